@@ -1,0 +1,31 @@
+package io.orderstream.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything {@code orderstream run} needs, resolved and validated once at start-up.
+ *
+ * @param input folder or Hadoop URI the event files arrive in
+ * @param tables folder or URI under which each Delta table gets a sub-folder
+ * @param checkpoint folder or URI of the streaming checkpoint
+ * @param once drain what is available (Trigger.AvailableNow) and exit, instead of running forever
+ * @param triggerInterval time between micro-batches when running continuously
+ * @param maxFilesPerTrigger upper bound on files read by one micro-batch
+ * @param sparkMaster Spark master URL; {@code local[*]} for the embedded default
+ * @param sparkConf extra Spark settings ({@code spark.*} keys) passed to the session as they are
+ */
+public record RunConfig(
+    String input,
+    String tables,
+    String checkpoint,
+    boolean once,
+    Duration triggerInterval,
+    int maxFilesPerTrigger,
+    String sparkMaster,
+    Map<String, String> sparkConf) {
+
+  public RunConfig {
+    sparkConf = Map.copyOf(sparkConf);
+  }
+}

@@ -1,0 +1,66 @@
+package io.orderstream.error;
+
+/**
+ * Builds every user-facing exception, so messages stay consistent and tests can match them.
+ *
+ * <p>Exit codes are a contract with scripts: 2 for bad usage or configuration (the user must change
+ * what they passed), 1 for failures while running (storage, Spark).
+ */
+public final class Errors {
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_USAGE = 2;
+
+  private Errors() {}
+
+  /** A configuration value that does not parse or is out of range. */
+  public static OrderstreamException invalidSetting(String key, String value, String expected) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + value + "'; expected " + expected, EXIT_USAGE, null);
+  }
+
+  /** A key in a configuration file that no setting knows (usually a typo). */
+  public static OrderstreamException unknownSetting(String key, String source, String known) {
+    return new OrderstreamException(
+        "Unknown setting '" + key + "' in " + source + "; known settings: " + known, EXIT_USAGE, null);
+  }
+
+  /** A configuration file that cannot be read. */
+  public static OrderstreamException unreadableConfigFile(String path, Throwable cause) {
+    return new OrderstreamException(
+        "Cannot read config file '" + path + "': " + cause.getMessage()
+            + "; pass an existing, readable properties file with --config",
+        EXIT_USAGE, cause);
+  }
+
+  /** An input location that does not exist or cannot be listed. */
+  public static OrderstreamException missingInput(String key, String path) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + path + "'; expected an existing folder or URI of order"
+            + " event files (create it, or point " + key + " elsewhere)",
+        EXIT_USAGE, null);
+  }
+
+  /** An output location (tables, checkpoint) that cannot be created or written. */
+  public static OrderstreamException unwritableLocation(String key, String path, Throwable cause) {
+    String reason = cause == null ? "not writable" : cause.getMessage();
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + path + "'; expected a writable location (" + reason + ")",
+        EXIT_USAGE, cause);
+  }
+
+  /** A checkpoint that belongs to a different input or tables location than the one configured. */
+  public static OrderstreamException checkpointMismatch(String checkpoint, String detail) {
+    return new OrderstreamException(
+        "Checkpoint '" + checkpoint + "' was created for another pipeline: " + detail
+            + "; use a new --checkpoint for a new input or tables location",
+        EXIT_USAGE, null);
+  }
+
+  /** The streaming query stopped with an error. */
+  public static OrderstreamException queryFailed(String detail, Throwable cause) {
+    return new OrderstreamException(
+        "The pipeline stopped with an error: " + detail
+            + "; fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled",
+        EXIT_FAILURE, cause);
+  }
+}
