@@ -1,14 +1,46 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.error.Errors;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
+import io.orderstream.sink.TableCreator;
+import io.orderstream.sink.TableLocations;
+import io.orderstream.source.EventFileSource;
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs the streaming query for one {@link RunConfig}. Placeholder: the real pipeline is being written. */
+/**
+ * Runs the streaming query for one {@link RunConfig}: checks the locations, creates missing
+ * tables, then feeds each micro-batch of input files to a {@link BatchProcessor}.
+ */
 public final class Pipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
   private final RunConfig config;
+  private final SparkSession providedSession;
 
   public Pipeline(RunConfig config) {
+    this(config, null);
+  }
+
+  /** Runs on an existing session (tests, notebooks); the session is left running afterwards. */
+  public Pipeline(RunConfig config, SparkSession session) {
     this.config = config;
+    this.providedSession = session;
   }
 
   /**
@@ -16,6 +48,84 @@ public final class Pipeline {
    * until the process is stopped.
    */
   public RunSummary run() {
-    return new RunSummary(0, List.of());
+    SparkSession spark = providedSession != null ? providedSession : SparkSessions.create(config);
+    try {
+      return runOn(spark);
+    } finally {
+      if (providedSession == null) {
+        spark.stop();
+      }
+    }
+  }
+
+  private RunSummary runOn(SparkSession spark) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    requireInput(hadoop);
+    TableLocations locations = new TableLocations(config.tables());
+    ensureWritable("tables", config.tables(), hadoop);
+    new TableCreator(spark, locations).createMissing(Tables.all());
+    CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
+
+    AtomicLong batches = new AtomicLong();
+    BatchProcessor processor = new BatchProcessor(locations, identity.appId(), report -> batches.incrementAndGet());
+    StreamingQuery query = start(spark, processor);
+    awaitEnd(query);
+    return new RunSummary(batches.get(), tableCounts(spark, locations));
+  }
+
+  private StreamingQuery start(SparkSession spark, BatchProcessor processor) {
+    Trigger trigger = config.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.triggerInterval().toMillis());
+    try {
+      StreamingQuery query = EventFileSource.stream(spark, config.input(), config.maxFilesPerTrigger())
+          .writeStream()
+          .queryName("orderstream")
+          .option("checkpointLocation", config.checkpoint())
+          .trigger(trigger)
+          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) processor::process)
+          .start();
+      LOG.info("Started: input {}, tables {}, checkpoint {}, {}", config.input(), config.tables(), config.checkpoint(),
+          config.once() ? "draining what is available" : "every " + config.triggerInterval().toMillis() + " ms");
+      return query;
+    } catch (TimeoutException e) {
+      throw Errors.queryFailed("the query did not start in time", e);
+    }
+  }
+
+  private static void awaitEnd(StreamingQuery query) {
+    try {
+      query.awaitTermination();
+    } catch (StreamingQueryException e) {
+      Throwable cause = e.cause() != null ? e.cause() : e;
+      throw Errors.queryFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+    }
+  }
+
+  private void requireInput(Configuration hadoop) {
+    Path input = new Path(config.input());
+    try {
+      if (!input.getFileSystem(hadoop).exists(input)) {
+        throw Errors.missingInput("input", config.input());
+      }
+    } catch (IOException e) {
+      throw Errors.missingInput("input", config.input());
+    }
+  }
+
+  private static void ensureWritable(String key, String location, Configuration hadoop) {
+    Path path = new Path(location);
+    try {
+      if (!path.getFileSystem(hadoop).mkdirs(path)) {
+        throw Errors.unwritableLocation(key, location, null);
+      }
+    } catch (IOException e) {
+      throw Errors.unwritableLocation(key, location, e);
+    }
+  }
+
+  private static List<RunSummary.TableCount> tableCounts(SparkSession spark, TableLocations locations) {
+    return Tables.all().stream()
+        .map(TableDef::name)
+        .map(name -> new RunSummary.TableCount(name, spark.read().format("delta").load(locations.pathOf(name)).count()))
+        .toList();
   }
 }

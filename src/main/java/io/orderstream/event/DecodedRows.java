@@ -1,0 +1,89 @@
+package io.orderstream.event;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs {@link EventDecoder} inside Spark: input files in, one row per event or rejection out.
+ *
+ * <p>Columns: {@code kind} ("event" or "rejected"), {@code order_id}, {@code updated_at},
+ * {@code version}, {@code event_hash}, {@code raw}, {@code normalized}, {@code source}, {@code line},
+ * {@code position} (index of the document in its file), {@code reason}, {@code detail}.
+ */
+public final class DecodedRows {
+  public static final String KIND_EVENT = "event";
+  public static final String KIND_REJECTED = "rejected";
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("kind", DataTypes.StringType, false)
+          .add("order_id", DataTypes.StringType)
+          .add("updated_at", DataTypes.TimestampType)
+          .add("version", DataTypes.LongType)
+          .add("event_hash", DataTypes.StringType)
+          .add("raw", DataTypes.StringType)
+          .add("normalized", DataTypes.StringType)
+          .add("source", DataTypes.StringType)
+          .add("line", DataTypes.LongType)
+          .add("position", DataTypes.LongType)
+          .add("reason", DataTypes.StringType)
+          .add("detail", DataTypes.StringType);
+
+  private DecodedRows() {}
+
+  /** @param files columns {@code source} (file path) and {@code content} (its whole text) */
+  public static Dataset<Row> decode(Dataset<Row> files) {
+    return files
+        .select(col("source"), col("content"))
+        .flatMap(new DecodeFunction(), Encoders.row(SCHEMA));
+  }
+
+  public static Dataset<Row> events(Dataset<Row> decoded) {
+    return decoded.where(col("kind").equalTo(KIND_EVENT));
+  }
+
+  public static Dataset<Row> rejected(Dataset<Row> decoded) {
+    return decoded.where(col("kind").equalTo(KIND_REJECTED));
+  }
+
+  private static final class DecodeFunction implements FlatMapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private transient EventDecoder decoder;
+
+    @Override
+    public Iterator<Row> call(Row file) {
+      if (decoder == null) {
+        decoder = new EventDecoder();
+      }
+      List<DecodeResult> results = decoder.decodeFile(file.getString(1), file.getString(0));
+      List<Row> rows = new ArrayList<>(results.size());
+      for (int i = 0; i < results.size(); i++) {
+        rows.add(toRow(results.get(i), i));
+      }
+      return rows.iterator();
+    }
+
+    private static Row toRow(DecodeResult result, long position) {
+      if (result instanceof DecodeResult.Event e) {
+        return RowFactory.create(
+            KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.version(), e.eventHash(), e.rawJson(),
+            e.normalizedJson(), e.source(), e.line(), position, null, null);
+      }
+      DecodeResult.Rejected r = (DecodeResult.Rejected) result;
+      return RowFactory.create(
+          KIND_REJECTED, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
+          r.reason().code(), r.detail());
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.orderstream.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Turns the text of one input file into events and rejections; never throws for bad input.
+ *
+ * <p>A file holds one JSON document (pretty-printed or not), a JSON array of documents, or JSON
+ * Lines (one document per line). A file that is not one document but has lines that are whole
+ * documents by themselves is read as JSON Lines: each line is decoded alone, so one broken line
+ * costs only that line. Plain Java, so it runs inside Spark tasks and in unit tests alike.
+ */
+public final class EventDecoder {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  private final EventNormalizer normalizer = new EventNormalizer();
+
+  public List<DecodeResult> decodeFile(String content, String source) {
+    String text = stripByteOrderMark(content == null ? "" : content);
+    if (text.isBlank()) {
+      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", text, source, 0));
+    }
+    List<DecodeResult> whole = decodeDocumentText(text, source, 0);
+    if (!(whole.get(0) instanceof DecodeResult.Rejected rejected) || rejected.reason() != RejectReason.NOT_JSON) {
+      return whole;
+    }
+    String[] lines = text.split("\r?\n");
+    return isJsonLines(lines) ? decodeLines(lines, source) : whole;
+  }
+
+  private List<DecodeResult> decodeLines(String[] lines, String source) {
+    List<DecodeResult> results = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        results.addAll(decodeDocumentText(lines[i], source, i + 1L));
+      }
+    }
+    return results;
+  }
+
+  private List<DecodeResult> decodeDocumentText(String text, String source, long line) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      RejectReason reason = e instanceof JsonEOFException ? RejectReason.TRUNCATED : RejectReason.NOT_JSON;
+      return List.of(new DecodeResult.Rejected(reason, e.getOriginalMessage(), text, source, line));
+    }
+    if (tree == null || tree.isMissingNode()) {
+      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "no JSON value", text, source, line));
+    }
+    if (tree.isArray()) {
+      List<DecodeResult> results = new ArrayList<>(tree.size());
+      tree.forEach(element -> results.add(decodeDocument(element, element.toString(), source, line)));
+      return results;
+    }
+    return List.of(decodeDocument(tree, text, source, line));
+  }
+
+  /** Decodes one parsed document; {@code raw} is kept as it arrived. */
+  DecodeResult decodeDocument(JsonNode document, String raw, String source, long line) {
+    try {
+      ObjectNode normalized = normalizer.normalize(document);
+      return new DecodeResult.Event(
+          normalized.get(EventSchema.ORDER_ID).asText(),
+          Instant.parse(normalized.get(EventSchema.UPDATED_AT).asText()),
+          normalized.hasNonNull(EventSchema.VERSION_FIELD) ? normalized.get(EventSchema.VERSION_FIELD).asLong() : null,
+          contentHash(document),
+          raw,
+          normalized.toString(),
+          source,
+          line);
+    } catch (InvalidEventException e) {
+      return new DecodeResult.Rejected(e.reason(), e.getMessage(), raw, source, line);
+    }
+  }
+
+  /** Several lines, at least one of which is a whole JSON document by itself. */
+  private static boolean isJsonLines(String[] lines) {
+    return lines.length > 1 && java.util.Arrays.stream(lines).anyMatch(EventDecoder::isCompleteDocument);
+  }
+
+  private static boolean isCompleteDocument(String line) {
+    String trimmed = line.trim();
+    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+      return false;
+    }
+    try {
+      JSON.readTree(trimmed);
+      return true;
+    } catch (JsonProcessingException notComplete) {
+      return false;
+    }
+  }
+
+  /** Formatting-independent: the same event pretty-printed or on one line hashes alike. */
+  private static String contentHash(JsonNode document) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest(document.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static String stripByteOrderMark(String text) {
+    return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+  }
+
+}

@@ -1,0 +1,24 @@
+package io.orderstream.event;
+
+/** Why an input could not be used; {@link #code()} is what the quarantine table stores. */
+public enum RejectReason {
+  EMPTY("empty"),
+  NOT_JSON("not-json"),
+  TRUNCATED("truncated"),
+  NOT_AN_OBJECT("not-an-object"),
+  MISSING_ORDER_ID("missing-order-id"),
+  MISSING_UPDATED_AT("missing-dat_atui"),
+  BAD_TIMESTAMP("bad-timestamp"),
+  WRONG_TYPE("wrong-type"),
+  MISSING_FIELD("missing-field");
+
+  private final String code;
+
+  RejectReason(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,27 @@
+package io.orderstream.model;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+
+/**
+ * One column of an output table: the single source of its name, type, comment, lineage and of the
+ * expression that derives it. DDL, writes, the table reference and tests all read it.
+ *
+ * @param name column name as in the star-schema diagram
+ * @param type Spark/Delta type
+ * @param comment what the column means, stored as the Delta column comment
+ * @param source the JSON path (or rule) it comes from, for the docs and the comment
+ * @param expression how to compute it over the table's derivation context
+ */
+public record ColumnDef(String name, DataType type, String comment, String source, Column expression) {
+
+  /** The comment stored in Delta: meaning plus origin. */
+  public String fullComment() {
+    return source.isEmpty() ? comment : comment + " (from " + source + ")";
+  }
+
+  /** The expression cast to the declared type and named. */
+  public Column select() {
+    return expression.cast(type).as(name);
+  }
+}

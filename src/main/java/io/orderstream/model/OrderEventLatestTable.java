@@ -1,0 +1,46 @@
+package io.orderstream.model;
+
+import static io.orderstream.model.Cols.COUNT;
+import static io.orderstream.model.Cols.INSTANT;
+import static io.orderstream.model.Cols.TEXT;
+import static io.orderstream.model.Cols.derived;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The winning event of every order, raw: nothing of an event is lost, unknown fields included.
+ * Its ordering columns decide whether a new event wins (see {@code event.EventOrder}).
+ */
+public final class OrderEventLatestTable {
+  public static final String NAME = "order_event_latest";
+  public static final String UPDATED_AT = "updated_at";
+  public static final String VERSION = "version";
+  public static final String EVENT_HASH = "event_hash";
+
+  public static final TableDef DEFINITION =
+      new TableDef(
+          NAME,
+          "One row per order: its winning event, the greatest (dat_atui, version), kept raw.",
+          TableKind.LATEST_EVENT,
+          "order_id",
+          List.of(
+              derived("order_id", TEXT, "order id", "txt_detl_idt_pedi_pgto", col("order_id")),
+              derived(UPDATED_AT, INSTANT, "dat_atui of the winning event", "dat_atui", col("updated_at")),
+              derived(VERSION, COUNT, "version of the winning event; null when the event had none", "num_ulti_vers_sist", col("version")),
+              derived(EVENT_HASH, TEXT, "content hash of the winning event; last tie-breaker", "", col("event_hash")),
+              derived("raw_event", TEXT, "the winning event's JSON exactly as it arrived", "", col("raw")),
+              derived("source", TEXT, "file (and line, for JSON Lines) it came from", "", col("source")),
+              derived(Lineage.BATCH_ID, COUNT, "streaming micro-batch that wrote this row", "", col(Lineage.BATCH_ID))),
+          List.of());
+
+  private OrderEventLatestTable() {}
+
+  /** Rows from the batch's winners (columns order_id, updated_at, version, event_hash, raw, source). */
+  public static Dataset<Row> rows(Dataset<Row> winners, long batchId) {
+    return winners.withColumn(Lineage.BATCH_ID, lit(batchId)).select(DEFINITION.selection());
+  }
+}

@@ -1,0 +1,13 @@
+package io.orderstream.model;
+
+/** How a table is maintained, which decides how the sink writes it. */
+public enum TableKind {
+  /** Shared entities (customer, item, ...): upserted, the latest winning event's values win, never deleted. */
+  DIMENSION,
+  /** Rows that belong to one order: replaced by exactly what the order's winning event says. */
+  ORDER_SCOPED,
+  /** One row per order holding its winning event. */
+  LATEST_EVENT,
+  /** Append-only record of unusable input. */
+  QUARANTINE
+}

@@ -1,0 +1,40 @@
+package io.orderstream.model;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every table the pipeline maintains. */
+public final class Tables {
+  /**
+   * Derived tables in write order: referenced tables before the tables that reference them, so a
+   * row's foreign keys exist by the time the row is written.
+   */
+  public static final List<DerivedTable> DERIVED =
+      List.of(
+          new SellerTable(),
+          new ItemTable(),
+          new CustomerTable(),
+          new DeliveryAddressTable(),
+          new PromotionTable(),
+          new ShipmentTable(),
+          new ItemShipmentTable(),
+          new OrderPromotionTable(),
+          new OrderItemTable());
+
+  private Tables() {}
+
+  /** All table definitions: derived tables, then order_event_latest and quarantine. */
+  public static List<TableDef> all() {
+    return Stream.concat(
+            DERIVED.stream().map(DerivedTable::definition),
+            Stream.of(OrderEventLatestTable.DEFINITION, QuarantineTable.DEFINITION))
+        .toList();
+  }
+
+  public static TableDef byName(String name) {
+    return all().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + name));
+  }
+}

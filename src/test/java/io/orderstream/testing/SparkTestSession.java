@@ -1,0 +1,25 @@
+package io.orderstream.testing;
+
+import io.orderstream.pipeline.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One local Spark session for the whole test JVM: starting Spark costs seconds, and test classes
+ * run one after another in one fork. Settings are the pipeline's own defaults, on two cores.
+ */
+public final class SparkTestSession {
+  private static SparkSession session;
+
+  private SparkTestSession() {}
+
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      SparkSession.Builder builder = SparkSession.builder().appName("orderstream-test").master("local[2]");
+      SparkSessions.defaults("local[2]").forEach(builder::config);
+      builder.config("spark.sql.shuffle.partitions", "2");
+      session = builder.getOrCreate();
+      session.sparkContext().setLogLevel("ERROR");
+    }
+    return session;
+  }
+}
