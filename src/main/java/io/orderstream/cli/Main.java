@@ -21,7 +21,7 @@ public final class Main {
     return commandLine(CommandLine.defaultFactory());
   }
 
-  /** As {@link #commandLine()}, with {@code factory} creating the subcommands (tests inject stand-ins). */
+  /** As {@link #commandLine()}, {@code factory} creating the subcommands (tests pass stand-ins). */
   static CommandLine commandLine(CommandLine.IFactory factory) {
     return new CommandLine(new Main(), factory)
         .setExecutionExceptionHandler(new UserErrorHandler())

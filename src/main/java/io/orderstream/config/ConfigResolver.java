@@ -54,7 +54,7 @@ public final class ConfigResolver {
     this.workingDirectory = workingDirectory.toAbsolutePath();
   }
 
-  /** A resolver with no sources but the defaults; relative paths resolve against the given folder. */
+  /** A resolver with only the defaults as source; relative paths resolve against the folder. */
   public static ConfigResolver in(Path workingDirectory) {
     return new ConfigResolver(workingDirectory);
   }
@@ -167,7 +167,7 @@ public final class ConfigResolver {
       properties.load(reader);
     } catch (NoSuchFileException e) {
       throw Errors.missingConfigFile(configFile.toString());
-    } catch (IOException | IllegalArgumentException e) { // a folder, bad UTF-8, a malformed unicode escape
+    } catch (IOException | IllegalArgumentException e) { // a folder, bad UTF-8, a malformed escape
       throw Errors.unreadableConfigFile(configFile.toString(), e);
     }
     Map<String, String> values = new TreeMap<>();
@@ -215,7 +215,8 @@ public final class ConfigResolver {
       return; // not even the root exists: let the pipeline report what the file system says
     }
     if (!Files.isDirectory(existing)) {
-      throw Errors.unusableLocation(location.origin(), location.value(), "'" + existing + "' is a file");
+      throw Errors.unusableLocation(
+          location.origin(), location.value(), "'" + existing + "' is a file");
     }
     if (!Files.isWritable(existing)) {
       throw Errors.unusableLocation(

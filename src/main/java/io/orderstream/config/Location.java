@@ -53,7 +53,8 @@ record Location(String origin, String value, Path local) {
     try {
       return workingDirectory.resolve(text).toAbsolutePath().normalize();
     } catch (IllegalArgumentException e) { // InvalidPathException, e.g. a NUL character
-      throw Errors.invalidSetting(origin, text, "a folder path or a URI such as s3a://bucket/prefix");
+      throw Errors.invalidSetting(
+          origin, text, "a folder path or a URI such as s3a://bucket/prefix");
     }
   }
 

@@ -28,7 +28,8 @@ public record RunConfig(
     Map<String, String> sparkConf) {
 
   /** Spark's own default for spark.redaction.regex: keys whose values must not reach logs. */
-  private static final Pattern SECRET_KEY = Pattern.compile("(?i)secret|password|token|access[.]?key");
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)secret|password|token|access[.]?key");
 
   public RunConfig {
     sparkConf = Map.copyOf(sparkConf);

@@ -69,7 +69,8 @@ public final class Setting<T> {
           .help("Spark master URL; local[*] runs Spark inside this process on every core.");
 
   private static final List<Setting<?>> ALL =
-      List.of(INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER, SPARK_MASTER);
+      List.of(INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
+          SPARK_MASTER);
 
   private final String key;
   private final String option;
@@ -195,7 +196,10 @@ public final class Setting<T> {
 
   /** The first step of a definition: the setting's names in each source. */
   private record Names(String key, String option, String envVar) {
-    /** {@code parser} throws {@link IllegalArgumentException}; {@code syntax} completes "expected ...". */
+    /**
+     * {@code parser} throws {@link IllegalArgumentException} on bad text; {@code syntax} then
+     * completes "expected ...".
+     */
     <T> Builder<T> parsedBy(Function<String, T> parser, String syntax) {
       return new Builder<>(this, parser, syntax);
     }
