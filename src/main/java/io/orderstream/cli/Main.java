@@ -18,7 +18,12 @@ public final class Main {
 
   /** The configured command line; tests call {@code execute} on it and read its writers. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main())
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** As {@link #commandLine()}, {@code factory} creating the subcommands (tests pass stand-ins). */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(new Main(), factory)
         .setExecutionExceptionHandler(new UserErrorHandler())
         .setParameterExceptionHandler(new UsageErrorHandler());
   }

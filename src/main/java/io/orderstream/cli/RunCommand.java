@@ -1,13 +1,143 @@
 package io.orderstream.cli;
 
+import io.orderstream.config.ConfigResolver;
+import io.orderstream.config.RunConfig;
+import io.orderstream.config.Setting;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.pipeline.RunSummary;
+import io.orderstream.pipeline.RunSummary.TableCount;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code orderstream run}: placeholder until the config layer lands. */
-@Command(name = "run", description = "Run the pipeline.")
+/**
+ * {@code orderstream run}: resolves the configuration, runs the pipeline, and prints every table
+ * with its row count as an aligned two-column listing. Returns 0; configuration errors surface as
+ * {@link io.orderstream.error.OrderstreamException} (exit 2) through {@link UserErrorHandler}.
+ *
+ * <p>Each {@link Setting} becomes an option through {@link SettingOptions}, so names, help and
+ * defaults in {@code --help} come from the setting constants and cannot drift from the resolver.
+ * The options have no picocli default: an option not given must stay absent so that the
+ * environment and the config file can supply the value ({@link ConfigResolver} owns precedence).
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    modelTransformer = RunCommand.SettingOptions.class,
+    description = "Run the pipeline: read order events, keep the star schema of Delta tables up to"
+        + " date, print each table's row count.",
+    footer = {
+      "",
+      "Each setting comes from, highest first: the command line, the environment variable,"
+          + " the --config file, the default. Relative paths start from the working directory.",
+      "Exit codes: 0 success, 1 failure while running, 2 bad usage or configuration."
+    })
 final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Java properties file with any of the settings below by file key, and spark.*"
+          + " keys for Spark (S3 credentials...). Default: none.")
+  Path configFile;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark setting passed to the session as is, e.g."
+          + " spark.sql.shuffle.partitions=8; repeatable; beats the same key in --config."
+          + " Default: none.")
+  Map<String, String> conf;
+
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+  private final Function<RunConfig, RunSummary> pipeline;
+
+  /** What picocli instantiates: the real environment, working directory and pipeline. */
+  RunCommand() {
+    this(System.getenv(), Path.of("").toAbsolutePath(), config -> new Pipeline(config).run());
+  }
+
+  /** For tests: a stand-in environment, working directory and pipeline (no Spark). */
+  RunCommand(Map<String, String> environment, Path workingDirectory,
+      Function<RunConfig, RunSummary> pipeline) {
+    this.environment = environment;
+    this.workingDirectory = workingDirectory;
+    this.pipeline = pipeline;
+  }
+
   @Override
   public Integer call() {
+    RunConfig config = ConfigResolver.in(workingDirectory)
+        .commandLine(givenSettings())
+        .commandLineConf(conf == null ? Map.of() : conf)
+        .environment(environment)
+        .configFile(configFile)
+        .resolve();
+    RunSummary summary = pipeline.apply(config);
+    PrintWriter out = spec.commandLine().getOut();
+    listing(summary.tables()).forEach(out::println);
+    out.flush();
     return 0;
+  }
+
+  /** The settings given on this command line, by key; those not given are absent. */
+  private Map<String, String> givenSettings() {
+    Map<String, String> given = new HashMap<>();
+    for (Setting<?> setting : Setting.all()) {
+      Object value = spec.findOption(setting.option()).getValue();
+      if (value != null) {
+        given.put(setting.key(), value.toString());
+      }
+    }
+    return given;
+  }
+
+  /** One line per table: names left-aligned, counts right-aligned, two spaces between. */
+  static List<String> listing(List<TableCount> tables) {
+    // at least 1: "%-0s" is not a valid format
+    int nameWidth = Math.max(1, tables.stream().mapToInt(t -> t.table().length()).max().orElse(0));
+    int rowsWidth = tables.stream().mapToInt(t -> Long.toString(t.rows()).length()).max().orElse(1);
+    String format = "%-" + nameWidth + "s  %" + rowsWidth + "d";
+    return tables.stream()
+        .map(t -> String.format(format, t.table(), t.rows()).stripTrailing())
+        .toList();
+  }
+
+  /** Adds one {@code --option} per {@link Setting} to the {@code run} command. */
+  static final class SettingOptions implements IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec command) {
+      Setting.all().forEach(setting -> command.addOption(option(setting)));
+      return command;
+    }
+
+    private static OptionSpec option(Setting<?> setting) {
+      OptionSpec.Builder option = OptionSpec.builder(setting.option())
+          .type(String.class)
+          .paramLabel(setting.label())
+          .description(
+              setting.help(),
+              "Default: " + setting.defaultValue() + "; env " + setting.envVar()
+                  + "; file key " + setting.key() + ".");
+      if (setting == Setting.ONCE) {
+        // a flag that also takes a value: --once, or --once=false to beat ORDERSTREAM_ONCE=true
+        option.arity("0..1").fallbackValue("true");
+      }
+      return option.build();
+    }
   }
 }

@@ -2,6 +2,8 @@ package io.orderstream.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Everything {@code orderstream run} needs, resolved and validated once at start-up.
@@ -25,7 +27,23 @@ public record RunConfig(
     String sparkMaster,
     Map<String, String> sparkConf) {
 
+  /** Spark's own default for spark.redaction.regex: keys whose values must not reach logs. */
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i)secret|password|token|access[.]?key");
+
   public RunConfig {
     sparkConf = Map.copyOf(sparkConf);
+  }
+
+  /** As the record's, but Spark values under secret-looking keys are masked: configs get logged. */
+  @Override
+  public String toString() {
+    Map<String, String> shown = new TreeMap<>();
+    sparkConf.forEach((key, value) ->
+        shown.put(key, SECRET_KEY.matcher(key).find() ? "*********(redacted)" : value));
+    return "RunConfig[input=" + input + ", tables=" + tables + ", checkpoint=" + checkpoint
+        + ", once=" + once + ", triggerInterval=" + triggerInterval
+        + ", maxFilesPerTrigger=" + maxFilesPerTrigger + ", sparkMaster=" + sparkMaster
+        + ", sparkConf=" + shown + "]";
   }
 }

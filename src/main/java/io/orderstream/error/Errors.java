@@ -32,6 +32,14 @@ public final class Errors {
         EXIT_USAGE, cause);
   }
 
+  /** A config file named with --config that does not exist. */
+  public static OrderstreamException missingConfigFile(String path) {
+    return new OrderstreamException(
+        "Cannot read config file '" + path + "': no such file; pass an existing properties file"
+            + " with --config (relative paths start from the working directory)",
+        EXIT_USAGE, null);
+  }
+
   /** An input location that does not exist or cannot be listed. */
   public static OrderstreamException missingInput(String key, String path) {
     return new OrderstreamException(
@@ -46,6 +54,17 @@ public final class Errors {
     return new OrderstreamException(
         "Invalid value for " + key + ": '" + path + "'; expected a writable location (" + reason + ")",
         EXIT_USAGE, cause);
+  }
+
+  /**
+   * A local output location (tables, checkpoint) that is known at start-up not to work, before
+   * anything is written; {@code reason} says why ("'/data' is a file").
+   */
+  public static OrderstreamException unusableLocation(String key, String path, String reason) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + path + "'; expected a writable folder, but " + reason
+            + " (fix that, or point " + key + " elsewhere)",
+        EXIT_USAGE, null);
   }
 
   /** A checkpoint that belongs to a different input or tables location than the one configured. */

@@ -1,0 +1,38 @@
+package io.orderstream.config;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the duration syntax users type: a whole number with a unit ({@code 500ms}, {@code 5s},
+ * {@code 2m}, {@code 1h}) or ISO-8601 ({@code PT5S}). Anything else is an {@link
+ * IllegalArgumentException}, which {@link Setting} turns into a message naming the key.
+ */
+final class Durations {
+  private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+  private Durations() {}
+
+  static Duration parse(String text) {
+    String lower = text.strip().toLowerCase(Locale.ROOT);
+    Matcher amountAndUnit = AMOUNT_AND_UNIT.matcher(lower);
+    try {
+      return amountAndUnit.matches() ? toDuration(amountAndUnit) : Duration.parse(lower);
+    } catch (DateTimeException | ArithmeticException e) { // not ISO-8601, or too long to represent
+      throw new IllegalArgumentException("not a duration: " + text, e);
+    }
+  }
+
+  private static Duration toDuration(Matcher amountAndUnit) {
+    long amount = Long.parseLong(amountAndUnit.group(1)); // NumberFormatException: an IAE
+    return switch (amountAndUnit.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
+  }
+}

@@ -1,0 +1,248 @@
+package io.orderstream.config;
+
+import io.orderstream.error.Errors;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One setting of {@code orderstream run}: its names in each source (config-file key, option,
+ * environment variable), its default, how its text becomes a value, which values are allowed, and
+ * its help text. Everything that reads or shows a setting (the resolver, {@code run --help})
+ * starts from these constants, so adding a setting is a one-place change (plus its line in
+ * docs/configuration.md and its field in {@link RunConfig}).
+ *
+ * <p>Defaults are written as text and go through the same parser and check as user input, so a
+ * default is always a value the user could have typed.
+ *
+ * @param <T> the parsed type
+ */
+public final class Setting<T> {
+
+  /** Keys with this prefix are Spark settings: passed to the session as they are, never checked. */
+  public static final String SPARK_PREFIX = "spark.";
+
+  public static final Setting<String> INPUT =
+      text("input", "--input", "ORDERSTREAM_INPUT")
+          .defaultValue("samples/events", "PATH")
+          .help("Folder or URI (s3a://, hdfs://, file:/) the JSON order event files arrive in.");
+
+  public static final Setting<String> TABLES =
+      text("tables", "--tables", "ORDERSTREAM_TABLES")
+          .defaultValue("data/tables", "PATH")
+          .help("Folder or URI under which each Delta table gets its own sub-folder.");
+
+  public static final Setting<String> CHECKPOINT =
+      text("checkpoint", "--checkpoint", "ORDERSTREAM_CHECKPOINT")
+          .defaultValue("data/checkpoint", "PATH")
+          .help("Folder or URI of the streaming checkpoint; keep it to resume where the last run"
+              + " stopped, with nothing lost or doubled.");
+
+  public static final Setting<Boolean> ONCE =
+      named("once", "--once", "ORDERSTREAM_ONCE")
+          .parsedBy(Setting::parseBoolean, "true or false")
+          .defaultValue("false", "BOOLEAN")
+          .help("Process the files available now, then exit, instead of running until stopped.");
+
+  public static final Setting<Duration> TRIGGER_INTERVAL =
+      named("trigger-interval", "--trigger-interval", "ORDERSTREAM_TRIGGER_INTERVAL")
+          .parsedBy(Durations::parse, "a duration such as 500ms, 5s, 2m or PT5S")
+          .checkedBy(interval -> interval.toMillis() >= 1,
+              "a duration of at least 1ms, such as 500ms, 5s, 2m or PT5S")
+          .defaultValue("5s", "DURATION")
+          .help("Time between micro-batches when running continuously: 500ms, 5s, 2m, 1h or"
+              + " ISO-8601 such as PT5S.");
+
+  public static final Setting<Integer> MAX_FILES_PER_TRIGGER =
+      named("max-files-per-trigger", "--max-files-per-trigger", "ORDERSTREAM_MAX_FILES_PER_TRIGGER")
+          .parsedBy(text -> Integer.valueOf(text.strip()), "a positive whole number such as 1000")
+          .checkedBy(count -> count > 0, "a positive whole number such as 1000")
+          .defaultValue("1000", "N")
+          .help("Most event files one micro-batch reads; bounds the work and memory of a batch.");
+
+  public static final Setting<String> SPARK_MASTER =
+      text("spark.master", "--master", "ORDERSTREAM_SPARK_MASTER")
+          .defaultValue("local[*]", "URL")
+          .help("Spark master URL; local[*] runs Spark inside this process on every core.");
+
+  private static final List<Setting<?>> ALL =
+      List.of(INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
+          SPARK_MASTER);
+
+  private final String key;
+  private final String option;
+  private final String envVar;
+  private final Function<String, T> parser;
+  private final String syntax;
+  private final Predicate<T> validator;
+  private final String constraint;
+  private final String defaultValue;
+  private final String label;
+  private final String help;
+
+  private Setting(Builder<T> builder, String help) {
+    this.key = builder.key;
+    this.option = builder.option;
+    this.envVar = builder.envVar;
+    this.parser = builder.parser;
+    this.syntax = builder.syntax;
+    this.validator = builder.validator;
+    this.constraint = builder.constraint;
+    this.defaultValue = builder.defaultValue;
+    this.label = builder.label;
+    this.help = help;
+  }
+
+  /** Every setting, in the order help and docs list them. */
+  public static List<Setting<?>> all() {
+    return ALL;
+  }
+
+  /** The setting whose config-file key is {@code key}, if any. */
+  public static Optional<Setting<?>> byKey(String key) {
+    return ALL.stream().filter(setting -> setting.key.equals(key)).findFirst();
+  }
+
+  /** The config-file keys of all settings, for error messages. */
+  public static String knownKeys() {
+    return String.join(", ", ALL.stream().map(Setting::key).toList()) + ", " + SPARK_PREFIX + "*";
+  }
+
+  /**
+   * Parses and checks {@code text}.
+   *
+   * @param origin how the user named the setting in the source the text came from ({@code
+   *     --input}, {@code ORDERSTREAM_INPUT}, {@code input}); the error message names it
+   * @throws io.orderstream.error.OrderstreamException (exit 2) naming origin, text and expectation
+   */
+  public T parse(String text, String origin) {
+    T value;
+    try {
+      value = parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw Errors.invalidSetting(origin, text, syntax);
+    }
+    if (!validator.test(value)) {
+      throw Errors.invalidSetting(origin, text, constraint);
+    }
+    return value;
+  }
+
+  /** The key in a config file; also the setting's name in docs. */
+  public String key() {
+    return key;
+  }
+
+  /** The option of {@code orderstream run}. */
+  public String option() {
+    return option;
+  }
+
+  /** The environment variable. */
+  public String envVar() {
+    return envVar;
+  }
+
+  /** The default, as the user would type it. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  /** What kind of value it takes, for help text: {@code PATH}, {@code DURATION}. */
+  public String label() {
+    return label;
+  }
+
+  /** One or two sentences for {@code --help} and the docs. */
+  public String help() {
+    return help;
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+
+  // ---------------------------------------------------------------- parsers
+
+  private static String parseNonBlank(String text) {
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("blank");
+    }
+    return text.strip();
+  }
+
+  private static Boolean parseBoolean(String text) {
+    return switch (text.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("not a boolean: " + text);
+    };
+  }
+
+  // ---------------------------------------------------------------- definition
+
+  private static Names named(String key, String option, String envVar) {
+    return new Names(key, option, envVar);
+  }
+
+  /** Free text (paths, URLs): anything but blank; what it means is checked by the resolver. */
+  private static Builder<String> text(String key, String option, String envVar) {
+    return named(key, option, envVar).parsedBy(Setting::parseNonBlank, "a non-empty value");
+  }
+
+  /** The first step of a definition: the setting's names in each source. */
+  private record Names(String key, String option, String envVar) {
+    /**
+     * {@code parser} throws {@link IllegalArgumentException} on bad text; {@code syntax} then
+     * completes "expected ...".
+     */
+    <T> Builder<T> parsedBy(Function<String, T> parser, String syntax) {
+      return new Builder<>(this, parser, syntax);
+    }
+  }
+
+  /** The rest of a definition; {@link #help} completes it. */
+  private static final class Builder<T> {
+    private final String key;
+    private final String option;
+    private final String envVar;
+    private final Function<String, T> parser;
+    private final String syntax;
+    private Predicate<T> validator = value -> true;
+    private String constraint = "";
+    private String defaultValue;
+    private String label;
+
+    private Builder(Names names, Function<String, T> parser, String syntax) {
+      this.key = names.key();
+      this.option = names.option();
+      this.envVar = names.envVar();
+      this.parser = parser;
+      this.syntax = syntax;
+    }
+
+    /** {@code constraint} completes "expected ..." when {@code validator} rejects a value. */
+    Builder<T> checkedBy(Predicate<T> validator, String constraint) {
+      this.validator = validator;
+      this.constraint = constraint;
+      return this;
+    }
+
+    /** The default as text, and the label help shows for the value. */
+    Builder<T> defaultValue(String defaultValue, String label) {
+      this.defaultValue = defaultValue;
+      this.label = label;
+      return this;
+    }
+
+    Setting<T> help(String help) {
+      Setting<T> setting = new Setting<>(this, help);
+      setting.parse(defaultValue, key); // a default that fails its own check is a bug: fail at load
+      return setting;
+    }
+  }
+}
