@@ -14,7 +14,6 @@ final class Catalogue {
   private static final long CATALOGUE_SEED = 0x5EEDCA7AL;
   private static final String PADRAO = "Padrão";
 
-  private final List<Seller> sellers = new ArrayList<>();
   private final List<Product> physical = new ArrayList<>();
   private final List<Product> virtual = new ArrayList<>();
   private final List<Promotion> promotions = new ArrayList<>();
@@ -32,10 +31,6 @@ final class Catalogue {
 
   static Catalogue standard() {
     return new Catalogue(new Rng(CATALOGUE_SEED));
-  }
-
-  List<Seller> sellers() {
-    return List.copyOf(sellers);
   }
 
   /** Items that ship in a parcel. */
@@ -97,7 +92,6 @@ final class Catalogue {
 
   private void addBilheteria(Rng rng) {
     Seller s = new Seller(rng.alnum(10), "Bilheteria Lua", "Produto Virtual", "", null, false, true, "default");
-    sellers.add(s);
     for (String day : List.of("Dia 1", "Dia 2", "Dia 3")) {
       Product p = product(rng, s, "Festival Som da Serra - " + day + " - Pista", null, 46875, 46875, 10, 0);
       virtual.add(p);
@@ -119,7 +113,6 @@ final class Catalogue {
     // Sellers send their delivery texts double-encoded, as in the sample events.
     Seller s = new Seller(rng.alnum(10), name, Text.doubleEncode(delivery), provider,
         Text.doubleEncode(carrier), byInvoice, false, warehouse);
-    sellers.add(s);
     return s;
   }
 

@@ -118,7 +118,7 @@ public final class ExpectedState {
   /** An address's field values in a fixed (name) order: its identity before any normalization. */
   private static List<String> values(JsonNode address) {
     Map<String, String> byName = new TreeMap<>();
-    address.fields().forEachRemaining(f -> byName.put(f.getKey(), f.getKey() + "=" + f.getValue().asText()));
+    address.properties().forEach(f -> byName.put(f.getKey(), f.getKey() + "=" + f.getValue().asText()));
     return new ArrayList<>(byName.values());
   }
 

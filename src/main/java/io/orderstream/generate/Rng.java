@@ -50,10 +50,6 @@ final class Rng {
     return random.nextDouble() < p;
   }
 
-  double unit() {
-    return random.nextDouble();
-  }
-
   <T> T pick(List<T> values) {
     return values.get(random.nextInt(values.size()));
   }

@@ -94,7 +94,7 @@ class BadFixtureTest {
 
   private static Map<String, String> expectedReasons() {
     Map<String, String> reasons = new TreeMap<>();
-    Fixtures.json("bad-expected.json").fields().forEachRemaining(f -> reasons.put(f.getKey(), f.getValue().asText()));
+    Fixtures.json("bad-expected.json").properties().forEach(f -> reasons.put(f.getKey(), f.getValue().asText()));
     return reasons;
   }
 }

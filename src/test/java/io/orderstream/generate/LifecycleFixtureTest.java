@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class LifecycleFixtureTest {
   @Test
   void fixtureWinningEventsMatchTheExpectationFile() {
     assertThat(STATE.orders().keySet()).containsExactlyElementsOf(fieldNames(EXPECTED.get("orders")));
-    EXPECTED.get("orders").fields().forEachRemaining(entry -> {
+    EXPECTED.get("orders").properties().forEach(entry -> {
       JsonNode want = entry.getValue();
       ExpectedOrder got = STATE.order(entry.getKey());
       assertThat(got.datAtui()).as(entry.getKey()).isEqualTo(Instant.parse(want.get("dat_atui").asText()));
@@ -47,7 +48,7 @@ class LifecycleFixtureTest {
   @Test
   void fixtureTotalsMatchTheExpectationFileAndModelSection4() {
     Map<String, Long> expected = new TreeMap<>();
-    EXPECTED.get("totals").fields().forEachRemaining(f -> expected.put(f.getKey(), f.getValue().asLong()));
+    EXPECTED.get("totals").properties().forEach(f -> expected.put(f.getKey(), f.getValue().asLong()));
 
     assertThat(new TreeMap<>(STATE.totals().byTable())).isEqualTo(expected);
     assertThat(expected).containsEntry("order_item", 8L).containsEntry("customer", 5L)
@@ -58,7 +59,7 @@ class LifecycleFixtureTest {
   @Test
   void fixtureWinnersAreTheSameWhateverTheOrderOfArrival() {
     List<GeneratedEvent> reversed = new ArrayList<>(EVENTS);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     assertThat(ExpectedState.of(reversed).orders()).isEqualTo(STATE.orders());
   }
