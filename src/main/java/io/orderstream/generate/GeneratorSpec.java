@@ -1,0 +1,80 @@
+package io.orderstream.generate;
+
+import io.orderstream.error.Errors;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What to generate. The same spec always yields byte-identical events and file names.
+ *
+ * <p>Validated on construction; a bad value raises the usage error of {@link Errors#invalidSetting}
+ * naming the {@code orderstream generate} option that carries it.
+ *
+ * @param orders number of orders, 1 to {@value #MAX_ORDERS}
+ * @param seed seed of every random choice
+ * @param format file layout
+ * @param eventsPerFile events per file for {@link OutputFormat#JSONL} (ignored for JSON)
+ * @param duplicateFraction extra exact copies of events, as a fraction of the lifecycle events (0..1)
+ * @param lateFraction share of the lifecycle events that arrive after their order's winning event (0..1)
+ * @param start orders are created within two weeks after this instant
+ */
+public record GeneratorSpec(
+    int orders,
+    long seed,
+    OutputFormat format,
+    int eventsPerFile,
+    double duplicateFraction,
+    double lateFraction,
+    Instant start) {
+
+  /** Upper bound on {@link #orders()}: all events of a run are held in memory (a few KB each). */
+  public static final int MAX_ORDERS = 10_000;
+  public static final int DEFAULT_EVENTS_PER_FILE = 20;
+  public static final Instant DEFAULT_START = Instant.parse("2024-03-01T00:00:00Z");
+
+  public GeneratorSpec {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(start, "start");
+    requireRange("--orders", orders, 1, MAX_ORDERS);
+    requireRange("--events-per-file", eventsPerFile, 1, 100_000);
+    requireFraction("--duplicates", duplicateFraction);
+    requireFraction("--late", lateFraction);
+  }
+
+  /** {@code orders} orders from {@code seed}: JSON files, no duplicates, no late events. */
+  public static GeneratorSpec of(int orders, long seed) {
+    return new GeneratorSpec(orders, seed, OutputFormat.JSON, DEFAULT_EVENTS_PER_FILE, 0.0, 0.0, DEFAULT_START);
+  }
+
+  public GeneratorSpec withFormat(OutputFormat newFormat) {
+    return new GeneratorSpec(orders, seed, newFormat, eventsPerFile, duplicateFraction, lateFraction, start);
+  }
+
+  public GeneratorSpec withEventsPerFile(int newEventsPerFile) {
+    return new GeneratorSpec(orders, seed, format, newEventsPerFile, duplicateFraction, lateFraction, start);
+  }
+
+  public GeneratorSpec withDuplicates(double fraction) {
+    return new GeneratorSpec(orders, seed, format, eventsPerFile, fraction, lateFraction, start);
+  }
+
+  public GeneratorSpec withLate(double fraction) {
+    return new GeneratorSpec(orders, seed, format, eventsPerFile, duplicateFraction, fraction, start);
+  }
+
+  public GeneratorSpec withStart(Instant newStart) {
+    return new GeneratorSpec(orders, seed, format, eventsPerFile, duplicateFraction, lateFraction, newStart);
+  }
+
+  private static void requireRange(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw Errors.invalidSetting(key, String.valueOf(value), "a whole number from " + min + " to " + max);
+    }
+  }
+
+  private static void requireFraction(String key, double value) {
+    if (!(value >= 0.0 && value <= 1.0)) {
+      throw Errors.invalidSetting(key, String.valueOf(value), "a fraction from 0 to 1, such as 0.05");
+    }
+  }
+}

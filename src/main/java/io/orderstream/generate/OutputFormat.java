@@ -1,0 +1,43 @@
+package io.orderstream.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.orderstream.error.Errors;
+import java.util.Locale;
+
+/** How generated events are laid out in files. */
+public enum OutputFormat {
+  /** One pretty-printed event per {@code .json} file (the default, like the real feed). */
+  JSON(".json"),
+  /** Several events per {@code .jsonl} file, one compact event per line. */
+  JSONL(".jsonl");
+
+  private final String extension;
+
+  OutputFormat(String extension) {
+    this.extension = extension;
+  }
+
+  /** File name extension, with the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** Parses {@code json} or {@code jsonl} (any case); anything else is a usage error. */
+  public static OutputFormat parse(String value) {
+    for (OutputFormat f : values()) {
+      if (f.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
+        return f;
+      }
+    }
+    throw Errors.invalidSetting("--format", String.valueOf(value), "json or jsonl");
+  }
+
+  String render(JsonNode event) {
+    return this == JSON ? EventJson.pretty(event) : EventJson.compact(event);
+  }
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
