@@ -64,13 +64,13 @@ public final class OrderItemTable implements DerivedTable {
                       DeliveryAddressTable.idOf(col("e.objt_ende_entg_pedi"))),
                   field("customer_id", TEXT, "customer (FK customer)", ORDER_PREFIX + "objt_clie.cod_rfrc_clie", "objt_clie.cod_rfrc_clie"),
                   derived("item_shipment_id", KEY, "shipment entry of this line (FK item_shipment); null until shipped",
-                      "list_envo[].list_item_envo[] whose cod_prod is the line's item", col("item_shipment_id")),
+                      "list_envo[].list_item_envo[] whose cod_prod is the line's item", col("shipped.item_shipment_id")),
                   derived("promotion_id", TEXT, "the order's promotion with the largest applied value (FK promotion); all are in order_promotion",
                       "list_prmo[].cod_prmo with the largest vlr_aplc_desc", largestPromotion()),
                   field("order_status", TEXT, "order status", ORDER_PREFIX + "stat_pedi", "stat_pedi"),
                   derived("item_status", TEXT, "the line's shipment status once shipped, else the order status",
                       "list_item_envo[].stat_entg, else stat_pedi",
-                      when(col("item_shipment_id").isNotNull(), coalesce(col("shipment_status"), col("e.stat_pedi"))).otherwise(col("e.stat_pedi")))),
+                      when(col("shipped").isNotNull(), coalesce(col("shipped.status"), col("e.stat_pedi"))).otherwise(col("e.stat_pedi")))),
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
           List.of(
               new ForeignKey("item_id", ItemTable.NAME),
@@ -86,16 +86,7 @@ public final class OrderItemTable implements DerivedTable {
 
   @Override
   public Dataset<Row> rows(OrderContext context) {
-    // Renamed so the join does not compare a column with itself: both sides derive from one plan.
-    Dataset<Row> shipped = context.itemShipmentPerLine()
-        .withColumnRenamed("order_id", "shipped_order_id")
-        .withColumnRenamed("item_id", "shipped_item_id");
-    return context.lines()
-        .join(
-            shipped,
-            col("order_id").equalTo(col("shipped_order_id")).and(col("line.cod_vrne_prod").equalTo(col("shipped_item_id"))),
-            "left")
-        .select(DEFINITION.selection());
+    return context.lines().select(DEFINITION.selection());
   }
 
   /** Ties on the applied value go to the larger promotion code, so the choice is stable. */

@@ -6,15 +6,24 @@ import static io.orderstream.model.Cols.derived;
 import static io.orderstream.model.Cols.field;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
 
+import java.math.BigDecimal;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Bridge between orders and every promotion applied to them. */
 public final class OrderPromotionTable implements DerivedTable {
   public static final String NAME = "order_promotion";
+  private static final BigDecimal NO_VALUE = BigDecimal.valueOf(-1);
 
   private static final TableDef DEFINITION =
       new TableDef(
@@ -37,12 +46,19 @@ public final class OrderPromotionTable implements DerivedTable {
     return DEFINITION;
   }
 
-  /** A promotion listed twice in one event is one bridge row: the larger applied value is kept. */
+  /**
+   * A promotion listed twice in one event is one bridge row: the entry with the larger applied
+   * value is kept (the earlier one on a tie), decided inside the order's row, without a shuffle.
+   */
   @Override
   public Dataset<Row> rows(OrderContext context) {
-    Dataset<Row> rows = context.promotions().select(DEFINITION.selection());
-    return rows.groupBy(col("id"))
-        .agg(org.apache.spark.sql.functions.max_by(org.apache.spark.sql.functions.struct(col("*")), col("value_applied")).as("row"))
-        .select(col("row.*"));
+    Column indexed = transform(col("e.list_prmo"), (p, i) -> struct(p.as("p"), i.as("pos")));
+    Column sameCode = filter(indexed, o -> o.getField("p").getField("cod_prmo").equalTo(col("promo.cod_prmo")));
+    Column keptPosition = array_max(transform(sameCode, o -> struct(
+            coalesce(o.getField("p").getField("vlr_aplc_desc"), lit(NO_VALUE)).as("value"),
+            negate(o.getField("pos")).as("earlier"),
+            o.getField("pos").as("pos"))))
+        .getField("pos");
+    return context.promotions().where(col("promo_pos").equalTo(keptPosition)).select(DEFINITION.selection());
   }
 }

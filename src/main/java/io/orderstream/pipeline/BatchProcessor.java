@@ -9,6 +9,7 @@ import io.orderstream.event.DecodedRows;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.MergeMetrics;
+import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
 import java.util.Map;
@@ -35,10 +36,10 @@ public final class BatchProcessor {
   private final StarSchemaSink sink;
   private final Consumer<BatchReport> listener;
 
-  public BatchProcessor(TableLocations locations, String appId, Consumer<BatchReport> listener) {
+  public BatchProcessor(TableLocations locations, String appId, SessionPool writers, Consumer<BatchReport> listener) {
     this.locations = locations;
     this.appId = appId;
-    this.sink = new StarSchemaSink(locations);
+    this.sink = new StarSchemaSink(locations, writers);
     this.listener = listener;
   }
 

@@ -4,6 +4,7 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.error.Errors;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
+import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.EventFileSource;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+  /** Tables written side by side; five dimensions are the widest phase. */
+  private static final int WRITE_PARALLELISM = 5;
 
   private final RunConfig config;
   private final SparkSession providedSession;
@@ -67,9 +71,11 @@ public final class Pipeline {
     CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
 
     AtomicLong batches = new AtomicLong();
-    BatchProcessor processor = new BatchProcessor(locations, identity.appId(), report -> batches.incrementAndGet());
-    StreamingQuery query = start(spark, processor);
-    awaitEnd(query);
+    try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
+      BatchProcessor processor = new BatchProcessor(locations, identity.appId(), writers, report -> batches.incrementAndGet());
+      StreamingQuery query = start(spark, processor);
+      awaitEnd(query);
+    }
     return new RunSummary(batches.get(), tableCounts(spark, locations));
   }
 

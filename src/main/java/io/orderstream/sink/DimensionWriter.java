@@ -13,6 +13,7 @@ import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Upserts a dimension: one row per key, the values of the latest winning event that names it.
@@ -23,26 +24,28 @@ import org.apache.spark.sql.Row;
  */
 final class DimensionWriter {
 
-  MergeMetrics write(TableDef table, Dataset<Row> rows, String path, BatchTransaction txn) {
-    Dataset<Row> onePerKey = bestPerKey(table, rows);
+  /** Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects them. */
+  PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
+    Column[] all = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
+    Column rank = struct(col(Lineage.COMPLETE), rank(""));
+    return PreparedMerge.of(table.name(), rows.groupBy(col(table.key()))
+        .agg(max_by(struct(all), rank).as("best"))
+        .select(col("best.*")));
+  }
+
+  MergeMetrics apply(TableDef table, PreparedMerge prepared, String path, BatchTransaction txn, SparkSession session) {
+    if (prepared.isEmpty()) {
+      return MergeMetrics.NONE;
+    }
     Column sourceWins =
         col("s." + Lineage.COMPLETE)
             .and(not(col("t." + Lineage.COMPLETE)).or(rank("s").gt(rank("t"))));
-    return txn.run(rows.sparkSession(), () -> MergeMetrics.of(
-        DeltaTable.forPath(rows.sparkSession(), path).as("t")
-            .merge(onePerKey.as("s"), col("t." + table.key()).equalTo(col("s." + table.key())))
+    return txn.run(session, () -> MergeMetrics.of(
+        DeltaTable.forPath(session, path).as("t")
+            .merge(prepared.in(session).as("s"), col("t." + table.key()).equalTo(col("s." + table.key())))
             .whenMatched(sourceWins).updateAll()
             .whenNotMatched().insertAll()
             .execute()));
-  }
-
-  /** A MERGE source must not hold two rows for one key: keep the one that would win. */
-  private static Dataset<Row> bestPerKey(TableDef table, Dataset<Row> rows) {
-    Column[] all = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
-    Column rank = struct(col(Lineage.COMPLETE), rank(""));
-    return rows.groupBy(col(table.key()))
-        .agg(max_by(struct(all), rank).as("best"))
-        .select(col("best.*"));
   }
 
   private static Column rank(String alias) {

@@ -7,18 +7,21 @@ import io.orderstream.event.EventOrder;
 import io.orderstream.model.OrderEventLatestTable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /** Stores each changed order's winning event; a stored event is replaced only by one that ranks higher. */
 final class LatestEventWriter {
 
-  MergeMetrics write(Dataset<Row> rows, String path, BatchTransaction txn) {
-    var spark = rows.sparkSession();
-    return txn.run(spark, () -> MergeMetrics.of(
-        DeltaTable.forPath(spark, path).as("t")
-            .merge(rows.as("s"), col("t.order_id").equalTo(col("s.order_id")))
+  PreparedMerge prepare(Dataset<Row> rows) {
+    return PreparedMerge.of(OrderEventLatestTable.NAME, rows);
+  }
+
+  MergeMetrics apply(PreparedMerge prepared, String path, BatchTransaction txn, SparkSession session) {
+    return txn.run(session, () -> MergeMetrics.of(
+        DeltaTable.forPath(session, path).as("t")
+            .merge(prepared.in(session).as("s"), col("t.order_id").equalTo(col("s.order_id")))
             .whenMatched(EventOrder.rankOf("s.").gt(EventOrder.rankOf("t."))).updateAll()
             .whenNotMatched().insertAll()
             .execute()));
   }
-
 }

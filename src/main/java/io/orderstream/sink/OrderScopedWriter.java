@@ -1,38 +1,51 @@
 package io.orderstream.sink;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.TableDef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Makes the rows of each changed order equal to what its winning event says, in one commit.
  *
  * <p>The MERGE source is the new rows plus a delete marker for every stored row of those orders
  * that the new rows no longer contain (a line or shipment a newer event dropped). Only the changed
- * orders' rows are touched; other orders are never read beyond their keys.
+ * orders' rows are touched; other orders are read only as far as their keys.
  */
 final class OrderScopedWriter {
   private static final String DELETE = "_delete";
 
-  MergeMetrics write(TableDef table, Dataset<Row> rows, Dataset<Row> changedOrderIds, String path, BatchTransaction txn) {
-    var spark = rows.sparkSession();
+  PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
+    return PreparedMerge.of(table.name(), rows);
+  }
+
+  /** @param changedOrders ids of the orders whose winning event changed in this batch */
+  MergeMetrics apply(TableDef table, PreparedMerge prepared, List<Object> changedOrders, String path,
+      BatchTransaction txn, SparkSession session) {
     String key = table.key();
-    Dataset<Row> stored = spark.read().format("delta").load(path).select(col(key), col("order_id"));
-    Dataset<Row> storedOfChanged = stored.join(broadcast(changedOrderIds), stored.col("order_id").equalTo(changedOrderIds.col("order_id")), "left_semi");
-    Dataset<Row> dropped = storedOfChanged.select(col(key)).join(rows.select(col(key)), key, "left_anti");
+    Dataset<Row> fresh = prepared.in(session);
+    List<Row> dropped = session.read().format("delta").load(path)
+        .where(col("order_id").isin(changedOrders.toArray()))
+        .select(col(key))
+        .join(fresh.select(col(key)), key, "left_anti")
+        .collectAsList();
+    if (prepared.isEmpty() && dropped.isEmpty()) {
+      return MergeMetrics.NONE;
+    }
     Dataset<Row> source =
-        rows.withColumn(DELETE, lit(false))
-            .unionByName(dropped.withColumn(DELETE, lit(true)), true);
-    return txn.run(spark, () -> MergeMetrics.of(
-        DeltaTable.forPath(spark, path).as("t")
+        fresh.withColumn(DELETE, lit(false))
+            .unionByName(session.createDataFrame(new ArrayList<>(dropped), fresh.select(col(key)).schema()).withColumn(DELETE, lit(true)), true);
+    return txn.run(session, () -> MergeMetrics.of(
+        DeltaTable.forPath(session, path).as("t")
             .merge(source.as("s"), col("t." + key).equalTo(col("s." + key)))
             .whenMatched(col("s." + DELETE)).delete()
             .whenMatched().update(assignments(table))

@@ -7,39 +7,47 @@ import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.model.TableDef;
+import io.orderstream.model.TableKind;
 import io.orderstream.model.Tables;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes one micro-batch to every table, each write idempotent for (app id, batch id).
  *
- * <p>Order matters for readers: dimensions first, then order-scoped tables in foreign-key order,
- * then {@code order_event_latest}. Writing the latest events last means a crash before it leaves
- * them unchanged, so the replayed batch finds the same orders changed and rewrites the same rows.
+ * <p>First every table's rows are computed from the batch, then written in three phases, the
+ * tables of a phase side by side: dimensions; order-scoped tables; {@code order_event_latest}.
+ * Dimensions first means a fact row's new foreign keys exist before it does. The latest events
+ * last means a crash before them leaves them unchanged, so the replayed batch finds the same
+ * orders changed and rewrites the same rows.
  */
 public final class StarSchemaSink {
   private final TableLocations locations;
+  private final SessionPool pool;
   private final DimensionWriter dimensions = new DimensionWriter();
   private final OrderScopedWriter orderScoped = new OrderScopedWriter();
   private final LatestEventWriter latest = new LatestEventWriter();
 
-  public StarSchemaSink(TableLocations locations) {
+  public StarSchemaSink(TableLocations locations, SessionPool pool) {
     this.locations = locations;
+    this.pool = pool;
   }
 
   /** Appends rejected inputs (skipped by Delta when this batch already appended them). */
   public void writeQuarantine(Dataset<Row> rejected, BatchTransaction txn) {
-    String path = locations.pathOf(QuarantineTable.NAME);
     QuarantineTable.rows(rejected, txn.batchId())
         .write()
         .format("delta")
         .mode("append")
         .option("txnAppId", txn.appId())
         .option("txnVersion", txn.batchId())
-        .save(path);
+        .save(locations.pathOf(QuarantineTable.NAME));
   }
 
   /**
@@ -47,26 +55,47 @@ public final class StarSchemaSink {
    *
    * @param winners one row per changed order: order_id, updated_at, version, event_hash, raw,
    *     source and the parsed event {@code e}
-   * @return changed rows per table, in write order
+   * @return changed rows per table
    */
   public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
+    List<Object> changedOrders = winners.select(col("order_id")).collectAsList().stream().map(r -> r.get(0)).toList();
     OrderContext context = new OrderContext(winners, txn.batchId());
-    Dataset<Row> changedIds = winners.select(col("order_id"));
-    Map<String, MergeMetrics> written = new LinkedHashMap<>();
-    for (DerivedTable table : Tables.DERIVED) {
-      TableDef def = table.definition();
-      String path = locations.pathOf(def.name());
-      Dataset<Row> rows = table.rows(context);
-      MergeMetrics metrics = switch (def.kind()) {
-        case DIMENSION -> dimensions.write(def, rows, path, txn);
-        case ORDER_SCOPED -> orderScoped.write(def, rows, changedIds, path, txn);
-        default -> throw new IllegalStateException("not a derived table kind: " + def.kind());
-      };
-      written.put(def.name(), metrics);
+    Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
+    try {
+      for (DerivedTable table : Tables.DERIVED) {
+        TableDef def = table.definition();
+        Dataset<Row> rows = table.rows(context);
+        prepared.put(def, def.kind() == TableKind.DIMENSION ? dimensions.prepare(def, rows) : orderScoped.prepare(def, rows));
+      }
+    } finally {
+      context.release();
     }
-    written.put(
-        OrderEventLatestTable.NAME,
-        latest.write(OrderEventLatestTable.rows(winners, txn.batchId()), locations.pathOf(OrderEventLatestTable.NAME), txn));
+    PreparedMerge latestRows = latest.prepare(OrderEventLatestTable.rows(winners, txn.batchId()));
+
+    Map<String, MergeMetrics> written = new LinkedHashMap<>();
+    written.putAll(writePhase(prepared, TableKind.DIMENSION, (def, session) ->
+        dimensions.apply(def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
+    written.putAll(writePhase(prepared, TableKind.ORDER_SCOPED, (def, session) ->
+        orderScoped.apply(def, prepared.get(def), changedOrders, locations.pathOf(def.name()), txn, session)));
+    written.putAll(pool.runAll(List.<Function<SparkSession, Map.Entry<String, MergeMetrics>>>of(session ->
+        Map.entry(OrderEventLatestTable.NAME, latest.apply(latestRows, locations.pathOf(OrderEventLatestTable.NAME), txn, session))))
+        .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    return written;
+  }
+
+  private interface TableWrite {
+    MergeMetrics apply(TableDef table, SparkSession session);
+  }
+
+  private Map<String, MergeMetrics> writePhase(Map<TableDef, PreparedMerge> prepared, TableKind kind, TableWrite write) {
+    List<TableDef> tables = prepared.keySet().stream().filter(t -> t.kind() == kind).toList();
+    List<Function<SparkSession, MergeMetrics>> tasks = new ArrayList<>();
+    tables.forEach(def -> tasks.add(session -> write.apply(def, session)));
+    List<MergeMetrics> results = pool.runAll(tasks);
+    Map<String, MergeMetrics> written = new LinkedHashMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      written.put(tables.get(i).name(), results.get(i));
+    }
     return written;
   }
 }

@@ -1,0 +1,71 @@
+package io.orderstream.sink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs table writes side by side, each thread in its own Spark session.
+ *
+ * <p>Most of a small MERGE's time is spent on the driver (planning, reading and committing the
+ * Delta log) rather than in tasks, so writes to different tables overlap well. Each thread needs
+ * its own session because Delta reads the idempotency ids of a write ({@link BatchTransaction})
+ * from session settings; sessions share the SparkContext, so this costs nothing.
+ */
+public final class SessionPool implements AutoCloseable {
+  private final ExecutorService threads;
+  private final ThreadLocal<SparkSession> sessions;
+
+  public SessionPool(SparkSession base, int parallelism) {
+    AtomicInteger counter = new AtomicInteger();
+    this.threads = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "orderstream-writer-" + counter.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    this.sessions = ThreadLocal.withInitial(base::newSession);
+  }
+
+  /** Runs every task, waits for all of them, and returns their results in task order. */
+  public <T> List<T> runAll(List<Function<SparkSession, T>> tasks) {
+    List<Future<T>> futures = new ArrayList<>();
+    for (Function<SparkSession, T> task : tasks) {
+      futures.add(threads.submit(() -> {
+        SparkSession session = sessions.get();
+        SparkSession.setActiveSession(session);
+        return task.apply(session);
+      }));
+    }
+    List<T> results = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<T> future : futures) {
+      try {
+        results.add(future.get());
+      } catch (ExecutionException e) {
+        failure = failure != null ? failure : asRuntime(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = failure != null ? failure : new IllegalStateException("interrupted while writing tables", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
+  }
+
+  private static RuntimeException asRuntime(Throwable cause) {
+    return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+}
