@@ -1,0 +1,172 @@
+package io.orderstream.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.delta.tables.DeltaTable;
+import io.orderstream.config.RunConfig;
+import io.orderstream.model.ForeignKey;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.pipeline.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One pipeline's folders (input, tables, checkpoint) under a temporary directory, and the checks
+ * the integration tests share: run it, read a table, snapshot all tables, check keys.
+ */
+public final class PipelineHarness {
+  /** Columns that legitimately differ between two runs over the same events. */
+  private static final Set<String> RUN_SPECIFIC = Set.of("lineage_batch_id", "source", "quarantined_at", "id_source");
+
+  private final Path input;
+  private final Path tables;
+  private final Path checkpoint;
+
+  public PipelineHarness(Path root) {
+    this.input = root.resolve("input");
+    this.tables = root.resolve("tables");
+    this.checkpoint = root.resolve("checkpoint");
+    try {
+      Files.createDirectories(input);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static SparkSession spark() {
+    return SparkTestSession.get();
+  }
+
+  public Path input() {
+    return input;
+  }
+
+  /** Copies fixture files (by name, from a classpath folder) into the input folder. */
+  public PipelineHarness add(String fixtureFolder, List<String> names) {
+    names.forEach(name -> copy(fixture(fixtureFolder).resolve(name), input.resolve(name)));
+    return this;
+  }
+
+  /** Writes a file into the input folder atomically (hidden temp name, then rename). */
+  public PipelineHarness write(String name, String content) {
+    try {
+      Path temp = input.resolve("." + name + ".tmp");
+      Files.writeString(temp, content);
+      Files.move(temp, input.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a batch. */
+  public RunSummary runOnce(int maxFilesPerTrigger) {
+    RunConfig config = new RunConfig(input.toString(), tables.toString(), checkpoint.toString(), true,
+        Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
+    return new Pipeline(config, spark()).run();
+  }
+
+  public RunSummary runOnce() {
+    return runOnce(1000);
+  }
+
+  public Path checkpoint() {
+    return checkpoint;
+  }
+
+  public Dataset<Row> table(String name) {
+    return spark().read().format("delta").load(tables.resolve(name).toString());
+  }
+
+  /** The Delta version of every table: unchanged versions mean nothing was committed. */
+  public Map<String, Long> versions() {
+    Map<String, Long> versions = new TreeMap<>();
+    for (TableDef def : Tables.all()) {
+      Row last = DeltaTable.forPath(spark(), tables.resolve(def.name()).toString()).history(1).first();
+      versions.put(def.name(), last.getLong(last.fieldIndex("version")));
+    }
+    return versions;
+  }
+
+  /**
+   * Every table's rows as sorted strings, without the columns that differ between runs (batch
+   * ids, file paths, times): equal snapshots mean equal tables.
+   */
+  public Map<String, List<String>> snapshot() {
+    return snapshot(Set.of());
+  }
+
+  /** As {@link #snapshot()}, keeping only rows of the given orders in order-scoped tables. */
+  public Map<String, List<String>> snapshot(Set<String> onlyOrders) {
+    Map<String, List<String>> snapshot = new TreeMap<>();
+    for (TableDef def : Tables.all()) {
+      Dataset<Row> rows = table(def.name());
+      if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
+        rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
+      }
+      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !RUN_SPECIFIC.contains(c)).map(rows::col).toArray(Column[]::new);
+      snapshot.put(def.name(), rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+    return snapshot;
+  }
+
+  /** Keys are unique and every foreign key value names an existing row. */
+  public void assertKeysAndForeignKeys() {
+    for (TableDef def : Tables.all()) {
+      Dataset<Row> rows = table(def.name());
+      long duplicates = rows.groupBy(def.key()).count().where("count > 1").count();
+      assertThat(duplicates).as("duplicate keys in %s", def.name()).isZero();
+      assertThat(rows.where(rows.col(def.key()).isNull()).count()).as("null keys in %s", def.name()).isZero();
+      for (ForeignKey fk : def.foreignKeys()) {
+        Dataset<Row> referenced = table(fk.table());
+        long orphans = rows.where(rows.col(fk.column()).isNotNull())
+            .join(referenced, rows.col(fk.column()).equalTo(referenced.col(Tables.byName(fk.table()).key())), "left_anti")
+            .count();
+        assertThat(orphans).as("%s.%s values with no %s row", def.name(), fk.column(), fk.table()).isZero();
+      }
+    }
+  }
+
+  public static Path fixture(String folder) {
+    try {
+      return Path.of(PipelineHarness.class.getResource("/fixtures/" + folder).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static List<String> fixtureNames(String folder) {
+    try (Stream<Path> files = Files.list(fixture(folder))) {
+      return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void copy(Path from, Path to) {
+    try {
+      Path temp = to.resolveSibling("." + to.getFileName() + ".tmp");
+      Files.copy(from, temp);
+      Files.move(temp, to);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
