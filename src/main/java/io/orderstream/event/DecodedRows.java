@@ -42,7 +42,7 @@ public final class DecodedRows {
 
   private DecodedRows() {}
 
-  /** @param files columns {@code source} (file path) and {@code content} (its whole text) */
+  /** @param files columns {@code source} (file path) and {@code content} (its bytes) */
   public static Dataset<Row> decode(Dataset<Row> files) {
     return files
         .select(col("source"), col("content"))
@@ -66,7 +66,12 @@ public final class DecodedRows {
       if (decoder == null) {
         decoder = new EventDecoder();
       }
-      List<DecodeResult> results = decoder.decodeFile(file.getString(1), file.getString(0));
+      String source = file.getString(0);
+      byte[] bytes = (byte[]) file.get(1);
+      List<DecodeResult> results = Utf8.decode(bytes)
+          .map(text -> decoder.decodeFile(text, source))
+          .orElseGet(() -> List.of(new DecodeResult.Rejected(
+              RejectReason.NOT_UTF8, "the file is not valid UTF-8", Utf8.lenient(bytes), source, 0)));
       List<Row> rows = new ArrayList<>(results.size());
       for (int i = 0; i < results.size(); i++) {
         rows.add(toRow(results.get(i), i));

@@ -63,7 +63,7 @@ public final class EventDecoder {
     try {
       tree = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      RejectReason reason = e instanceof JsonEOFException ? RejectReason.TRUNCATED : RejectReason.NOT_JSON;
+      RejectReason reason = endsEarly(e) ? RejectReason.TRUNCATED : RejectReason.NOT_JSON;
       return List.of(new DecodeResult.Rejected(reason, e.getOriginalMessage(), text, source, line));
     }
     if (tree == null || tree.isMissingNode()) {
@@ -93,6 +93,12 @@ public final class EventDecoder {
     } catch (InvalidEventException e) {
       return new DecodeResult.Rejected(e.reason(), e.getMessage(), raw, source, line);
     }
+  }
+
+  /** Jackson reports input that stops inside a value either way, depending on where it stops. */
+  private static boolean endsEarly(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    return e instanceof JsonEOFException || (message != null && message.startsWith("Unexpected end-of-input"));
   }
 
   /** Several lines, at least one of which is a whole JSON document by itself. */

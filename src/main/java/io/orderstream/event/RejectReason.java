@@ -3,6 +3,7 @@ package io.orderstream.event;
 /** Why an input could not be used; {@link #code()} is what the quarantine table stores. */
 public enum RejectReason {
   EMPTY("empty"),
+  NOT_UTF8("not-utf8"),
   NOT_JSON("not-json"),
   TRUNCATED("truncated"),
   NOT_AN_OBJECT("not-an-object"),

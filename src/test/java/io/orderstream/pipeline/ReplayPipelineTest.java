@@ -1,0 +1,59 @@
+package io.orderstream.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderstream.testing.PipelineHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exactly once across restarts: a restart with nothing new and a batch replayed after a crash
+ * (its commit to the checkpoint lost) leave every table exactly as it was, not one Delta commit more.
+ */
+class ReplayPipelineTest {
+  private static final List<String> FIRST = List.of(
+      "TGT7001967462207_1.json", "TGT7001967462207_3.json", "TGT7001967462207_5.json",
+      "WOZ1830024297368_1.json", "WOZ1830024297368_9.json");
+  private static final List<String> SECOND = List.of(
+      "TGT7001967462207_2.json", "TGT7001967462207_4.json", "TGT7001967462207_6.json",
+      "WOZ1830024297368_3.json", "WOZ1830024297368_4.json");
+
+  @Test
+  void restartWithoutNewFilesCommitsNothing(@TempDir Path dir) {
+    PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", FIRST);
+    pipeline.runOnce();
+    Map<String, Long> versions = pipeline.versions();
+    Map<String, List<String>> tables = pipeline.snapshot();
+
+    RunSummary again = pipeline.runOnce();
+
+    assertThat(again.batches()).isZero();
+    assertThat(pipeline.versions()).isEqualTo(versions);
+    assertThat(pipeline.snapshot()).isEqualTo(tables);
+  }
+
+  @Test
+  void batchReplayedAfterLostCheckpointCommitChangesNothing(@TempDir Path dir) throws IOException {
+    PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", FIRST);
+    pipeline.runOnce();
+    pipeline.add("lifecycle", SECOND);
+    pipeline.runOnce();
+    Map<String, Long> versions = pipeline.versions();
+    Map<String, List<String>> tables = pipeline.snapshot();
+
+    // A crash after the tables were written but before Spark recorded the batch as done.
+    Files.delete(pipeline.checkpoint().resolve("commits").resolve("1"));
+    Files.deleteIfExists(pipeline.checkpoint().resolve("commits").resolve(".1.crc"));
+    RunSummary replay = pipeline.runOnce();
+
+    assertThat(replay.batches()).as("the lost batch runs again").isEqualTo(1);
+    assertThat(pipeline.versions()).as("no table got a new commit").isEqualTo(versions);
+    assertThat(pipeline.snapshot()).isEqualTo(tables);
+    pipeline.assertKeysAndForeignKeys();
+  }
+}
