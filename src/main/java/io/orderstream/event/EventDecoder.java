@@ -41,7 +41,8 @@ public final class EventDecoder {
       return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", text, source, 0));
     }
     List<DecodeResult> whole = decodeDocumentText(text, source, 0);
-    if (!(whole.get(0) instanceof DecodeResult.Rejected rejected) || rejected.reason() != RejectReason.NOT_JSON) {
+    if (!(whole.get(0) instanceof DecodeResult.Rejected rejected)
+        || (rejected.reason() != RejectReason.NOT_JSON && rejected.reason() != RejectReason.TRUNCATED)) {
       return whole;
     }
     String[] lines = text.split("\r?\n");
@@ -63,11 +64,14 @@ public final class EventDecoder {
     try {
       tree = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      RejectReason reason = endsEarly(e) ? RejectReason.TRUNCATED : RejectReason.NOT_JSON;
+      RejectReason reason = endedEarly(e) ? RejectReason.TRUNCATED : RejectReason.NOT_JSON;
       return List.of(new DecodeResult.Rejected(reason, e.getOriginalMessage(), text, source, line));
     }
     if (tree == null || tree.isMissingNode()) {
       return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "no JSON value", text, source, line));
+    }
+    if (tree.isArray() && tree.isEmpty()) {
+      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "the JSON array holds no events", text, source, line));
     }
     if (tree.isArray()) {
       List<DecodeResult> results = new ArrayList<>(tree.size());
@@ -95,10 +99,9 @@ public final class EventDecoder {
     }
   }
 
-  /** Jackson reports input that stops inside a value either way, depending on where it stops. */
-  private static boolean endsEarly(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    return e instanceof JsonEOFException || (message != null && message.startsWith("Unexpected end-of-input"));
+  /** Jackson reports an end right after a comma as a plain parse error, not as {@link JsonEOFException}. */
+  private static boolean endedEarly(JsonProcessingException e) {
+    return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
   }
 
   /** Several lines, at least one of which is a whole JSON document by itself. */

@@ -20,7 +20,11 @@ import java.util.Map;
  */
 final class EventNormalizer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999999.99");
+  /** The smallest amount that rounds beyond DECIMAL(18,2). */
+  private static final BigDecimal TOO_MUCH_MONEY = new BigDecimal("9999999999999999.995");
+  private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+  /** Jackson's limit for a JSON number; longer numeric text takes quadratic time to read. */
+  private static final int MAX_NUMBER_CHARS = 1000;
   private static final Map<String, EventField> ROOT_FIELDS = EventSchema.ROOT.childrenByName();
 
   ObjectNode normalize(JsonNode document) throws InvalidEventException {
@@ -111,19 +115,26 @@ final class EventNormalizer {
     }
   }
 
+  /**
+   * Range is checked before rounding: rounding 1E+300000000 or 1E-300000000 to cents would build a
+   * number of 300 million digits.
+   */
   private static BigDecimal money(JsonNode value, String path) throws InvalidEventException {
-    BigDecimal cents = number(value, path, "an amount of money").setScale(2, RoundingMode.HALF_UP);
-    if (cents.abs().compareTo(MAX_MONEY) > 0) {
+    BigDecimal amount = number(value, path, "an amount of money");
+    if (amount.abs().compareTo(TOO_MUCH_MONEY) >= 0) {
       throw wrongType(path, "an amount that fits DECIMAL(18,2)", value);
     }
-    return cents;
+    if (amount.abs().compareTo(HALF_CENT) < 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal number(JsonNode value, String path, String expected) throws InvalidEventException {
     if (value.isNumber()) {
       return value.decimalValue();
     }
-    if (value.isTextual()) {
+    if (value.isTextual() && value.asText().length() <= MAX_NUMBER_CHARS) {
       try {
         return new BigDecimal(value.asText().trim());
       } catch (NumberFormatException notNumeric) {

@@ -1,0 +1,99 @@
+package io.orderstream.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the reference of every output table ({@code docs/tables.md}) from {@link Tables#all()}, so
+ * the documentation is generated from the same definitions the sink creates and writes, and a test
+ * can tell when the committed file is stale.
+ */
+public final class TableReference {
+  /** Regenerates {@code docs/tables.md}; run it in the project folder. */
+  public static final String REGENERATE_COMMAND =
+      "mvn -q -B package -DskipTests && java -cp \"target/orderstream.jar:target/lib/*\" "
+          + TableReference.class.getName() + " docs/tables.md";
+
+  private TableReference() {}
+
+  /** Writes {@link #markdown()} to the one path given. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException(
+          "Cannot write the table reference: expected one argument, the output file (such as docs/tables.md), got "
+              + args.length);
+    }
+    Files.writeString(Path.of(args[0]), markdown(), StandardCharsets.UTF_8);
+  }
+
+  public static String markdown() {
+    return markdown(Tables.all());
+  }
+
+  /** The reference of {@code tables}; foreign keys must point at tables of the list. */
+  static String markdown(List<TableDef> tables) {
+    StringBuilder out = new StringBuilder();
+    out.append("# Table reference\n\n")
+        .append("Generated from the table definitions (`io.orderstream.model.Tables`): do not edit by hand.\n")
+        .append("Regenerate with `").append(REGENERATE_COMMAND).append("`.\n\n")
+        .append("Tables: ")
+        .append(tables.stream().map(t -> "[" + t.name() + "](#" + t.name() + ")").collect(Collectors.joining(", ")))
+        .append(".\n");
+    tables.forEach(table -> appendTable(out, table, tables));
+    return out.toString();
+  }
+
+  private static void appendTable(StringBuilder out, TableDef table, List<TableDef> tables) {
+    out.append("\n## ").append(table.name()).append("\n\n")
+        .append(cell(table.comment())).append("\n\n")
+        .append("- Kind: `").append(table.kind()).append("`: ").append(maintenance(table.kind())).append("\n")
+        .append("- Key: `").append(table.key()).append("`\n\n")
+        .append("| column | type | meaning | from |\n")
+        .append("|---|---|---|---|\n");
+    for (ColumnDef column : table.columns()) {
+      out.append("| `").append(column.name()).append("` | `").append(column.type().sql()).append("` | ")
+          .append(cell(column.comment())).append(" | ")
+          .append(column.source().isEmpty() ? "(pipeline)" : cell(column.source())).append(" |\n");
+    }
+    appendForeignKeys(out, table, tables);
+  }
+
+  private static String maintenance(TableKind kind) {
+    return switch (kind) {
+      case DIMENSION -> "upserted; the latest winning event's values win; rows are never deleted";
+      case ORDER_SCOPED -> "an order's rows are replaced by exactly what its winning event says";
+      case LATEST_EVENT -> "one row per order, replaced when a newer event wins";
+      case QUARANTINE -> "append-only";
+    };
+  }
+
+  private static void appendForeignKeys(StringBuilder out, TableDef table, List<TableDef> tables) {
+    if (table.foreignKeys().isEmpty()) {
+      out.append("\nForeign keys: none.\n");
+      return;
+    }
+    out.append("\nForeign keys:\n\n");
+    for (ForeignKey fk : table.foreignKeys()) {
+      out.append("- `").append(fk.column()).append("` references `")
+          .append(fk.table()).append('.').append(keyOf(fk.table(), tables)).append("`\n");
+    }
+  }
+
+  private static String keyOf(String tableName, List<TableDef> tables) {
+    return tables.stream()
+        .filter(t -> t.name().equals(tableName))
+        .map(TableDef::key)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Cannot document a foreign key to table '" + tableName
+            + "': no such table among " + tables.stream().map(TableDef::name).toList()));
+  }
+
+  /** Table cells and lines cannot hold a pipe or a line break. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}
