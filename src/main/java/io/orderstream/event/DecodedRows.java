@@ -49,12 +49,33 @@ public final class DecodedRows {
         .flatMap(new DecodeFunction(), Encoders.row(SCHEMA));
   }
 
+  /** Rejections for files that yielded no row at all: Spark reads nothing from an empty file. */
+  public static Dataset<Row> emptyFiles(org.apache.spark.sql.SparkSession spark, List<String> sources) {
+    List<Row> rows = new ArrayList<>();
+    for (String source : sources) {
+      rows.add(toRow(new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", "", source, 0), 0));
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
   public static Dataset<Row> events(Dataset<Row> decoded) {
     return decoded.where(col("kind").equalTo(KIND_EVENT));
   }
 
   public static Dataset<Row> rejected(Dataset<Row> decoded) {
     return decoded.where(col("kind").equalTo(KIND_REJECTED));
+  }
+
+  private static Row toRow(DecodeResult result, long position) {
+    if (result instanceof DecodeResult.Event e) {
+      return RowFactory.create(
+          KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.version(), e.eventHash(), e.rawJson(),
+          e.normalizedJson(), e.source(), e.line(), position, null, null);
+    }
+    DecodeResult.Rejected r = (DecodeResult.Rejected) result;
+    return RowFactory.create(
+        KIND_REJECTED, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
+        r.reason().code(), r.detail());
   }
 
   private static final class DecodeFunction implements FlatMapFunction<Row, Row> {
@@ -79,16 +100,5 @@ public final class DecodedRows {
       return rows.iterator();
     }
 
-    private static Row toRow(DecodeResult result, long position) {
-      if (result instanceof DecodeResult.Event e) {
-        return RowFactory.create(
-            KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.version(), e.eventHash(), e.rawJson(),
-            e.normalizedJson(), e.source(), e.line(), position, null, null);
-      }
-      DecodeResult.Rejected r = (DecodeResult.Rejected) result;
-      return RowFactory.create(
-          KIND_REJECTED, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
-          r.reason().code(), r.detail());
-    }
   }
 }

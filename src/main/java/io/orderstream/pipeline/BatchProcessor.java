@@ -1,10 +1,5 @@
 package io.orderstream.pipeline;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import io.orderstream.event.DecodedRows;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.sink.BatchTransaction;
@@ -12,6 +7,8 @@ import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.source.BatchFiles;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -32,12 +29,15 @@ public final class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
   private final TableLocations locations;
+  private final String checkpoint;
   private final String appId;
   private final StarSchemaSink sink;
   private final Consumer<BatchReport> listener;
 
-  public BatchProcessor(TableLocations locations, String appId, SessionPool writers, Consumer<BatchReport> listener) {
+  public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
+      Consumer<BatchReport> listener) {
     this.locations = locations;
+    this.checkpoint = checkpoint;
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers);
     this.listener = listener;
@@ -49,16 +49,14 @@ public final class BatchProcessor {
     BatchTransaction txn = new BatchTransaction(appId, batchId);
     Dataset<Row> decoded = DecodedRows.decode(files).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Row counts = decoded.agg(
-              count_distinct(col("source")).as("files"),
-              sum(when(col("kind").equalTo(DecodedRows.KIND_EVENT), 1).otherwise(0)).as("events"),
-              sum(when(col("kind").equalTo(DecodedRows.KIND_REJECTED), 1).otherwise(0)).as("rejected"))
-          .first();
-      long fileCount = counts.getLong(0);
-      long events = counts.isNullAt(1) ? 0 : counts.getLong(1);
-      long rejected = counts.isNullAt(2) ? 0 : counts.getLong(2);
+      InputCounts counts = InputCounts.of(decoded);
+      List<String> emptyFiles = counts.missingFrom(BatchFiles.of(checkpoint, batchId, files.sparkSession().sparkContext().hadoopConfiguration()));
+      long fileCount = counts.files() + emptyFiles.size();
+      long events = counts.events();
+      long rejected = counts.rejected() + emptyFiles.size();
       if (rejected > 0) {
-        sink.writeQuarantine(DecodedRows.rejected(decoded), txn);
+        sink.writeQuarantine(
+            DecodedRows.rejected(decoded).unionByName(DecodedRows.emptyFiles(files.sparkSession(), emptyFiles)), txn);
       }
       Map<String, MergeMetrics> written = Map.of();
       long changed = 0;

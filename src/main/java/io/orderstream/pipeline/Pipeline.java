@@ -72,7 +72,7 @@ public final class Pipeline {
 
     AtomicLong batches = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
-      BatchProcessor processor = new BatchProcessor(locations, identity.appId(), writers, report -> batches.incrementAndGet());
+      BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers, report -> batches.incrementAndGet());
       StreamingQuery query = start(spark, processor);
       awaitEnd(query);
     }
