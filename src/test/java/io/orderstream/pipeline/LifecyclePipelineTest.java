@@ -139,6 +139,36 @@ class LifecyclePipelineTest {
   }
 
   @Test
+  void shipmentAndItemShipmentMapBillingTrackingAndDelivery() {
+    Row shipment = allAtOnce.table("shipment").where("shipment_code = '3h49034tE_c64'").first();
+    assertThat(shipment.<String>getAs("order_id")).isEqualTo(TWO_SHIPMENTS);
+    assertThat(shipment.<String>getAs("status")).isEqualTo("DELIVERED");
+    assertThat(shipment.<String>getAs("seller_id")).isEqualTo("jfOogccj69");
+    assertThat(shipment.<String>getAs("billing_number")).isEqualTo("3908435");
+    assertThat(shipment.<String>getAs("billing_serial")).isEqualTo("1");
+    assertThat(shipment.<Timestamp>getAs("billing_issue_date").toInstant()).isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
+    assertThat(shipment.<String>getAs("tracking_protocol")).isEqualTo("3908435");
+    assertThat(shipment.<String>getAs("tracking_carrier")).as("double encoding repaired").isEqualTo("Padrão");
+    assertThat(shipment.<Timestamp>getAs("tracking_send_date").toInstant()).isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
+    assertThat(shipment.<Timestamp>getAs("delivered_date").toInstant()).isEqualTo(Instant.parse("2024-07-08T14:19:11Z"));
+    assertThat(shipment.<String>getAs("substatus_description")).isNull();
+
+    Row entry = allAtOnce.table("item_shipment").where("shipment_id = " + shipment.<Long>getAs("id")).first();
+    assertThat(entry.<String>getAs("item_id")).isEqualTo("MKU-H6cOkjOLPZjjH");
+    assertThat(entry.<String>getAs("seller_id")).isEqualTo("jfOogccj69");
+    assertThat(entry.<String>getAs("seller_item_code")).isEqualTo("0893143");
+    assertThat(entry.<Long>getAs("quantity")).isEqualTo(1L);
+    assertThat(entry.<String>getAs("status")).isEqualTo("DELIVERED");
+  }
+
+  @Test
+  void latestEventKeepsTheRawJsonAsItArrived() throws IOException {
+    Row latest = allAtOnce.table("order_event_latest").where("order_id = '" + TWO_SHIPMENTS + "'").first();
+    String file = java.nio.file.Files.readString(PipelineHarness.fixture(LIFECYCLE).resolve(TWO_SHIPMENTS + "_az.json"));
+    assertThat(latest.<String>getAs("raw_event")).isEqualTo(file);
+  }
+
+  @Test
   void shipmentsOfTiedOrderComeFromVersionFourNotThree() {
     // Versions 3 and 4 share dat_atui; 4 lists the second shipment, 3 does not; 7 (the winner) keeps both.
     List<Row> shipments = allAtOnce.table("shipment").where("order_id = '" + TWO_SHIPMENTS + "'").collectAsList();
