@@ -36,6 +36,7 @@ public final class Pipeline {
 
   private final RunConfig config;
   private final SparkSession providedSession;
+  private volatile GracefulStop stopper;
 
   public Pipeline(RunConfig config) {
     this(config, null);
@@ -62,6 +63,17 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Stops a running pipeline after its current batch commits; {@link #run()} then returns. What
+   * SIGTERM and Ctrl-C do when the pipeline owns its session (the command line).
+   */
+  public void stop() {
+    GracefulStop current = stopper;
+    if (current != null) {
+      current.request();
+    }
+  }
+
   private RunSummary runOn(SparkSession spark) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     requireInput(hadoop);
@@ -74,6 +86,10 @@ public final class Pipeline {
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers, report -> batches.incrementAndGet());
       StreamingQuery query = start(spark, processor);
+      stopper = new GracefulStop(query);
+      if (providedSession == null) {
+        stopper.onSignals();
+      }
       awaitEnd(query);
     }
     return new RunSummary(batches.get(), tableCounts(spark, locations));

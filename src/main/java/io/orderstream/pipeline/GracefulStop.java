@@ -1,0 +1,64 @@
+package io.orderstream.pipeline;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Stops a running query between batches: the first SIGTERM or Ctrl-C lets the current batch
+ * commit and then stops the query, so {@code run} returns and the process exits 0; a second signal
+ * halts at once (safe too: the interrupted batch is replayed on the next start).
+ */
+final class GracefulStop {
+  private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
+  private static final int EXIT_INTERRUPTED = 130;
+  private static final long POLL_MILLIS = 100;
+
+  private final StreamingQuery query;
+  private final AtomicBoolean requested = new AtomicBoolean();
+
+  GracefulStop(StreamingQuery query) {
+    this.query = query;
+  }
+
+  /** Handles SIGTERM and SIGINT for this query (the process's last handler wins). */
+  GracefulStop onSignals() {
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(new Signal(name), signal -> onSignal(signal.getName()));
+    }
+    return this;
+  }
+
+  private void onSignal(String name) {
+    if (requested.get()) {
+      LOG.warn("Second SIG{}: stopping now; the unfinished batch runs again on the next start", name);
+      Runtime.getRuntime().halt(EXIT_INTERRUPTED);
+    }
+    LOG.info("SIG{}: stopping after the current batch commits; signal again to stop at once", name);
+    request();
+  }
+
+  /** Asks for a stop after the current batch; returns at once. */
+  void request() {
+    if (requested.compareAndSet(false, true)) {
+      Thread stopper = new Thread(this::stopWhenIdle, "orderstream-graceful-stop");
+      stopper.setDaemon(true);
+      stopper.start();
+    }
+  }
+
+  private void stopWhenIdle() {
+    try {
+      while (query.isActive() && query.status().isTriggerActive()) {
+        Thread.sleep(POLL_MILLIS);
+      }
+      query.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.TimeoutException e) {
+      LOG.warn("The query did not stop in time: {}", e.getMessage());
+    }
+  }
+}
