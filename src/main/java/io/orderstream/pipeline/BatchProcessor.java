@@ -10,6 +10,7 @@ import io.orderstream.sink.TableLocations;
 import io.orderstream.source.BatchFiles;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,12 +31,19 @@ public final class BatchProcessor {
 
   private final TableLocations locations;
   private final String checkpoint;
+  private final BooleanSupplier stopRequested;
   private final String appId;
   private final StarSchemaSink sink;
   private final Consumer<BatchReport> listener;
 
   public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
       Consumer<BatchReport> listener) {
+    this(locations, checkpoint, appId, writers, listener, () -> false);
+  }
+
+  BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
+      Consumer<BatchReport> listener, BooleanSupplier stopRequested) {
+    this.stopRequested = stopRequested;
     this.locations = locations;
     this.checkpoint = checkpoint;
     this.appId = appId;
@@ -45,6 +53,9 @@ public final class BatchProcessor {
 
   /** @param files columns {@code source}, {@code content}: one row per input file */
   public void process(Dataset<Row> files, Long batchId) {
+    if (stopRequested.getAsBoolean()) {
+      throw new GracefulStop.StopRequested();
+    }
     long started = System.nanoTime();
     BatchTransaction txn = new BatchTransaction(appId, batchId);
     Dataset<Row> decoded = DecodedRows.decode(files).persist(StorageLevel.MEMORY_AND_DISK());

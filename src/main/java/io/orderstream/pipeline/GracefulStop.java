@@ -10,17 +10,35 @@ import sun.misc.Signal;
  * Stops a running query between batches: the first SIGTERM or Ctrl-C lets the current batch
  * commit and then stops the query, so {@code run} returns and the process exits 0; a second signal
  * halts at once (safe too: the interrupted batch is replayed on the next start).
+ *
+ * <p>A query that is behind starts the next batch the moment one ends, so waiting for an idle
+ * moment is not enough: the next batch checks {@link #requested()} before doing anything and
+ * ends the query with {@link StopRequested}, which {@link Pipeline} takes as a clean stop. Spark
+ * has recorded that batch's files but not its completion, so the next start runs it again.
  */
 final class GracefulStop {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
   private static final int EXIT_INTERRUPTED = 130;
   private static final long POLL_MILLIS = 100;
 
-  private final StreamingQuery query;
   private final AtomicBoolean requested = new AtomicBoolean();
+  private volatile StreamingQuery query;
 
-  GracefulStop(StreamingQuery query) {
-    this.query = query;
+  /** The query to stop once it is idle. */
+  GracefulStop attach(StreamingQuery running) {
+    this.query = running;
+    return this;
+  }
+
+  boolean requested() {
+    return requested.get();
+  }
+
+  /** Thrown by a batch that starts after a stop was requested; it ends the query without doing anything. */
+  static final class StopRequested extends RuntimeException {
+    StopRequested() {
+      super("stop requested before the batch started", null, false, false);
+    }
   }
 
   /** Handles SIGTERM and SIGINT for this query (the process's last handler wins). */
@@ -50,6 +68,10 @@ final class GracefulStop {
   }
 
   private void stopWhenIdle() {
+    StreamingQuery query = this.query;
+    if (query == null) {
+      return;
+    }
     try {
       while (query.isActive() && query.status().isTriggerActive()) {
         Thread.sleep(POLL_MILLIS);

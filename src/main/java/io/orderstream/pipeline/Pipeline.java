@@ -84,11 +84,13 @@ public final class Pipeline {
 
     AtomicLong batches = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
-      BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers, report -> batches.incrementAndGet());
+      GracefulStop stop = new GracefulStop();
+      BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
+          report -> batches.incrementAndGet(), stop::requested);
       StreamingQuery query = start(spark, processor);
-      stopper = new GracefulStop(query);
+      stopper = stop.attach(query);
       if (providedSession == null) {
-        stopper.onSignals();
+        stop.onSignals();
       }
       awaitEnd(query);
     }
@@ -117,9 +119,22 @@ public final class Pipeline {
     try {
       query.awaitTermination();
     } catch (StreamingQueryException e) {
+      if (causedByStopRequest(e)) {
+        LOG.info("Stopped on request; the next start resumes from the checkpoint");
+        return;
+      }
       Throwable cause = e.cause() != null ? e.cause() : e;
       throw Errors.queryFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
     }
+  }
+
+  private static boolean causedByStopRequest(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof GracefulStop.StopRequested) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void requireInput(Configuration hadoop) {
