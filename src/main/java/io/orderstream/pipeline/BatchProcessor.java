@@ -10,7 +10,6 @@ import io.orderstream.sink.TableLocations;
 import io.orderstream.source.BatchFiles;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,18 +30,19 @@ public final class BatchProcessor {
 
   private final TableLocations locations;
   private final String checkpoint;
-  private final BooleanSupplier stopRequested;
+  /** Null when nothing can ask for a graceful stop. */
+  private final GracefulStop stopRequested;
   private final String appId;
   private final StarSchemaSink sink;
   private final Consumer<BatchReport> listener;
 
   public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
       Consumer<BatchReport> listener) {
-    this(locations, checkpoint, appId, writers, listener, () -> false);
+    this(locations, checkpoint, appId, writers, listener, null);
   }
 
   BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
-      Consumer<BatchReport> listener, BooleanSupplier stopRequested) {
+      Consumer<BatchReport> listener, GracefulStop stopRequested) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.checkpoint = checkpoint;
@@ -52,9 +52,9 @@ public final class BatchProcessor {
   }
 
   /** @param files columns {@code source}, {@code content}: one row per input file */
-  public void process(Dataset<Row> files, Long batchId) {
-    if (stopRequested.getAsBoolean()) {
-      throw new GracefulStop.StopRequested();
+  public void process(Dataset<Row> files, Long batchId) throws InterruptedException {
+    if (stopRequested != null && stopRequested.requested()) {
+      stopRequested.holdForStop();
     }
     long started = System.nanoTime();
     BatchTransaction txn = new BatchTransaction(appId, batchId);

@@ -12,9 +12,9 @@ import sun.misc.Signal;
  * halts at once (safe too: the interrupted batch is replayed on the next start).
  *
  * <p>A query that is behind starts the next batch the moment one ends, so waiting for an idle
- * moment is not enough: the next batch checks {@link #requested()} before doing anything and
- * ends the query with {@link StopRequested}, which {@link Pipeline} takes as a clean stop. Spark
- * has recorded that batch's files but not its completion, so the next start runs it again.
+ * moment is not enough: a batch that starts after the request calls {@link #holdForStop()} before
+ * doing anything, and the query is stopped while it waits. Spark has recorded that batch's files
+ * but not its completion, so the next start runs it again.
  */
 final class GracefulStop {
   private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
@@ -34,11 +34,15 @@ final class GracefulStop {
     return requested.get();
   }
 
-  /** Thrown by a batch that starts after a stop was requested; it ends the query without doing anything. */
-  static final class StopRequested extends RuntimeException {
-    StopRequested() {
-      super("stop requested before the batch started", null, false, false);
-    }
+  /**
+   * Called by a batch that starts after a stop was requested: stops the query and waits to be
+   * interrupted by that stop, which Spark takes as a normal end (no error, nothing committed).
+   */
+  void holdForStop() throws InterruptedException {
+    Thread stopper = new Thread(this::stopQuery, "orderstream-stop");
+    stopper.setDaemon(true);
+    stopper.start();
+    Thread.sleep(Long.MAX_VALUE);
   }
 
   /** Handles SIGTERM and SIGINT for this query (the process's last handler wins). */
@@ -76,9 +80,18 @@ final class GracefulStop {
       while (query.isActive() && query.status().isTriggerActive()) {
         Thread.sleep(POLL_MILLIS);
       }
-      query.stop();
+      stopQuery();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void stopQuery() {
+    StreamingQuery running = this.query;
+    try {
+      if (running != null) {
+        running.stop();
+      }
     } catch (java.util.concurrent.TimeoutException e) {
       LOG.warn("The query did not stop in time: {}", e.getMessage());
     }

@@ -86,13 +86,16 @@ public final class Pipeline {
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
       BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
-          report -> batches.incrementAndGet(), stop::requested);
+          report -> batches.incrementAndGet(), stop);
       StreamingQuery query = start(spark, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {
         stop.onSignals();
       }
       awaitEnd(query);
+      if (stop.requested()) {
+        LOG.info("Stopped on request; the next start resumes from the checkpoint");
+      }
     }
     return new RunSummary(batches.get(), tableCounts(spark, locations));
   }
@@ -107,7 +110,7 @@ public final class Pipeline {
           .trigger(trigger)
           .foreachBatch((VoidFunction2<Dataset<Row>, Long>) processor::process)
           .start();
-      LOG.info("Started: input {}, tables {}, checkpoint {}, {}", config.input(), config.tables(), config.checkpoint(),
+      LOG.info("Started (SIGTERM or Ctrl-C stops after the current batch): input {}, tables {}, checkpoint {}, {}", config.input(), config.tables(), config.checkpoint(),
           config.once() ? "draining what is available" : "every " + config.triggerInterval().toMillis() + " ms");
       return query;
     } catch (TimeoutException e) {
@@ -119,22 +122,9 @@ public final class Pipeline {
     try {
       query.awaitTermination();
     } catch (StreamingQueryException e) {
-      if (causedByStopRequest(e)) {
-        LOG.info("Stopped on request; the next start resumes from the checkpoint");
-        return;
-      }
       Throwable cause = e.cause() != null ? e.cause() : e;
       throw Errors.queryFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
     }
-  }
-
-  private static boolean causedByStopRequest(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof GracefulStop.StopRequested) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void requireInput(Configuration hadoop) {
