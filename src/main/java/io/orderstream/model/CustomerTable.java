@@ -9,7 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Customers; the latest winning event that names a customer sets its attributes. */
-public final class CustomerTable implements DerivedTable {
+public final class CustomerTable extends StarTable {
   public static final String NAME = "customer";
   private static final String C = "e.objt_clie.";
 
@@ -32,16 +32,15 @@ public final class CustomerTable implements DerivedTable {
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public CustomerTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.orders()
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.orders()
         .where(col(C + "cod_rfrc_clie").isNotNull())
-        .withColumn(Lineage.COMPLETE, Lineage.complete())
-        .select(DEFINITION.selection());
+        .withColumn(Lineage.COMPLETE, Lineage.complete()));
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
  * Delivery addresses, keyed by their content: the same address (after trimming, folding white
  * space and ignoring case) is one row whichever orders use it.
  */
-public final class DeliveryAddressTable implements DerivedTable {
+public final class DeliveryAddressTable extends StarTable {
   public static final String NAME = "delivery_address";
   private static final String ADDRESS = "e.objt_ende_entg_pedi";
 
@@ -44,17 +44,16 @@ public final class DeliveryAddressTable implements DerivedTable {
           Lineage.concat(columns(), Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public DeliveryAddressTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.orders()
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.orders()
         .where(col(ADDRESS).isNotNull())
-        .withColumn(Lineage.COMPLETE, Lineage.complete())
-        .select(DEFINITION.selection());
+        .withColumn(Lineage.COMPLETE, Lineage.complete()));
   }
 
   /** The key of the address held in {@code address} (a struct column), or null when there is none. */

@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Items inside each shipment of an order's winning event. */
-public final class ItemShipmentTable implements DerivedTable {
+public final class ItemShipmentTable extends StarTable {
   public static final String NAME = "item_shipment";
   private static final String I = "si.";
 
@@ -43,13 +43,13 @@ public final class ItemShipmentTable implements DerivedTable {
               new ForeignKey("item_id", ItemTable.NAME),
               new ForeignKey("seller_id", SellerTable.NAME)));
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public ItemShipmentTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.shipmentItems().select(DEFINITION.selection());
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.shipmentItems());
   }
 }

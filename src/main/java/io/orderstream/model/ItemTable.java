@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.DataType;
  * ({@code list_item_envo[].cod_prod}) is kept as an incomplete row so item_shipment's foreign key
  * resolves.
  */
-public final class ItemTable implements DerivedTable {
+public final class ItemTable extends StarTable {
   public static final String NAME = "item";
   private static final DataType ORDER_LINE_TYPE =
       ((ArrayType) EventSchema.sparkType().apply("list_item_pedi").dataType()).elementType();
@@ -51,24 +51,22 @@ public final class ItemTable implements DerivedTable {
           Lineage.concat(columns(), Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of(new ForeignKey("seller_id", SellerTable.NAME)));
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public ItemTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
+  List<Dataset<Row>> sources(OrderContext context) {
     Dataset<Row> fromLines = context.lines()
         .withColumn("item", col("line"))
         .withColumn("item_id", col("line.cod_vrne_prod"))
-        .withColumn(Lineage.COMPLETE, lit(true))
-        .select(DEFINITION.selection());
+        .withColumn(Lineage.COMPLETE, lit(true));
     Dataset<Row> fromShipments = context.shipmentItems()
         .withColumn("item", lit(null).cast(ORDER_LINE_TYPE))
         .withColumn("item_id", col("si.cod_prod"))
-        .withColumn(Lineage.COMPLETE, lit(false))
-        .select(DEFINITION.selection());
-    return fromLines.unionByName(fromShipments);
+        .withColumn(Lineage.COMPLETE, lit(false));
+    return List.of(fromLines, fromShipments);
   }
 
   private static List<ColumnDef> columns() {

@@ -19,7 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The fact table: one row per order line of each order's winning event. */
-public final class OrderItemTable implements DerivedTable {
+public final class OrderItemTable extends StarTable {
   public static final String NAME = "order_item";
 
   private static final String ORDER_PREFIX = "e.";
@@ -79,14 +79,14 @@ public final class OrderItemTable implements DerivedTable {
               new ForeignKey("item_shipment_id", ItemShipmentTable.NAME),
               new ForeignKey("promotion_id", PromotionTable.NAME)));
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public OrderItemTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.lines().select(DEFINITION.selection());
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.lines());
   }
 
   /** Ties on the applied value go to the larger promotion code, so the choice is stable. */

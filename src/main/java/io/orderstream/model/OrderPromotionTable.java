@@ -21,7 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Bridge between orders and every promotion applied to them. */
-public final class OrderPromotionTable implements DerivedTable {
+public final class OrderPromotionTable extends StarTable {
   public static final String NAME = "order_promotion";
   private static final BigDecimal NO_VALUE = BigDecimal.valueOf(-1);
 
@@ -41,17 +41,17 @@ public final class OrderPromotionTable implements DerivedTable {
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
           List.of(new ForeignKey("promotion_id", PromotionTable.NAME)));
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public OrderPromotionTable() {
+    super(DEFINITION);
   }
+
 
   /**
    * A promotion listed twice in one event is one bridge row: the entry with the larger applied
    * value is kept (the earlier one on a tie), decided inside the order's row, without a shuffle.
    */
   @Override
-  public Dataset<Row> rows(OrderContext context) {
+  List<Dataset<Row>> sources(OrderContext context) {
     Column indexed = transform(col("e.list_prmo"), (p, i) -> struct(p.as("p"), i.as("pos")));
     Column sameCode = filter(indexed, o -> o.getField("p").getField("cod_prmo").equalTo(col("promo.cod_prmo")));
     Column keptPosition = array_max(transform(sameCode, o -> struct(
@@ -59,6 +59,6 @@ public final class OrderPromotionTable implements DerivedTable {
             negate(o.getField("pos")).as("earlier"),
             o.getField("pos").as("pos"))))
         .getField("pos");
-    return context.promotions().where(col("promo_pos").equalTo(keptPosition)).select(DEFINITION.selection());
+    return List.of(context.promotions().where(col("promo_pos").equalTo(keptPosition)));
   }
 }

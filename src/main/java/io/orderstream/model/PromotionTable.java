@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Promotions applied to orders; attributes from the latest winning event naming the promotion. */
-public final class PromotionTable implements DerivedTable {
+public final class PromotionTable extends StarTable {
   public static final String NAME = "promotion";
   private static final String P = "promo.";
 
@@ -34,16 +34,15 @@ public final class PromotionTable implements DerivedTable {
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public PromotionTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.promotions()
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.promotions()
         .withColumn(Lineage.COMPLETE, Lineage.complete())
-        .where(col(P + "cod_prmo").isNotNull())
-        .select(DEFINITION.selection());
+        .where(col(P + "cod_prmo").isNotNull()));
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
  * <p>The diagram's {@code sku_id} ({@code idt_vrne_venr}) is the seller's code for one item, not an
  * attribute of the seller, so it lives on {@code item.seller_sku_id}.
  */
-public final class SellerTable implements DerivedTable {
+public final class SellerTable extends StarTable {
   public static final String NAME = "seller";
 
   private static final TableDef DEFINITION =
@@ -33,25 +33,23 @@ public final class SellerTable implements DerivedTable {
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public SellerTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
+  List<Dataset<Row>> sources(OrderContext context) {
     Dataset<Row> fromLines = context.lines()
         .where(col("line.idt_venr").isNotNull())
         .withColumn("seller_id", col("line.idt_venr"))
         .withColumn("seller_name", col("line.nom_venr"))
-        .withColumn(Lineage.COMPLETE, lit(true))
-        .select(DEFINITION.selection());
+        .withColumn(Lineage.COMPLETE, lit(true));
     Dataset<Row> fromShipments = context.shipments()
         .where(col("ship.cod_venr").isNotNull())
         .withColumn("seller_id", col("ship.cod_venr"))
         .withColumn("seller_name", lit(null).cast("string"))
-        .withColumn(Lineage.COMPLETE, lit(false))
-        .select(DEFINITION.selection());
-    return fromLines.unionByName(fromShipments);
+        .withColumn(Lineage.COMPLETE, lit(false));
+    return List.of(fromLines, fromShipments);
   }
 }

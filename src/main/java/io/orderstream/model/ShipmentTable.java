@@ -13,7 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** Shipments of each order's winning event. */
-public final class ShipmentTable implements DerivedTable {
+public final class ShipmentTable extends StarTable {
   public static final String NAME = "shipment";
   private static final String S = "ship.";
 
@@ -45,13 +45,13 @@ public final class ShipmentTable implements DerivedTable {
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
           List.of(new ForeignKey("seller_id", SellerTable.NAME)));
 
-  @Override
-  public TableDef definition() {
-    return DEFINITION;
+  public ShipmentTable() {
+    super(DEFINITION);
   }
 
+
   @Override
-  public Dataset<Row> rows(OrderContext context) {
-    return context.shipments().select(DEFINITION.selection());
+  List<Dataset<Row>> sources(OrderContext context) {
+    return List.of(context.shipments());
   }
 }
