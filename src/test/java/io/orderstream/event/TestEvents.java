@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,16 +75,9 @@ final class TestEvents {
 
   /** A file under {@code src/test/resources/fixtures}. */
   static Path fixture(String name) {
-    URL url = TestEvents.class.getResource("/fixtures/" + name);
-    if (url == null) {
-      throw new IllegalStateException("Missing test fixture fixtures/" + name);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return io.orderstream.testing.TestFixtures.path(name);
   }
+
 
   static String fixtureText(String name) {
     try {

@@ -3,8 +3,6 @@ package io.orderstream.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 
 /** Locates the test fixtures under {@code src/test/resources/fixtures} and reads their JSON. */
@@ -12,16 +10,9 @@ final class Fixtures {
   private Fixtures() {}
 
   static Path path(String name) {
-    URL url = Fixtures.class.getResource("/fixtures/" + name);
-    if (url == null) {
-      throw new IllegalStateException("Missing test fixture fixtures/" + name);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return io.orderstream.testing.TestFixtures.path(name);
   }
+
 
   static JsonNode json(String name) {
     try {

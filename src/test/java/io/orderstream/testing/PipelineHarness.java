@@ -11,7 +11,6 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,12 +144,9 @@ public final class PipelineHarness {
   }
 
   public static Path fixture(String folder) {
-    try {
-      return Path.of(PipelineHarness.class.getResource("/fixtures/" + folder).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestFixtures.path(folder);
   }
+
 
   public static List<String> fixtureNames(String folder) {
     try (Stream<Path> files = Files.list(fixture(folder))) {
