@@ -26,8 +26,4 @@ public record MergeMetrics(long inserted, long updated, long deleted) {
     int index = java.util.Arrays.asList(row.schema().fieldNames()).indexOf(field);
     return index < 0 || row.isNullAt(index) ? 0 : ((Number) row.get(index)).longValue();
   }
-
-  public MergeMetrics plus(MergeMetrics other) {
-    return new MergeMetrics(inserted + other.inserted, updated + other.updated, deleted + other.deleted);
-  }
 }

@@ -77,9 +77,9 @@ public final class StarSchemaSink {
         dimensions.apply(def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
     written.putAll(writePhase(prepared, TableKind.ORDER_SCOPED, (def, session) ->
         orderScoped.apply(def, prepared.get(def), changedOrders, locations.pathOf(def.name()), txn, session)));
-    written.putAll(pool.runAll(List.<Function<SparkSession, Map.Entry<String, MergeMetrics>>>of(session ->
-        Map.entry(OrderEventLatestTable.NAME, latest.apply(latestRows, locations.pathOf(OrderEventLatestTable.NAME), txn, session))))
-        .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    // The last phase is one table: the batch's own thread and session write it.
+    written.put(OrderEventLatestTable.NAME,
+        latest.apply(latestRows, locations.pathOf(OrderEventLatestTable.NAME), txn, winners.sparkSession()));
     return written;
   }
 
