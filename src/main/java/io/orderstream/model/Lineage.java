@@ -1,7 +1,6 @@
 package io.orderstream.model;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
@@ -41,9 +40,5 @@ public final class Lineage {
     var all = new java.util.ArrayList<>(head);
     all.addAll(List.of(tail));
     return List.copyOf(all);
-  }
-
-  static org.apache.spark.sql.Column complete() {
-    return lit(true);
   }
 }

@@ -4,6 +4,7 @@ import static io.orderstream.model.Cols.MONEY;
 import static io.orderstream.model.Cols.TEXT;
 import static io.orderstream.model.Cols.field;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -42,7 +43,7 @@ public final class PromotionTable extends StarTable {
   @Override
   List<Dataset<Row>> sources(OrderContext context) {
     return List.of(context.promotions()
-        .withColumn(Lineage.COMPLETE, Lineage.complete())
+        .withColumn(Lineage.COMPLETE, lit(true))
         .where(col(P + "cod_prmo").isNotNull()));
   }
 }

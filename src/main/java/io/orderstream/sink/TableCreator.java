@@ -7,7 +7,6 @@ import io.orderstream.model.TableDef;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +64,8 @@ public final class TableCreator {
     Set<String> existing = Set.of(spark.read().format("delta").load(path).schema().fieldNames());
     for (ColumnDef column : table.columns()) {
       if (!existing.contains(column.name())) {
-        StructField field = new StructField(column.name(), column.type(), true, org.apache.spark.sql.types.Metadata.empty());
-        spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (`" + field.name() + "` "
-            + field.dataType().sql() + " COMMENT '" + column.fullComment().replace("'", "\\'") + "')");
+        spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (`" + column.name() + "` "
+            + column.type().sql() + " COMMENT '" + column.fullComment().replace("'", "\\'") + "')");
         LOG.info("Added column {}.{}", table.name(), column.name());
       }
     }

@@ -32,7 +32,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class PipelineHarness {
   /** Columns that legitimately differ between two runs over the same events. */
-  private static final Set<String> RUN_SPECIFIC = Set.of("lineage_batch_id", "source", "quarantined_at", "id_source");
+  private static final Set<String> RUN_SPECIFIC = Set.of("lineage_batch_id", "source", "quarantined_at");
 
   private final Path input;
   private final Path tables;
