@@ -31,7 +31,8 @@ final class ChangedOrders {
   /**
    * @param events decoded events of the batch (DecodedRows columns)
    * @param stored the order_event_latest table
-   * @return one row per changed order: order_id, updated_at, version, event_hash, raw, source, e
+   * @return one row per changed order: order_id, updated_at, version, event_hash, raw, source,
+   *     stored_updated_at (of the stored winner; null for a new order), e
    */
   static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
     Dataset<Row> best = EventOrder.bestPerOrder(
@@ -52,6 +53,7 @@ final class ChangedOrders {
         .where(changed)
         .select(
             col("order_id"), col("updated_at"), col("version"), col("event_hash"), col("raw"), col("source"),
+            col("s_updated_at").as("stored_updated_at"),
             from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS).as(OrderContext.EVENT));
   }
 }

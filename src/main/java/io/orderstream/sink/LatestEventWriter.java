@@ -16,10 +16,11 @@ final class LatestEventWriter {
     return PreparedMerge.of(OrderEventLatestTable.NAME, rows);
   }
 
-  MergeMetrics apply(PreparedMerge prepared, String path, BatchTransaction txn, SparkSession session) {
+  MergeMetrics apply(PreparedMerge prepared, TouchedRange range, String path, BatchTransaction txn, SparkSession session) {
     return txn.run(session, () -> MergeMetrics.of(
         DeltaTable.forPath(session, path).as("t")
-            .merge(prepared.in(session).as("s"), col("t.order_id").equalTo(col("s.order_id")))
+            .merge(prepared.in(session).as("s"),
+                range.covers("t." + OrderEventLatestTable.UPDATED_AT).and(col("t.order_id").equalTo(col("s.order_id"))))
             .whenMatched(EventOrder.rankOf("s.").gt(EventOrder.rankOf("t."))).updateAll()
             .whenNotMatched().insertAll()
             .execute()));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.orderstream.model.Lineage;
 import io.orderstream.model.TableDef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>The MERGE source is the new rows plus a delete marker for every stored row of those orders
  * that the new rows no longer contain (a line or shipment a newer event dropped). Only the changed
- * orders' rows are touched; other orders are read only as far as their keys.
+ * orders' rows are touched, and only files within the batch's {@link TouchedRange} are read.
  */
 final class OrderScopedWriter {
   private static final String DELETE = "_delete";
@@ -29,12 +30,12 @@ final class OrderScopedWriter {
   }
 
   /** @param changedOrders ids of the orders whose winning event changed in this batch */
-  MergeMetrics apply(TableDef table, PreparedMerge prepared, List<Object> changedOrders, String path,
-      BatchTransaction txn, SparkSession session) {
+  MergeMetrics apply(TableDef table, PreparedMerge prepared, List<Object> changedOrders, TouchedRange range,
+      String path, BatchTransaction txn, SparkSession session) {
     String key = table.key();
     Dataset<Row> fresh = prepared.in(session);
     List<Row> dropped = session.read().format("delta").load(path)
-        .where(col("order_id").isin(changedOrders.toArray()))
+        .where(range.covers(Lineage.UPDATED_AT).and(col("order_id").isin(changedOrders.toArray())))
         .select(col(key))
         .join(fresh.select(col(key)), key, "left_anti")
         .collectAsList();
@@ -46,7 +47,7 @@ final class OrderScopedWriter {
             .unionByName(session.createDataFrame(new ArrayList<>(dropped), fresh.select(col(key)).schema()).withColumn(DELETE, lit(true)), true);
     return txn.run(session, () -> MergeMetrics.of(
         DeltaTable.forPath(session, path).as("t")
-            .merge(source.as("s"), col("t." + key).equalTo(col("s." + key)))
+            .merge(source.as("s"), range.covers("t." + Lineage.UPDATED_AT).and(col("t." + key).equalTo(col("s." + key))))
             .whenMatched(col("s." + DELETE)).delete()
             .whenMatched().update(assignments(table))
             .whenNotMatched(col("s." + DELETE).equalTo(false)).insert(assignments(table))

@@ -54,11 +54,12 @@ public final class StarSchemaSink {
    * Writes the rows of the changed orders' winning events to every derived table, then the events.
    *
    * @param winners one row per changed order: order_id, updated_at, version, event_hash, raw,
-   *     source and the parsed event {@code e}
+   *     source, stored_updated_at and the parsed event {@code e}
    * @return changed rows per table
    */
   public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
     List<Object> changedOrders = winners.select(col("order_id")).collectAsList().stream().map(r -> r.get(0)).toList();
+    TouchedRange range = TouchedRange.of(winners);
     OrderContext context = new OrderContext(winners, txn.batchId());
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
     try {
@@ -76,10 +77,10 @@ public final class StarSchemaSink {
     written.putAll(writePhase(prepared, TableKind.DIMENSION, (def, session) ->
         dimensions.apply(def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
     written.putAll(writePhase(prepared, TableKind.ORDER_SCOPED, (def, session) ->
-        orderScoped.apply(def, prepared.get(def), changedOrders, locations.pathOf(def.name()), txn, session)));
+        orderScoped.apply(def, prepared.get(def), changedOrders, range, locations.pathOf(def.name()), txn, session)));
     // The last phase is one table: the batch's own thread and session write it.
     written.put(OrderEventLatestTable.NAME,
-        latest.apply(latestRows, locations.pathOf(OrderEventLatestTable.NAME), txn, winners.sparkSession()));
+        latest.apply(latestRows, range, locations.pathOf(OrderEventLatestTable.NAME), txn, winners.sparkSession()));
     return written;
   }
 

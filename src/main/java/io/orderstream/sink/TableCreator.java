@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  * Creates each table with its columns, comments and properties before the stream starts, and
  * adds columns a newer release defined to tables an older one created.
  *
- * <p>Deletion vectors are on: a MERGE that updates a few rows marks them deleted instead of
- * rewriting whole files, which keeps a batch's cost proportional to the batch.
+ * <p>Deletion vectors are off. Writes read and rewrite only the few recent files their
+ * {@link TouchedRange} selects, so rewriting those files is cheap, while a MERGE that writes
+ * deletion vectors runs about twice as many Spark jobs (measured: 14 against 6 for a 5-row MERGE,
+ * 2.0 s against 1.5 s on a 20k-row table, 2 cores).
  */
 public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
@@ -47,7 +49,7 @@ public final class TableCreator {
         DeltaTable.createIfNotExists(spark)
             .location(path)
             .comment(table.comment())
-            .property("delta.enableDeletionVectors", "true")
+            .property("delta.enableDeletionVectors", "false")
             .property("delta.checkpointInterval", "20");
     for (ColumnDef column : table.columns()) {
       builder = builder.addColumn(

@@ -1,0 +1,45 @@
+package io.orderstream.sink;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.sql.Timestamp;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The span of event times ({@code dat_atui}) that the stored rows of a batch's changed orders can
+ * carry, so a write reads and rewrites only the files whose rows fall in it.
+ *
+ * <p>Every row of an order-scoped table, and the order's row in {@code order_event_latest}, was
+ * written from the order's last stored winning event and carries its {@code dat_atui} as lineage.
+ * The span covers the stored winners and this batch's winners (after a crash part of the batch may
+ * already be written with the new event's lineage). Files are written batch by batch, so their
+ * per-file min/max statistics on that column are narrow, and Delta's data skipping drops every file
+ * outside the span: a batch that touches recent orders reads recent files only, whatever the
+ * history holds. A late event for an old order widens the span, which costs time, never rows.
+ */
+record TouchedRange(Timestamp from, Timestamp to) {
+
+  /**
+   * @param winners the batch's changed orders with {@code updated_at} (the new winner's) and
+   *     {@code stored_updated_at} (the stored winner's, null for a new order)
+   */
+  static TouchedRange of(Dataset<Row> winners) {
+    Row span = winners.agg(
+            least(min(col("updated_at")), min(col("stored_updated_at"))),
+            greatest(max(col("updated_at")), max(col("stored_updated_at"))))
+        .first();
+    return new TouchedRange(span.getTimestamp(0), span.getTimestamp(1));
+  }
+
+  /** A predicate on the target's lineage column, for data skipping; a MERGE may AND it to its condition. */
+  Column covers(String column) {
+    return col(column).between(lit(from), lit(to));
+  }
+}
