@@ -2,7 +2,9 @@ package io.orderstream.pipeline;
 
 import io.orderstream.event.DecodedRows;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.QuarantineTable;
 import io.orderstream.sink.BatchTransaction;
+import io.orderstream.sink.Compaction;
 import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
@@ -34,20 +36,22 @@ public final class BatchProcessor {
   private final GracefulStop stopRequested;
   private final String appId;
   private final StarSchemaSink sink;
+  private final Compaction compaction;
   private final Consumer<BatchReport> listener;
 
   public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
       Consumer<BatchReport> listener) {
-    this(locations, checkpoint, appId, writers, listener, null);
+    this(locations, checkpoint, appId, writers, listener, null, Compaction.defaults(locations));
   }
 
   BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
-      Consumer<BatchReport> listener, GracefulStop stopRequested) {
+      Consumer<BatchReport> listener, GracefulStop stopRequested, Compaction compaction) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.checkpoint = checkpoint;
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers);
+    this.compaction = compaction;
     this.listener = listener;
   }
 
@@ -86,6 +90,12 @@ public final class BatchProcessor {
       BatchReport report = new BatchReport(batchId, fileCount, events, rejected, changed, written, (System.nanoTime() - started) / 1_000_000);
       LOG.info(report.toLogLine());
       listener.accept(report);
+      // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
+      compaction.recordWrites(written);
+      if (rejected > 0) {
+        compaction.recordWrites(Map.of(QuarantineTable.NAME, new MergeMetrics(rejected, 0, 0)));
+      }
+      compaction.runDue(files.sparkSession());
     } finally {
       decoded.unpersist();
     }

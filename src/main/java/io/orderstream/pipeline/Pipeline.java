@@ -4,6 +4,7 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.error.Errors;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
+import io.orderstream.sink.Compaction;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
@@ -78,6 +79,7 @@ public final class Pipeline {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     requireInput(hadoop);
     TableLocations locations = new TableLocations(config.tables());
+    Compaction compaction = Compaction.forSession(spark, locations);
     ensureWritable("tables", config.tables(), hadoop);
     new TableCreator(spark, locations).createMissing(Tables.all());
     CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
@@ -86,7 +88,7 @@ public final class Pipeline {
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
       BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
-          report -> batches.incrementAndGet(), stop);
+          report -> batches.incrementAndGet(), stop, compaction);
       StreamingQuery query = start(spark, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {

@@ -26,6 +26,10 @@ public final class SparkSessions {
     // A streaming batch names its files; above this threshold Spark lists them with a job of one task per file.
     conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    // Compaction (see sink.Compaction) merges files under 16 MB into files of up to 128 MB. Delta's
+    // 1 GB defaults would rewrite a whole table of this size every time it is compacted.
+    conf.put("spark.databricks.delta.optimize.minFileSize", Long.toString(16L << 20));
+    conf.put("spark.databricks.delta.optimize.maxFileSize", Long.toString(128L << 20));
     // Adaptive re-planning pays off on large shuffles; here it only adds planning work to tiny ones.
     conf.put("spark.sql.adaptive.enabled", "false");
     // The event struct has ~100 nested fields: generating and compiling Java code for every plan
