@@ -26,6 +26,10 @@ public final class SparkSessions {
     // A streaming batch names its files; above this threshold Spark lists them with a job of one task per file.
     conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    // MERGE sources are small local relations, deterministic by construction: copying them to the
+    // block manager first (Delta's "auto" guard against sources that change while read) is one
+    // Spark job per MERGE for nothing.
+    conf.put("spark.databricks.delta.merge.materializeSource", "none");
     // Compaction (see sink.Compaction) merges files under 16 MB into files of up to 128 MB. Delta's
     // 1 GB defaults would rewrite a whole table of this size every time it is compacted.
     conf.put("spark.databricks.delta.optimize.minFileSize", Long.toString(16L << 20));
