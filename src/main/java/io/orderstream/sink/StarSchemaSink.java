@@ -58,8 +58,9 @@ public final class StarSchemaSink {
    * @return changed rows per table
    */
   public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
-    List<Object> changedOrders = winners.select(col("order_id")).collectAsList().stream().map(r -> r.get(0)).toList();
-    TouchedRange range = TouchedRange.of(winners);
+    List<Row> keys = winners.select(col("order_id"), col("updated_at"), col("stored_updated_at")).collectAsList();
+    List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
+    TouchedRange range = TouchedRange.of(keys);
     OrderContext context = new OrderContext(winners, txn.batchId());
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
     try {

@@ -1,15 +1,11 @@
 package io.orderstream.sink;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 import java.sql.Timestamp;
+import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -27,15 +23,22 @@ import org.apache.spark.sql.Row;
 record TouchedRange(Timestamp from, Timestamp to) {
 
   /**
-   * @param winners the batch's changed orders with {@code updated_at} (the new winner's) and
-   *     {@code stored_updated_at} (the stored winner's, null for a new order)
+   * @param winners the batch's changed orders: order id, {@code updated_at} (the new winner's) and
+   *     {@code stored_updated_at} (the stored winner's, null for a new order); not empty
    */
-  static TouchedRange of(Dataset<Row> winners) {
-    Row span = winners.agg(
-            least(min(col("updated_at")), min(col("stored_updated_at"))),
-            greatest(max(col("updated_at")), max(col("stored_updated_at"))))
-        .first();
-    return new TouchedRange(span.getTimestamp(0), span.getTimestamp(1));
+  static TouchedRange of(List<Row> winners) {
+    Timestamp from = null;
+    Timestamp to = null;
+    for (Row winner : winners) {
+      for (String field : List.of("updated_at", "stored_updated_at")) {
+        Timestamp t = winner.getAs(field);
+        if (t != null) {
+          from = from == null || t.before(from) ? t : from;
+          to = to == null || t.after(to) ? t : to;
+        }
+      }
+    }
+    return new TouchedRange(from, to);
   }
 
   /** A predicate on the target's lineage column, for data skipping; a MERGE may AND it to its condition. */

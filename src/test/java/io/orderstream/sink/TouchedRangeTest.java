@@ -30,7 +30,7 @@ class TouchedRangeTest {
         + " (TIMESTAMP'2024-05-02 12:00:00', TIMESTAMP'2024-04-30 08:00:00')"
         + " AS w(updated_at, stored_updated_at)");
 
-    TouchedRange range = TouchedRange.of(winners);
+    TouchedRange range = TouchedRange.of(winners.collectAsList());
 
     assertThat(range.from()).isEqualTo(Timestamp.valueOf("2024-04-30 08:00:00"));
     assertThat(range.to()).isEqualTo(Timestamp.valueOf("2024-05-03 10:00:00"));
