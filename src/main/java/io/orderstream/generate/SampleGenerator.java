@@ -39,6 +39,25 @@ public final class SampleGenerator {
   }
 
   /**
+   * Only each order's winning event, in chronological order, with no duplicates or late events: the
+   * state a store would hold after the whole lifecycle, for loading a large history quickly. Builds
+   * one event per order instead of all, so it needs a sixth of the memory and time of
+   * {@link #generate}; the orders are the same as there.
+   */
+  public static List<GeneratedEvent> latestOnly(GeneratorSpec spec) {
+    Rng root = new Rng(spec.seed());
+    Catalogue catalogue = Catalogue.standard();
+    EventBuilder builder = new EventBuilder(catalogue.storeId());
+    List<Draft> drafts = new ArrayList<>(spec.orders());
+    for (OrderPlan order : plan(root, catalogue, spec)) {
+      Step last = order.steps().get(order.steps().size() - 1);
+      drafts.add(Draft.of(order, last, builder.event(order, last)));
+    }
+    List<Draft> arrived = Arrivals.arrange(root.fork("arrivals", 0), drafts, 0.0, 0.0);
+    return FileNames.assign(root.fork("file-names", 0), arrived, spec.format(), spec.eventsPerFile());
+  }
+
+  /**
    * One plan per order, each from its own random stream, so order {@code i} depends only on the seed
    * and {@code i}: generating more orders leaves the first ones unchanged. About one order in four
    * reuses the customer of an earlier order.

@@ -43,6 +43,19 @@ class SampleGeneratorTest {
     assertThat(jsons(fewer)).allMatch(all::contains);
   }
 
+  @Test
+  void latestOnlyGivesEachOrdersWinningEventOfTheFullLifecycle() {
+    Map<String, GeneratedEvent> winners = new HashMap<>();
+    EVENTS.forEach(e -> winners.merge(e.orderId(), e,
+        (a, b) -> GeneratedEvent.recency().compare(a, b) >= 0 ? a : b));
+
+    List<GeneratedEvent> latest = SampleGenerator.latestOnly(SPEC);
+
+    assertThat(latest).hasSize(SPEC.orders());
+    assertThat(jsons(latest)).containsExactlyInAnyOrderElementsOf(jsons(List.copyOf(winners.values())));
+    assertThat(latest).isSortedAccordingTo(Comparator.comparing(GeneratedEvent::datAtui));
+  }
+
   // ---- lifecycles --------------------------------------------------------------------------
 
   @Test
