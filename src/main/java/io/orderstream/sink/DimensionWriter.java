@@ -26,11 +26,16 @@ final class DimensionWriter {
 
   /** Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects them. */
   PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
+    return PreparedMerge.of(table.name(), onePerKey(table, rows));
+  }
+
+  /** The row each key keeps: complete rows before references, then the latest winning event's. */
+  static Dataset<Row> onePerKey(TableDef table, Dataset<Row> rows) {
     Column[] all = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
     Column rank = struct(col(Lineage.COMPLETE), rank(""));
-    return PreparedMerge.of(table.name(), rows.groupBy(col(table.key()))
+    return rows.groupBy(col(table.key()))
         .agg(max_by(struct(all), rank).as("best"))
-        .select(col("best.*")));
+        .select(col("best.*"));
   }
 
   MergeMetrics apply(TableDef table, PreparedMerge prepared, String path, BatchTransaction txn, SparkSession session) {

@@ -90,6 +90,10 @@ public final class PipelineHarness {
     return checkpoint;
   }
 
+  public Path tables() {
+    return tables;
+  }
+
   public Dataset<Row> table(String name) {
     return spark().read().format("delta").load(tables.resolve(name).toString());
   }
