@@ -12,6 +12,7 @@ import io.orderstream.source.EventFileSource;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -38,6 +39,7 @@ public final class Pipeline {
   private final RunConfig config;
   private final SparkSession providedSession;
   private volatile GracefulStop stopper;
+  private Consumer<BatchReport> batchListener = report -> { };
 
   public Pipeline(RunConfig config) {
     this(config, null);
@@ -47,6 +49,15 @@ public final class Pipeline {
   public Pipeline(RunConfig config, SparkSession session) {
     this.config = config;
     this.providedSession = session;
+  }
+
+  /**
+   * Calls {@code listener} on the batch's thread after each batch has committed every table (the
+   * benchmark times batches with it). Set before {@link #run()}.
+   */
+  public Pipeline onBatch(Consumer<BatchReport> listener) {
+    this.batchListener = listener;
+    return this;
   }
 
   /**
@@ -88,7 +99,10 @@ public final class Pipeline {
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
       BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
-          report -> batches.incrementAndGet(), stop, compaction);
+          report -> {
+            batches.incrementAndGet();
+            batchListener.accept(report);
+          }, stop, compaction);
       StreamingQuery query = start(spark, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {

@@ -1,0 +1,49 @@
+package io.orderstream.bench;
+
+import io.orderstream.cli.Main;
+import io.orderstream.generate.EventWriter;
+import io.orderstream.generate.GeneratedEvent;
+import io.orderstream.generate.GeneratorSpec;
+import io.orderstream.generate.OutputFormat;
+import io.orderstream.generate.SampleGenerator;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures 1 and 2 of the benchmark: a backlog drained by {@code orderstream run --once}, and the
+ * engine's floor on the same files (read with the event schema, appended to one table), each in
+ * its own JVM, timed from start to exit.
+ */
+final class BacklogBench {
+  static final int EVENTS_PER_FILE = 20;
+  static final double DUPLICATES = 0.05;
+  static final double LATE = 0.05;
+  private static final long SEED = 42;
+
+  record Result(int events, int files, long runMillis, long floorMillis) {
+    double eventsPerSecond() {
+      return events * 1000.0 / runMillis;
+    }
+
+    double floorEventsPerSecond() {
+      return events * 1000.0 / floorMillis;
+    }
+  }
+
+  private BacklogBench() {}
+
+  static Result run(BenchSize size, Path work, Path logs) {
+    Path input = work.resolve("backlog/input");
+    List<GeneratedEvent> events = SampleGenerator.generate(GeneratorSpec.of(size.backlogOrders(), SEED)
+        .withFormat(OutputFormat.JSONL).withEventsPerFile(EVENTS_PER_FILE).withDuplicates(DUPLICATES).withLate(LATE));
+    int files = EventWriter.write(events, input).size();
+    long run = ChildJvm.run(logs.resolve("backlog-run.log"), Main.class.getName(),
+        "run", "--once", "--input", input.toString(),
+        "--tables", work.resolve("backlog/tables").toString(),
+        "--checkpoint", work.resolve("backlog/checkpoint").toString(),
+        "--max-files-per-trigger", Integer.toString(size.backlogFilesPerTrigger()));
+    long floor = ChildJvm.run(logs.resolve("floor.log"), FloorJob.class.getName(),
+        input.toString(), work.resolve("floor/table").toString());
+    return new Result(events.size(), files, run, floor);
+  }
+}

@@ -1,0 +1,163 @@
+package io.orderstream.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.orderstream.pipeline.SparkSessions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs every measurement of the benchmark in turn and writes {@code results.json} and
+ * {@code chart.html} into the output folder. The backlog and the floor run in their own JVMs; the
+ * live run and the history batches run in this one, on one Spark session.
+ */
+public final class Benchmark {
+  private static final String MASTER = "local[*]";
+
+  private final BenchSize size;
+  private final Path work;
+  private final Path out;
+  private final PrintWriter progress;
+
+  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress) {
+    this.size = size;
+    this.work = work;
+    this.out = out;
+    this.progress = progress;
+  }
+
+  /** Runs everything; returns the results as written to {@code results.json}. */
+  public Map<String, Object> run() throws InterruptedException {
+    long started = System.nanoTime();
+    Path logs = createFolder(work.resolve("logs"));
+    say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
+    BacklogBench.Result backlog = BacklogBench.run(size, work, logs);
+    say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
+        backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
+
+    SparkSession spark = session();
+    LatencyBench.Result live;
+    List<HistoryBench.Point> history;
+    try {
+      say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
+      live = LatencyBench.run(spark, size, work);
+      say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
+          Stats.median(live.latenciesMillis()), Stats.percentile(live.latenciesMillis(), 95));
+      history = new HistoryBench(spark, size, work, progress).run();
+    } finally {
+      spark.stop();
+    }
+    Map<String, Object> results = results(backlog, live, history, (System.nanoTime() - started) / 1_000_000_000);
+    write(results);
+    return results;
+  }
+
+  private Map<String, Object> results(BacklogBench.Result backlog, LatencyBench.Result live,
+      List<HistoryBench.Point> history, long seconds) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("backlog_events_per_s", round(backlog.eventsPerSecond()));
+    r.put("floor_events_per_s", round(backlog.floorEventsPerSecond()));
+    r.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
+    r.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
+    Map<String, Long> batch = new LinkedHashMap<>();
+    Map<String, Long> baseline = new LinkedHashMap<>();
+    history.forEach(p -> {
+      batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
+      baseline.put(Integer.toString(p.orders()), p.baselineMillis());
+    });
+    r.put("batch_ms_by_history", batch);
+    r.put("baseline_batch_ms_by_history", baseline);
+
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("size", size.name());
+    detail.put("backlog", ordered("orders", size.backlogOrders(), "events", backlog.events(), "files", backlog.files(),
+        "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
+        "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis()));
+    detail.put("live", ordered("events_per_s", size.liveEventsPerSecond(), "seconds", size.liveDuration().toSeconds(),
+        "trigger_interval_ms", LatencyBench.TRIGGER_INTERVAL.toMillis(),
+        "files_measured", live.latenciesMillis().size(), "batches", live.batches()));
+    Map<String, Object> perLevel = new LinkedHashMap<>();
+    history.forEach(p -> perLevel.put(Integer.toString(p.orders()), ordered("batch_events", p.batchEvents(),
+        "batch_ms", p.batchMillis(), "baseline_ms", p.baselineMillis(), "history_load_ms", p.loadMillis())));
+    detail.put("history", perLevel);
+    detail.put("machine", machine());
+    detail.put("finished_at", Instant.now().toString());
+    detail.put("total_seconds", seconds);
+    r.put("detail", detail);
+    return r;
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    m.put("java", System.getProperty("java.version"));
+    m.put("memory_mb", physicalMemoryMb());
+    m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(f -> !f.startsWith("--add-opens") && !f.startsWith("--add-exports")).toList()));
+    return m;
+  }
+
+  private static long physicalMemoryMb() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize() >> 20;
+    }
+    return -1;
+  }
+
+  private void write(Map<String, Object> results) {
+    try {
+      Files.createDirectories(out);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
+      Files.writeString(out.resolve("chart.html"), BenchChart.html(results));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the results to " + out + ": " + e.getMessage(), e);
+    }
+    say("wrote %s and %s", out.resolve("results.json"), out.resolve("chart.html"));
+  }
+
+  private static SparkSession session() {
+    SparkSession.Builder builder = SparkSession.builder().appName("orderstream-bench").master(MASTER);
+    SparkSessions.defaults(MASTER).forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** A map that keeps the order its keys are given in, so results.json reads the same every time. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static Path createFolder(Path folder) {
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    progress.flush();
+  }
+}
