@@ -10,8 +10,8 @@ import java.util.List;
  * @param backlogFilesPerTrigger {@code --max-files-per-trigger} of that run
  * @param liveEventsPerSecond rate of the live run that measures latency
  * @param liveDuration how long the live run writes events
- * @param historyOrders history sizes at which one batch is timed, ascending
- * @param historyChunkOrders orders generated and loaded at a time while the history grows
+ * @param historyOrders history sizes at which one batch is timed, ascending; the first is loaded
+ *     through the pipeline, the others must be multiples of it (copies, see {@code HistoryCopies})
  * @param batchOrders orders of the timed batch (about six events each)
  * @param repeats timed batches per history size; the median is reported
  */
@@ -22,17 +22,16 @@ public record BenchSize(
     double liveEventsPerSecond,
     Duration liveDuration,
     List<Integer> historyOrders,
-    int historyChunkOrders,
     int batchOrders,
     int repeats) {
 
   /** The sizes the performance targets are stated for: 100k events, histories up to 500k orders. */
   public static final BenchSize FULL = new BenchSize(
-      "full", 20_000, 10_000, 20, Duration.ofSeconds(120), List.of(10_000, 100_000, 500_000), 25_000, 150, 3);
+      "full", 20_000, 10_000, 20, Duration.ofSeconds(120), List.of(10_000, 100_000, 500_000), 150, 3);
 
   /** A few minutes end to end: for trying the harness, not for figures. */
   public static final BenchSize SMALL = new BenchSize(
-      "small", 300, 1_000, 10, Duration.ofSeconds(30), List.of(300, 900), 300, 20, 1);
+      "small", 300, 1_000, 10, Duration.ofSeconds(30), List.of(300, 900), 20, 1);
 
   public static BenchSize named(String name) {
     return switch (name) {
