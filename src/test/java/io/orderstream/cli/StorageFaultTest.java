@@ -130,7 +130,7 @@ class StorageFaultTest {
 
   @Test
   void diskFullInTheMiddleOfABatchHidesTheBatchAndTheRestartCompletesIt() {
-    assertThat(run()).as("creates the tables, no input yet").isZero();
+    assertThat(run()).as("creates the tables, no input yet: %s", err).isZero();
     List<GeneratedEvent> events = writeEvents();
     // Dimensions commit first; order_item is written in the phase after them.
     FaultyFileSystem.fill(dir.resolve("tables").resolve("order_item"));

@@ -37,9 +37,12 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
     SparkEnv.get().conf().set("spark.delta.logStore." + SCHEME + ".impl", "io.delta.storage.LocalLogStore");
   }
 
-  /** {@code folder} as a URI of this scheme. */
+  /**
+   * {@code folder} as a URI of this scheme, in the form Hadoop prints paths ({@code faulty:/tmp/x}):
+   * Delta refuses to create a table whose location it sees spelled two ways.
+   */
   public static String uri(java.nio.file.Path folder) {
-    return SCHEME + "://" + folder.toAbsolutePath();
+    return SCHEME + ":" + folder.toAbsolutePath();
   }
 
   /** From now on {@code folder} and everything under it is full. */
