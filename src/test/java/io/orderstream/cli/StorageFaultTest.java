@@ -75,7 +75,7 @@ class StorageFaultTest {
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
-    return cli.execute("run", "--once", "--input", pipeline().input().toString(), "--tables", pipeline().tables(),
+    return cli.execute("run", "--once", "--input", pipeline().input().toString(), "--tables", pipeline().tablesLocation(),
         "--checkpoint", FaultyFileSystem.uri(dir.resolve("checkpoint")));
   }
 
@@ -106,7 +106,7 @@ class StorageFaultTest {
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(err.toString().lines()).singleElement().asString()
-        .startsWith("orderstream: Invalid value for tables: '" + pipeline().tables() + "'; expected a writable location")
+        .startsWith("orderstream: Invalid value for tables: '" + pipeline().tablesLocation() + "'; expected a writable location")
         .contains(FaultyFileSystem.NO_SPACE);
     assertThat(filesUnder(dir.resolve("tables"))).isEmpty();
     assertThat(filesUnder(dir.resolve("checkpoint"))).isEmpty();
@@ -143,7 +143,7 @@ class StorageFaultTest {
         .contains(FaultyFileSystem.NO_SPACE)
         .endsWith("fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled");
     assertThat(pipeline().table(SellerTable.NAME).count()).as("the batch's first tables committed").isPositive();
-    ConsistentSnapshot during = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tables());
+    ConsistentSnapshot during = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
     assertThat(during.batchId()).as("readers still see the state before the batch").isEqualTo(BatchManifest.CREATED);
     assertThat(during.table(SellerTable.NAME).count()).isZero();
 
@@ -155,7 +155,7 @@ class StorageFaultTest {
     expected.totals().byTable().forEach((table, rows) ->
         assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
     pipeline().assertKeysAndForeignKeys();
-    ConsistentSnapshot after = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tables());
+    ConsistentSnapshot after = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
     assertThat(after.batchId()).isZero();
     assertThat(after.versions()).isEqualTo(pipeline().versions());
     assertThat(ConsistencyCheck.violations(after::table)).isEmpty();

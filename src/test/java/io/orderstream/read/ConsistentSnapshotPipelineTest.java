@@ -60,7 +60,7 @@ class ConsistentSnapshotPipelineTest {
     assertThat(summary.batches()).isGreaterThanOrEqualTo(2);
     assertThat(seen.snapshotViolations).isEmpty();
     assertThat(seen.batches).as("distinct consistent states read while the pipeline ran").hasSizeGreaterThanOrEqualTo(2);
-    ConsistentSnapshot last = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tables());
+    ConsistentSnapshot last = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
     assertThat(last.batchId()).isEqualTo(summary.batches() - 1);
     assertThat(last.versions()).isEqualTo(pipeline.versions());
   }
@@ -71,7 +71,7 @@ class ConsistentSnapshotPipelineTest {
     while (!done.get()) {
       ConsistentSnapshot snapshot;
       try {
-        snapshot = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tables());
+        snapshot = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
       } catch (OrderstreamException noTablesYet) {
         pause();
         continue;
