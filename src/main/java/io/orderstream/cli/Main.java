@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
-    subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class, SnapshotCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

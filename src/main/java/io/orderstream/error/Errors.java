@@ -75,6 +75,14 @@ public final class Errors {
         EXIT_USAGE, null);
   }
 
+  /** A tables location without a consistent snapshot to read (no manifest, or not readable). */
+  public static OrderstreamException noConsistentSnapshot(String key, String tables, String reason) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + tables + "'; expected the tables location of a pipeline that"
+            + " has created its tables, but " + reason,
+        EXIT_USAGE, null);
+  }
+
   /** The streaming query stopped with an error. */
   public static OrderstreamException queryFailed(String detail, Throwable cause) {
     return new OrderstreamException(

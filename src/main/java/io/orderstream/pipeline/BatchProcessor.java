@@ -5,6 +5,7 @@ import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
+import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything a batch writes depends only on its files and on the tables' state, so replaying a
  * batch after a crash recomputes the same rows and Delta's per-batch transaction ids skip what was
- * already committed.
+ * already committed. Once every table holds the batch, a {@link io.orderstream.sink.BatchManifest}
+ * records their versions for consistent readers; a batch that fails before that leaves readers on
+ * the previous manifest.
  */
 public final class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
@@ -37,6 +40,7 @@ public final class BatchProcessor {
   private final String appId;
   private final StarSchemaSink sink;
   private final Compaction compaction;
+  private final ManifestRecorder manifests;
   private final Consumer<BatchReport> listener;
 
   public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
@@ -52,6 +56,7 @@ public final class BatchProcessor {
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers);
     this.compaction = compaction;
+    this.manifests = new ManifestRecorder(locations);
     this.listener = listener;
   }
 
@@ -87,6 +92,10 @@ public final class BatchProcessor {
           winners.unpersist();
         }
       }
+      // Only now is the batch in every table: readers of the manifests move on to this state.
+      long manifestStarted = System.nanoTime();
+      manifests.afterBatch(files.sparkSession(), appId, batchId);
+      LOG.debug("batch {}: manifest written in {} ms", batchId, (System.nanoTime() - manifestStarted) / 1_000_000);
       BatchReport report = new BatchReport(batchId, fileCount, events, rejected, changed, written, (System.nanoTime() - started) / 1_000_000);
       LOG.info(report.toLogLine());
       listener.accept(report);

@@ -5,16 +5,20 @@ import io.orderstream.error.Errors;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
+import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.EventFileSource;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -91,9 +95,12 @@ public final class Pipeline {
     requireInput(hadoop);
     TableLocations locations = new TableLocations(config.tables());
     Compaction compaction = Compaction.forSession(spark, locations);
+    // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
+    ensureWritable("checkpoint", config.checkpoint(), hadoop);
     new TableCreator(spark, locations).createMissing(Tables.all());
     CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
+    new ManifestRecorder(locations).afterCreate(spark, identity.appId());
 
     AtomicLong batches = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
@@ -139,8 +146,21 @@ public final class Pipeline {
       query.awaitTermination();
     } catch (StreamingQueryException e) {
       Throwable cause = e.cause() != null ? e.cause() : e;
-      throw Errors.queryFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), e);
+      throw Errors.queryFailed(describe(cause), e);
     }
+  }
+
+  /**
+   * The failure and, when it wraps another, the innermost cause: Spark reports a full disk as
+   * "Task failed while writing rows", and only the root says "No space left on device".
+   */
+  static String describe(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String described = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return root == failure ? described : described + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   private void requireInput(Configuration hadoop) {
@@ -154,11 +174,22 @@ public final class Pipeline {
     }
   }
 
+  /**
+   * Creates the folder and writes and deletes a small probe file in it: an existing folder that
+   * is read-only, or a full disk, fails here with the location named instead of inside a batch.
+   */
   private static void ensureWritable(String key, String location, Configuration hadoop) {
     Path path = new Path(location);
     try {
-      if (!path.getFileSystem(hadoop).mkdirs(path)) {
+      FileSystem fs = path.getFileSystem(hadoop);
+      if (!fs.mkdirs(path)) {
         throw Errors.unwritableLocation(key, location, null);
+      }
+      Path probe = new Path(path, ".orderstream-write-check-" + UUID.randomUUID());
+      try (FSDataOutputStream out = fs.create(probe, false)) {
+        out.write(1);
+      } finally {
+        fs.delete(probe, false);
       }
     } catch (IOException e) {
       throw Errors.unwritableLocation(key, location, e);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -37,8 +38,16 @@ public final class PipelineHarness {
   private final Path input;
   private final Path tables;
   private final Path checkpoint;
+  /** How the pipeline names a local folder: its path, or a URI of another file system. */
+  private final Function<Path, String> location;
 
   public PipelineHarness(Path root) {
+    this(root, Path::toString);
+  }
+
+  /** Tables and checkpoint named through {@code location}, e.g. as URIs of a test file system. */
+  public PipelineHarness(Path root, Function<Path, String> location) {
+    this.location = location;
     this.input = root.resolve("input");
     this.tables = root.resolve("tables");
     this.checkpoint = root.resolve("checkpoint");
@@ -77,7 +86,7 @@ public final class PipelineHarness {
 
   /** {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a batch. */
   public RunSummary runOnce(int maxFilesPerTrigger) {
-    RunConfig config = new RunConfig(input.toString(), tables.toString(), checkpoint.toString(), true,
+    RunConfig config = new RunConfig(input.toString(), tablesLocation(), location.apply(checkpoint), true,
         Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
     return new Pipeline(config, spark()).run();
   }
@@ -94,15 +103,20 @@ public final class PipelineHarness {
     return tables;
   }
 
+  /** The tables location as the pipeline receives it: the path, or its URI on a test file system. */
+  public String tablesLocation() {
+    return location.apply(tables);
+  }
+
   public Dataset<Row> table(String name) {
-    return spark().read().format("delta").load(tables.resolve(name).toString());
+    return spark().read().format("delta").load(tablesLocation() + "/" + name);
   }
 
   /** The Delta version of every table: unchanged versions mean nothing was committed. */
   public Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
     for (TableDef def : Tables.all()) {
-      Row last = DeltaTable.forPath(spark(), tables.resolve(def.name()).toString()).history(1).first();
+      Row last = DeltaTable.forPath(spark(), tablesLocation() + "/" + def.name()).history(1).first();
       versions.put(def.name(), last.getLong(last.fieldIndex("version")));
     }
     return versions;

@@ -1,0 +1,117 @@
+package io.orderstream.sink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The folder of {@link BatchManifest}s under the tables root, {@value #FOLDER}: written by the
+ * pipeline after each batch, read by consistent readers.
+ *
+ * <p>A manifest is written to a hidden temporary file and renamed into place, so a reader sees it
+ * whole or not at all (on object stores the upload itself is atomic). Files are named by
+ * {@link BatchManifest#sequence()}, zero-padded so that names sort in commit order; the newest
+ * {@value #KEEP} are kept. A manifest whose name exists already describes the same table state
+ * (a replayed batch, or a batch that changed nothing) and is left as it is.
+ *
+ * <p>Works through the Hadoop FileSystem API, so any URI the tables can live at works here.
+ */
+public final class ManifestLog {
+  /** Where the manifests live, relative to the tables root. */
+  public static final String FOLDER = "_orderstream/manifests";
+  static final int KEEP = 100;
+  private static final Pattern NAME = Pattern.compile("\\d{20}\\.json");
+
+  private final Path folder;
+  private final Configuration hadoop;
+
+  public ManifestLog(TableLocations locations, Configuration hadoop) {
+    this.folder = new Path(locations.root(), FOLDER);
+    this.hadoop = hadoop;
+  }
+
+  /** Writes the manifest unless one for the same table state exists, then prunes old ones. */
+  public void write(BatchManifest manifest) throws IOException {
+    FileSystem fs = folder.getFileSystem(hadoop);
+    Path target = new Path(folder, nameOf(manifest));
+    if (fs.exists(target)) {
+      return;
+    }
+    fs.mkdirs(folder);
+    Path temp = new Path(folder, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (OutputStream out = fs.create(temp, false)) {
+        out.write(manifest.toJson());
+      }
+      if (!fs.rename(temp, target) && !fs.exists(target)) {
+        throw new IOException("could not rename " + temp + " to " + target);
+      }
+    } finally {
+      deleteQuietly(fs, temp);
+    }
+    prune(fs);
+  }
+
+  /** The manifest of the newest consistent state, if any was written. */
+  public Optional<BatchManifest> latest() throws IOException {
+    List<Path> names = names();
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(read(names.get(names.size() - 1)));
+  }
+
+  /** Manifest files, oldest first. */
+  List<Path> names() throws IOException {
+    FileSystem fs = folder.getFileSystem(hadoop);
+    if (!fs.exists(folder)) {
+      return List.of();
+    }
+    return Arrays.stream(fs.listStatus(folder))
+        .map(FileStatus::getPath)
+        .filter(p -> NAME.matcher(p.getName()).matches())
+        .sorted((a, b) -> a.getName().compareTo(b.getName()))
+        .toList();
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  static String nameOf(BatchManifest manifest) {
+    return String.format(Locale.ROOT, "%020d.json", manifest.sequence());
+  }
+
+  private BatchManifest read(Path file) throws IOException {
+    try (InputStream in = file.getFileSystem(hadoop).open(file)) {
+      return BatchManifest.fromJson(in.readAllBytes());
+    } catch (IOException e) {
+      throw new IOException("cannot read manifest " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void prune(FileSystem fs) throws IOException {
+    List<Path> names = names();
+    for (Path old : names.subList(0, Math.max(0, names.size() - KEEP))) {
+      fs.delete(old, false);
+    }
+  }
+
+  private static void deleteQuietly(FileSystem fs, Path temp) {
+    try {
+      fs.delete(temp, false);
+    } catch (IOException e) {
+      // a leftover hidden temp file is ignored by readers; the batch's failure, if any, is what matters
+    }
+  }
+}
