@@ -89,10 +89,7 @@ public final class DecodedRows {
       }
       String source = file.getString(0);
       byte[] bytes = (byte[]) file.get(1);
-      List<DecodeResult> results = Utf8.decode(bytes)
-          .map(text -> decoder.decodeFile(text, source))
-          .orElseGet(() -> List.of(new DecodeResult.Rejected(
-              RejectReason.NOT_UTF8, "the file is not valid UTF-8", Utf8.lenient(bytes), source, 0)));
+      List<DecodeResult> results = decoder.decodeBytes(bytes, source);
       List<Row> rows = new ArrayList<>(results.size());
       for (int i = 0; i < results.size(); i++) {
         rows.add(toRow(results.get(i), i));

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns the text of one input file into events and rejections; never throws for bad input.
@@ -35,6 +36,23 @@ public final class EventDecoder {
 
   private final EventNormalizer normalizer = new EventNormalizer();
 
+  /**
+   * Decodes a file's bytes. Bytes that are not UTF-8 are quarantined, not read with replacement
+   * characters; in a JSON Lines file only the lines holding such bytes are, so the valid lines
+   * beside them still land.
+   */
+  public List<DecodeResult> decodeBytes(byte[] content, String source) {
+    Optional<String> text = Utf8.decode(content);
+    if (text.isPresent()) {
+      return decodeFile(text.get(), source);
+    }
+    List<byte[]> lines = splitLines(content);
+    if (lines.size() > 1 && lines.stream().anyMatch(l -> Utf8.decode(l).filter(EventDecoder::isCompleteDocument).isPresent())) {
+      return decodeByteLines(lines, source);
+    }
+    return List.of(notUtf8(content, source, 0));
+  }
+
   public List<DecodeResult> decodeFile(String content, String source) {
     String text = stripByteOrderMark(content == null ? "" : content);
     if (text.isBlank()) {
@@ -47,6 +65,41 @@ public final class EventDecoder {
     }
     String[] lines = text.split("\r?\n");
     return isJsonLines(lines) ? decodeLines(lines, source) : whole;
+  }
+
+  private List<DecodeResult> decodeByteLines(List<byte[]> lines, String source) {
+    List<DecodeResult> results = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      byte[] line = lines.get(i);
+      Optional<String> text = Utf8.decode(line);
+      if (text.isEmpty()) {
+        results.add(notUtf8(line, source, i + 1L));
+      } else if (!text.get().isBlank()) {
+        results.addAll(decodeDocumentText(i == 0 ? stripByteOrderMark(text.get()) : text.get(), source, i + 1L));
+      }
+    }
+    return results;
+  }
+
+  private static DecodeResult.Rejected notUtf8(byte[] bytes, String source, long line) {
+    String what = line == 0 ? "the file" : "the line";
+    return new DecodeResult.Rejected(RejectReason.NOT_UTF8, what + " is not valid UTF-8", Utf8.lenient(bytes), source, line);
+  }
+
+  /** Lines of raw bytes, split at LF with a CR before it dropped; a newline byte is never part of a multi-byte character. */
+  private static List<byte[]> splitLines(byte[] content) {
+    List<byte[]> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= content.length; i++) {
+      if (i == content.length || content[i] == '\n') {
+        int end = i > start && content[i - 1] == '\r' ? i - 1 : i;
+        if (i < content.length || start < content.length) {
+          lines.add(java.util.Arrays.copyOfRange(content, start, end));
+        }
+        start = i + 1;
+      }
+    }
+    return lines;
   }
 
   private List<DecodeResult> decodeLines(String[] lines, String source) {

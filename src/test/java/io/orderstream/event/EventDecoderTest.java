@@ -193,6 +193,37 @@ class EventDecoderTest {
     assertThat(onlyRejection(text).reason()).isEqualTo(RejectReason.NOT_AN_OBJECT);
   }
 
+  @Test
+  void decodeBytesOfJsonLinesWithOneLineNotUtf8RejectsOnlyThatLine() {
+    byte[] bad = {'{', '"', 'n', '"', ':', '"', 'S', (byte) 0xE3, 'o', '"', '}'};
+    byte[] content = concat(
+        utf8(compact(minimal("ORD-A")) + "\r\n"), bad, utf8("\n" + compact(minimal("ORD-B")) + "\n"));
+
+    List<DecodeResult> results = new EventDecoder().decodeBytes(content, SOURCE);
+
+    assertThat(results).extracting(DecodeResult::line).containsExactly(1L, 2L, 3L);
+    assertThat(results.get(0)).isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-A"));
+    assertThat(results.get(1)).isInstanceOfSatisfying(Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
+      assertThat(r.raw()).startsWith("{\"n\":\"S");
+    });
+    assertThat(results.get(2)).isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-B"));
+  }
+
+  @Test
+  void decodeBytesOfPrettyDocumentNotUtf8IsOneRejection() {
+    ObjectNode event = minimal();
+    event.put("stat_pedi", "S\u00e3o");
+
+    List<DecodeResult> results = new EventDecoder().decodeBytes(
+        pretty(event).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
+
+    assertThat(results).singleElement().isInstanceOfSatisfying(Rejected.class, r -> {
+      assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
+      assertThat(r.line()).isZero();
+    });
+  }
+
   // --- fields and types
 
   @Test
@@ -427,6 +458,18 @@ class EventDecoderTest {
   }
 
   // --- helpers
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
 
   private static List<DecodeResult> decode(String text) {
     return new EventDecoder().decodeFile(text, SOURCE);
