@@ -11,10 +11,10 @@ import java.nio.file.StandardCopyOption;
  * temporary file in the same folder ({@code .<name>.tmp}; Spark and Hadoop skip names starting with
  * '.' or '_'), which is then renamed atomically. On failure the temporary file is removed.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static Path write(Path dir, String name, byte[] content) {
+  public static Path write(Path dir, String name, byte[] content) {
     Path target = dir.resolve(name);
     Path temp = dir.resolve("." + name + ".tmp");
     try {

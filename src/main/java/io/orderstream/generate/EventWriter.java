@@ -24,7 +24,7 @@ public final class EventWriter {
     return written;
   }
 
-  static void createDirectories(Path dir) {
+  public static void createDirectories(Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

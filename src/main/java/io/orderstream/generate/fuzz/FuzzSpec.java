@@ -1,0 +1,36 @@
+package io.orderstream.generate.fuzz;
+
+import io.orderstream.error.Errors;
+import io.orderstream.generate.GeneratorSpec;
+
+/**
+ * What fuzz corpus to write. The same spec always yields byte-identical files and manifest.
+ *
+ * @param seed seed of every random choice (the valid events and where the broken inputs go)
+ * @param orders valid generated orders whose events are spread over the small files
+ * @param bigFileBytes size the one large JSON Lines file reaches (whole orders are added until it
+ *     does); 0 leaves the large file out
+ */
+public record FuzzSpec(long seed, int orders, long bigFileBytes) {
+  /** The big file is built from whole generated orders, so its size is bounded by the generator's. */
+  public static final long MAX_BIG_FILE_BYTES = 512L << 20;
+
+  public FuzzSpec {
+    if (orders < 1 || orders > GeneratorSpec.MAX_ORDERS / 2) {
+      throw Errors.invalidSetting("--orders", String.valueOf(orders),
+          "a whole number from 1 to " + GeneratorSpec.MAX_ORDERS / 2 + " with --fuzz");
+    }
+    if (bigFileBytes < 0 || bigFileBytes > MAX_BIG_FILE_BYTES) {
+      throw Errors.invalidSetting("--fuzz-size-mb", String.valueOf(bigFileBytes >> 20),
+          "a size in MB from 0 to " + (MAX_BIG_FILE_BYTES >> 20));
+    }
+  }
+
+  public static FuzzSpec ofMegabytes(long seed, int orders, double megabytes) {
+    if (!(megabytes >= 0 && megabytes <= MAX_BIG_FILE_BYTES >> 20)) {
+      throw Errors.invalidSetting("--fuzz-size-mb", String.valueOf(megabytes),
+          "a size in MB from 0 to " + (MAX_BIG_FILE_BYTES >> 20));
+    }
+    return new FuzzSpec(seed, orders, (long) (megabytes * (1 << 20)));
+  }
+}
