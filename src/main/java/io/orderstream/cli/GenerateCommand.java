@@ -8,6 +8,9 @@ import io.orderstream.generate.GeneratorSpec;
 import io.orderstream.generate.LiveWriter;
 import io.orderstream.generate.OutputFormat;
 import io.orderstream.generate.SampleGenerator;
+import io.orderstream.generate.fuzz.FuzzCorpus;
+import io.orderstream.generate.fuzz.FuzzManifest;
+import io.orderstream.generate.fuzz.FuzzSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -85,8 +88,20 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Live mode: stop after this long (e.g. 90s, 5m, 1h, PT2M); needs --rate.")
   String duration;
 
+  @Option(names = "--fuzz",
+      description = "Write a fuzz corpus instead: the orders' events among broken, odd and schema-drifted inputs,"
+          + " plus _fuzz-manifest.json saying what each input must become.")
+  boolean fuzz;
+
+  @Option(names = "--fuzz-size-mb", defaultValue = "30", paramLabel = "MB",
+      description = "With --fuzz: size of the one large JSON Lines file, 0 for none (default: ${DEFAULT-VALUE}).")
+  double fuzzSizeMb;
+
   @Override
   public Integer call() {
+    if (fuzz) {
+      return writeFuzzCorpus();
+    }
     GeneratorSpec generatorSpec = generatorSpec();
     Duration limit = liveLimit();
     Path dir = writableFolder(out);
@@ -95,6 +110,25 @@ final class GenerateCommand implements Callable<Integer> {
         ? EventWriter.write(events, dir)
         : new LiveWriter().write(events, dir, rate, limit);
     report(generatorSpec, events, written, dir);
+    return 0;
+  }
+
+  private int writeFuzzCorpus() {
+    if (rate != null) {
+      throw Errors.invalidSetting("--rate", String.valueOf(rate), "no live mode with --fuzz: the corpus is written at once");
+    }
+    FuzzSpec fuzzSpec = FuzzSpec.ofMegabytes(seed, orders, fuzzSizeMb);
+    Path dir = writableFolder(out);
+    FuzzCorpus corpus = FuzzCorpus.generate(fuzzSpec);
+    corpus.write(dir);
+    FuzzManifest manifest = corpus.manifest();
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "Wrote a fuzz corpus of %d files (%d bytes) to %s (seed %d): %d inputs, %d events that must land"
+            + " (%d orders), %d to quarantine %s.%n",
+        manifest.files().size(), manifest.bytes(), dir, fuzzSpec.seed(), manifest.inputs(), manifest.events(),
+        manifest.winners().size(), manifest.quarantined(), manifest.quarantinedByReason());
+    o.println("Expected outcome of every input: " + dir.resolve(FuzzManifest.FILE_NAME));
+    o.flush();
     return 0;
   }
 

@@ -103,11 +103,15 @@ public final class Pipeline {
     new ManifestRecorder(locations).afterCreate(spark, identity.appId());
 
     AtomicLong batches = new AtomicLong();
+    AtomicLong events = new AtomicLong();
+    AtomicLong quarantined = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
       BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
           report -> {
             batches.incrementAndGet();
+            events.addAndGet(report.events());
+            quarantined.addAndGet(report.quarantined());
             batchListener.accept(report);
           }, stop, compaction);
       StreamingQuery query = start(spark, processor);
@@ -120,7 +124,7 @@ public final class Pipeline {
         LOG.info("Stopped on request; the next start resumes from the checkpoint");
       }
     }
-    return new RunSummary(batches.get(), tableCounts(spark, locations));
+    return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
   }
 
   private StreamingQuery start(SparkSession spark, BatchProcessor processor) {

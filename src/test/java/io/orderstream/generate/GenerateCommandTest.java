@@ -55,6 +55,28 @@ class GenerateCommandTest {
   }
 
   @Test
+  void generateFuzzWritesTheCorpusAndItsManifest() throws IOException {
+    int code = run("generate", "--out", dir.toString(), "--orders", "3", "--seed", "4", "--fuzz", "--fuzz-size-mb", "0.2");
+
+    io.orderstream.generate.fuzz.FuzzCorpus corpus =
+        io.orderstream.generate.fuzz.FuzzCorpus.generate(io.orderstream.generate.fuzz.FuzzSpec.ofMegabytes(4, 3, 0.2));
+    assertThat(code).isZero();
+    assertThat(Files.readString(dir.resolve(io.orderstream.generate.fuzz.FuzzManifest.FILE_NAME)))
+        .isEqualTo(corpus.manifest().toJson());
+    assertThat(out.toString()).contains("Wrote a fuzz corpus of " + corpus.files().size() + " files")
+        .contains(corpus.manifest().inputs() + " inputs");
+  }
+
+  @Test
+  void generateFuzzWithNegativeSizeExitsWithUsageError() {
+    int code = run("generate", "--out", dir.resolve("never").toString(), "--orders", "3", "--fuzz", "--fuzz-size-mb", "-1");
+
+    assertThat(code).isEqualTo(Errors.EXIT_USAGE);
+    assertThat(err.toString()).contains("--fuzz-size-mb").contains("-1");
+    assertThat(dir.resolve("never")).doesNotExist();
+  }
+
+  @Test
   void generateZeroOrdersExitsWithUsageErrorAndWritesNothing() {
     Path target = dir.resolve("never");
 
