@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Valid events in odd spellings and drifted shapes: new fields at every level, known fields in
@@ -151,7 +152,7 @@ final class DriftShapes {
     return out.toString();
   }
 
-  private static ObjectNode change(ObjectNode event, java.util.function.Consumer<ObjectNode> edit) {
+  private static ObjectNode change(ObjectNode event, Consumer<ObjectNode> edit) {
     edit.accept(event);
     return event;
   }

@@ -2,6 +2,8 @@ package io.orderstream.generate.fuzz;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.generate.AtomicFiles;
 import io.orderstream.generate.EventWriter;
 import io.orderstream.generate.GeneratedEvent;
@@ -103,23 +105,23 @@ public final class FuzzCorpus {
 
   /** An array alternating valid events and every broken shape that is a JSON value. */
   private static void everyBrokenElementBetweenValidOnes(Builder files, Shapes shapes, List<Broken> broken) {
-    com.fasterxml.jackson.databind.node.ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.MAPPER.createArrayNode();
     List<FuzzInput> inputs = new ArrayList<>();
     for (Broken bad : broken.stream().filter(Broken::json).toList()) {
-      com.fasterxml.jackson.databind.node.ObjectNode event = shapes.event();
+      ObjectNode event = shapes.event();
       array.add(event);
       inputs.add(Shapes.lands(event));
       array.add(Json.parse(bad.bytes()));
       inputs.add(new FuzzInput.Quarantined(bad.reason()));
     }
-    com.fasterxml.jackson.databind.node.ObjectNode last = shapes.event();
+    ObjectNode last = shapes.event();
     array.add(last);
     inputs.add(Shapes.lands(last));
     files.add("array-every-broken-element", ".json", Json.compact(array).getBytes(UTF_8), inputs);
   }
 
   private static void validLine(FileContent file, Shapes shapes) {
-    com.fasterxml.jackson.databind.node.ObjectNode event = shapes.event();
+    ObjectNode event = shapes.event();
     file.line(Json.compact(event).getBytes(UTF_8), Shapes.lands(event));
   }
 

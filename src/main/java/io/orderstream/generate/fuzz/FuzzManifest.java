@@ -3,7 +3,6 @@ package io.orderstream.generate.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.orderstream.event.RejectReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -147,10 +146,5 @@ public record FuzzManifest(
       mustKeep.put(e.getKey(), texts);
     });
     return new FuzzManifest(root.path("seed").asLong(), files, winners, mustKeep);
-  }
-
-  /** Every reason code the manifest may use, for readers checking it. */
-  public static List<String> reasonCodes() {
-    return java.util.Arrays.stream(RejectReason.values()).map(RejectReason::code).toList();
   }
 }

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -29,13 +30,13 @@ final class Shapes {
 
   Shapes(ObjectNode template, long seed) {
     this.template = template;
-    this.idPrefix = "FUZZ" + Long.toUnsignedString(seed, 36).toUpperCase(java.util.Locale.ROOT) + "-";
+    this.idPrefix = "FUZZ" + Long.toUnsignedString(seed, 36).toUpperCase(Locale.ROOT) + "-";
   }
 
   /** A copy of the template under a new order id. */
   ObjectNode event() {
     ObjectNode event = template.deepCopy();
-    event.put(EventSchema.ORDER_ID, String.format(java.util.Locale.ROOT, "%s%05d", idPrefix, ++issued));
+    event.put(EventSchema.ORDER_ID, String.format(Locale.ROOT, "%s%05d", idPrefix, ++issued));
     return event;
   }
 
