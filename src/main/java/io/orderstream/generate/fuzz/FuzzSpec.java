@@ -1,7 +1,6 @@
 package io.orderstream.generate.fuzz;
 
 import io.orderstream.error.Errors;
-import io.orderstream.generate.GeneratorSpec;
 
 /**
  * What fuzz corpus to write. The same spec always yields byte-identical files and manifest.
@@ -12,13 +11,13 @@ import io.orderstream.generate.GeneratorSpec;
  *     does); 0 leaves the large file out
  */
 public record FuzzSpec(long seed, int orders, long bigFileBytes) {
-  /** The big file is built from whole generated orders, so its size is bounded by the generator's. */
-  public static final long MAX_BIG_FILE_BYTES = 512L << 20;
+  /** The corpus is built in memory: its orders and the large file are bounded to stay well within a default heap. */
+  public static final int MAX_ORDERS = 5_000;
+  public static final long MAX_BIG_FILE_BYTES = 200L << 20;
 
   public FuzzSpec {
-    if (orders < 1 || orders > GeneratorSpec.MAX_ORDERS / 2) {
-      throw Errors.invalidSetting("--orders", String.valueOf(orders),
-          "a whole number from 1 to " + GeneratorSpec.MAX_ORDERS / 2 + " with --fuzz");
+    if (orders < 1 || orders > MAX_ORDERS) {
+      throw Errors.invalidSetting("--orders", String.valueOf(orders), "a whole number from 1 to " + MAX_ORDERS + " with --fuzz");
     }
     if (bigFileBytes < 0 || bigFileBytes > MAX_BIG_FILE_BYTES) {
       throw Errors.invalidSetting("--fuzz-size-mb", String.valueOf(bigFileBytes >> 20),
