@@ -38,13 +38,16 @@ public final class EventDecoder {
 
   /**
    * Decodes a file's bytes. Bytes that are not UTF-8 are quarantined, not read with replacement
-   * characters; in a JSON Lines file only the lines holding such bytes are, so the valid lines
-   * beside them still land.
+   * characters: a file that is one JSON document is one rejection; in a JSON Lines file only the
+   * lines holding such bytes are rejected, so the valid lines beside them still land.
    */
   public List<DecodeResult> decodeBytes(byte[] content, String source) {
     Optional<String> text = Utf8.decode(content);
     if (text.isPresent()) {
       return decodeFile(text.get(), source);
+    }
+    if (isCompleteDocument(stripByteOrderMark(Utf8.lenient(content)))) {
+      return List.of(notUtf8(content, source, 0));
     }
     List<byte[]> lines = splitLines(content);
     if (lines.size() > 1 && lines.stream().anyMatch(l -> Utf8.decode(l).filter(EventDecoder::isCompleteDocument).isPresent())) {

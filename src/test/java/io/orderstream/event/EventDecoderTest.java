@@ -211,6 +211,18 @@ class EventDecoderTest {
   }
 
   @Test
+  void decodeBytesOfArrayWithOneEventPerLineNotUtf8IsOneRejection() {
+    ObjectNode bad = minimal("ORD-B");
+    bad.put("stat_pedi", "S\u00e3o");
+    String text = "[\n" + compact(minimal("ORD-A")) + ",\n" + compact(bad) + ",\n" + compact(minimal("ORD-C")) + "\n]\n";
+
+    List<DecodeResult> results = new EventDecoder().decodeBytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
+
+    assertThat(results).singleElement().isInstanceOfSatisfying(Rejected.class,
+        r -> assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8));
+  }
+
+  @Test
   void decodeBytesOfPrettyDocumentNotUtf8IsOneRejection() {
     ObjectNode event = minimal();
     event.put("stat_pedi", "S\u00e3o");
