@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
-    subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class, SnapshotCommand.class})
+    subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class, SnapshotCommand.class,
+        CheckCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -3,7 +3,7 @@ package io.orderstream.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reports the version Maven wrote into the jar manifest ("dev" when run from classes). */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String version = Main.class.getPackage().getImplementationVersion();

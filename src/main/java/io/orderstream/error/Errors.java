@@ -48,6 +48,14 @@ public final class Errors {
         EXIT_USAGE, null);
   }
 
+  /** A tables folder to inspect that does not exist. */
+  public static OrderstreamException missingTables(String key, String path) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + path + "'; expected an existing folder of orderstream"
+            + " tables (the --tables of a run)",
+        EXIT_USAGE, null);
+  }
+
   /** An output location (tables, checkpoint) that cannot be created or written. */
   public static OrderstreamException unwritableLocation(String key, String path, Throwable cause) {
     String reason = cause == null ? "not writable" : cause.getMessage();

@@ -1,6 +1,7 @@
 package io.orderstream.model;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Every table the pipeline maintains. */
@@ -20,6 +21,13 @@ public final class Tables {
           new ItemShipmentTable(),
           new OrderPromotionTable(),
           new OrderItemTable());
+
+  /**
+   * Columns whose values depend on the run, not on the events: the micro-batch that wrote a row,
+   * the input file's path, the time of quarantine. Two runs over the same events may differ in these
+   * and nothing else.
+   */
+  public static final Set<String> RUN_SPECIFIC_COLUMNS = Set.of(Lineage.BATCH_ID, "source", "quarantined_at");
 
   private Tables() {}
 

@@ -49,9 +49,14 @@ public final class SparkSessions {
   }
 
   public static SparkSession create(RunConfig config) {
-    SparkSession.Builder builder = SparkSession.builder().appName("orderstream").master(config.sparkMaster());
-    defaults(config.sparkMaster()).forEach(builder::config);
-    config.sparkConf().forEach(builder::config);
+    return create("orderstream", config.sparkMaster(), config.sparkConf());
+  }
+
+  /** A session named {@code appName} on {@code master}: the defaults, overridden by {@code conf}. */
+  public static SparkSession create(String appName, String master, Map<String, String> conf) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
+    defaults(master).forEach(builder::config);
+    conf.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;

@@ -1,0 +1,123 @@
+package io.orderstream.ops;
+
+import io.orderstream.cli.VersionProvider;
+import io.orderstream.error.Errors;
+import io.orderstream.pipeline.SparkSessions;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code orderstream check}: the integrity check of a tables folder ({@link TableIntegrity}) and,
+ * with {@code --same-as}, its row-for-row comparison with another ({@link TableComparison}). Prints
+ * one line per check and a closing verdict; the exit code tells scripts whether all passed.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Check a tables folder: every table exists, no key is duplicated or null, every foreign key"
+          + " resolves. With --same-as, also check that every table holds the same rows as another"
+          + " folder's, ignoring the columns that differ between runs (lineage_batch_id, source,"
+          + " quarantined_at).",
+      "Prints one line per check: ok or FAIL, the table, the check, what was found."},
+    footer = {"", "Exit codes: 0 every check passed, 1 at least one check failed,"
+        + " 2 bad usage (such as a folder that does not exist)."})
+public final class CheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--tables", required = true, paramLabel = "DIR",
+      description = "The tables folder to check (the --tables of a run; any Hadoop URI).")
+  String tables;
+
+  @Option(names = "--same-as", paramLabel = "OTHER_DIR",
+      description = "Another tables folder that must hold the same rows, e.g. that of an"
+          + " uninterrupted run over the same input. Default: no comparison.")
+  String sameAs;
+
+  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+      description = "Spark master URL (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "A Spark setting passed to the session as is (S3 credentials...); repeatable.")
+  Map<String, String> conf;
+
+  /** Null when the command starts (and stops) its own session. */
+  private final SparkSession providedSession;
+
+  /** What picocli instantiates: the command starts its own Spark session. */
+  public CheckCommand() {
+    this(null);
+  }
+
+  /** For tests: checks with an existing session and leaves it running. */
+  public CheckCommand(SparkSession session) {
+    this.providedSession = session;
+  }
+
+  @Override
+  public Integer call() {
+    requireLocalFolder("--tables", tables);
+    if (sameAs != null) {
+      requireLocalFolder("--same-as", sameAs);
+    }
+    SparkSession spark = providedSession != null ? providedSession
+        : SparkSessions.create("orderstream-check", master, conf == null ? Map.of() : conf);
+    try {
+      List<CheckResult> results = new ArrayList<>(new TableIntegrity(spark, tables).check());
+      if (sameAs != null) {
+        results.addAll(new TableComparison(spark, tables, sameAs).compare());
+      }
+      print(results);
+      return results.stream().allMatch(CheckResult::passed) ? 0 : Errors.EXIT_FAILURE;
+    } finally {
+      if (providedSession == null) {
+        spark.stop();
+      }
+    }
+  }
+
+  private void print(List<CheckResult> results) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Checking " + tables + (sameAs == null ? "" : " against " + sameAs));
+    int tableWidth = results.stream().mapToInt(r -> r.table().length()).max().orElse(1);
+    int checkWidth = results.stream().mapToInt(r -> r.check().length()).max().orElse(1);
+    String format = "%-4s  %-" + tableWidth + "s  %-" + checkWidth + "s  %s%n";
+    for (CheckResult r : results) {
+      out.printf(Locale.ROOT, format, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail());
+    }
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    out.println(failed == 0
+        ? "All " + results.size() + " checks passed."
+        : failed + " of " + results.size() + " checks FAILED.");
+    out.flush();
+  }
+
+  /**
+   * A local folder that does not exist is a usage error, reported before Spark starts; remote URIs
+   * (s3a://, hdfs://) are left to the checks, which report a missing table as a failure.
+   */
+  private static void requireLocalFolder(String option, String location) {
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+      return;
+    }
+    Path path = uri.getScheme() == null ? Path.of(location) : Path.of(uri);
+    if (!Files.isDirectory(path)) {
+      throw Errors.missingTables(option, location);
+    }
+  }
+}

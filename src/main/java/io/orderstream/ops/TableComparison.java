@@ -1,0 +1,70 @@
+package io.orderstream.ops;
+
+import io.delta.tables.DeltaTable;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
+import io.orderstream.sink.TableLocations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Compares every table of two tables folders row for row, ignoring the columns that legitimately
+ * differ between two runs over the same input ({@link Tables#RUN_SPECIFIC_COLUMNS}): two runs that
+ * processed the same events must leave the same rows, however often either was interrupted.
+ *
+ * <p>Rows are compared as multisets ({@code exceptAll} both ways), so a duplicated row counts as a
+ * difference even when its key check would also catch it.
+ */
+public final class TableComparison {
+  private final SparkSession spark;
+  private final TableLocations here;
+  private final TableLocations other;
+
+  public TableComparison(SparkSession spark, String tablesRoot, String otherTablesRoot) {
+    this.spark = spark;
+    this.here = new TableLocations(tablesRoot);
+    this.other = new TableLocations(otherTablesRoot);
+  }
+
+  /** One "same rows" result per table, in table order. */
+  public List<CheckResult> compare() {
+    List<CheckResult> results = new ArrayList<>();
+    for (TableDef def : Tables.all()) {
+      results.add(compare(def.name()));
+    }
+    return results;
+  }
+
+  private CheckResult compare(String table) {
+    if (!DeltaTable.isDeltaTable(spark, here.pathOf(table)) || !DeltaTable.isDeltaTable(spark, other.pathOf(table))) {
+      return CheckResult.fail(table, "same rows", "cannot compare: missing in one of the folders");
+    }
+    Dataset<Row> mine = comparable(spark.read().format("delta").load(here.pathOf(table)));
+    Dataset<Row> theirs = comparable(spark.read().format("delta").load(other.pathOf(table)));
+    if (!Arrays.equals(mine.columns(), theirs.columns())) {
+      return CheckResult.fail(table, "same rows", "cannot compare: the columns differ: "
+          + String.join(",", mine.columns()) + " vs " + String.join(",", theirs.columns()));
+    }
+    long onlyHere = mine.exceptAll(theirs).count();
+    long onlyThere = theirs.exceptAll(mine).count();
+    if (onlyHere == 0 && onlyThere == 0) {
+      return CheckResult.pass(table, "same rows", "same " + mine.count() + " rows");
+    }
+    return CheckResult.fail(table, "same rows", onlyHere + " rows only here, " + onlyThere + " rows only in " + other.root());
+  }
+
+  /** The table without its run-specific columns, columns sorted by name so both sides line up. */
+  public static Dataset<Row> comparable(Dataset<Row> rows) {
+    Column[] kept = Arrays.stream(rows.columns())
+        .filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c))
+        .sorted()
+        .map(rows::col)
+        .toArray(Column[]::new);
+    return rows.select(kept);
+  }
+}

@@ -1,0 +1,85 @@
+package io.orderstream.ops;
+
+import io.delta.tables.DeltaTable;
+import io.orderstream.model.ForeignKey;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
+import io.orderstream.sink.TableLocations;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Checks one tables folder against the guarantees the pipeline makes whatever happened to it
+ * (crashes, replays, restarts): every table exists, no key is duplicated or null, and every
+ * foreign key value names an existing row of the table it references.
+ *
+ * <p>The table definitions ({@link Tables}) say which tables, keys and foreign keys there are, so
+ * a new table or reference is checked without touching this class.
+ */
+public final class TableIntegrity {
+  private final SparkSession spark;
+  private final TableLocations locations;
+
+  public TableIntegrity(SparkSession spark, String tablesRoot) {
+    this.spark = spark;
+    this.locations = new TableLocations(tablesRoot);
+  }
+
+  /** One result per table and check, in table order; a missing table is one failed "exists". */
+  public List<CheckResult> check() {
+    List<CheckResult> results = new ArrayList<>();
+    for (TableDef def : Tables.all()) {
+      if (!exists(def.name())) {
+        results.add(CheckResult.fail(def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
+        continue;
+      }
+      Dataset<Row> rows = read(def.name());
+      results.add(CheckResult.pass(def.name(), "exists", rows.count() + " rows"));
+      results.add(key(def, rows));
+      def.foreignKeys().forEach(fk -> results.add(foreignKey(def, rows, fk)));
+    }
+    return results;
+  }
+
+  private CheckResult key(TableDef def, Dataset<Row> rows) {
+    long duplicated = rows.where(rows.col(def.key()).isNotNull()).groupBy(def.key()).count().where("count > 1").count();
+    long nulls = rows.where(rows.col(def.key()).isNull()).count();
+    if (duplicated == 0 && nulls == 0) {
+      return CheckResult.pass(def.name(), "key", def.key() + " unique, never null");
+    }
+    List<String> problems = new ArrayList<>();
+    if (duplicated > 0) {
+      problems.add(duplicated + " " + def.key() + " values on more than one row");
+    }
+    if (nulls > 0) {
+      problems.add(nulls + " rows with a null " + def.key());
+    }
+    return CheckResult.fail(def.name(), "key", String.join(", ", problems));
+  }
+
+  private CheckResult foreignKey(TableDef def, Dataset<Row> rows, ForeignKey fk) {
+    String reference = fk.column() + " -> " + fk.table();
+    if (!exists(fk.table())) {
+      return CheckResult.fail(def.name(), "foreign key", reference + ": cannot resolve, " + fk.table() + " is missing");
+    }
+    Dataset<Row> referenced = read(fk.table());
+    String referencedKey = Tables.byName(fk.table()).key();
+    long orphans = rows.where(rows.col(fk.column()).isNotNull())
+        .join(referenced, rows.col(fk.column()).equalTo(referenced.col(referencedKey)), "left_anti")
+        .count();
+    return orphans == 0
+        ? CheckResult.pass(def.name(), "foreign key", reference + ": every value resolves")
+        : CheckResult.fail(def.name(), "foreign key", reference + ": " + orphans + " rows name no " + fk.table() + " row");
+  }
+
+  private boolean exists(String table) {
+    return DeltaTable.isDeltaTable(spark, locations.pathOf(table));
+  }
+
+  private Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(locations.pathOf(table));
+  }
+}
