@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.config.RunConfig;
-import io.orderstream.model.ForeignKey;
+import io.orderstream.ops.CheckResult;
+import io.orderstream.ops.TableIntegrity;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.pipeline.Pipeline;
@@ -32,9 +33,6 @@ import org.apache.spark.sql.SparkSession;
  * the integration tests share: run it, read a table, snapshot all tables, check keys.
  */
 public final class PipelineHarness {
-  /** Columns that legitimately differ between two runs over the same events. */
-  private static final Set<String> RUN_SPECIFIC = Set.of("lineage_batch_id", "source", "quarantined_at");
-
   private final Path input;
   private final Path tables;
   private final Path checkpoint;
@@ -138,27 +136,22 @@ public final class PipelineHarness {
       if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
         rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
       }
-      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !RUN_SPECIFIC.contains(c)).map(rows::col).toArray(Column[]::new);
+      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
       snapshot.put(def.name(), rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList());
     }
     return snapshot;
   }
 
-  /** Keys are unique and every foreign key value names an existing row. */
+  /** Every table exists, keys are unique and never null, every foreign key value names an existing row. */
   public void assertKeysAndForeignKeys() {
-    for (TableDef def : Tables.all()) {
-      Dataset<Row> rows = table(def.name());
-      long duplicates = rows.groupBy(def.key()).count().where("count > 1").count();
-      assertThat(duplicates).as("duplicate keys in %s", def.name()).isZero();
-      assertThat(rows.where(rows.col(def.key()).isNull()).count()).as("null keys in %s", def.name()).isZero();
-      for (ForeignKey fk : def.foreignKeys()) {
-        Dataset<Row> referenced = table(fk.table());
-        long orphans = rows.where(rows.col(fk.column()).isNotNull())
-            .join(referenced, rows.col(fk.column()).equalTo(referenced.col(Tables.byName(fk.table()).key())), "left_anti")
-            .count();
-        assertThat(orphans).as("%s.%s values with no %s row", def.name(), fk.column(), fk.table()).isZero();
-      }
-    }
+    List<CheckResult> failed = new TableIntegrity(spark(), tables.toString()).check().stream()
+        .filter(result -> !result.passed())
+        .toList();
+    assertThat(failed).as("failed integrity checks of %s", tables).isEmpty();
+  }
+
+  public Path tables() {
+    return tables;
   }
 
   public static Path fixture(String folder) {

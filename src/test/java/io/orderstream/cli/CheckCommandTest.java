@@ -1,0 +1,182 @@
+package io.orderstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.delta.tables.DeltaTable;
+import io.orderstream.ops.CheckCommand;
+import io.orderstream.testing.PipelineHarness;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * {@code orderstream check} on the tables of one real run (lifecycle events and two bad files):
+ * clean tables pass, and a copy with a duplicated key, an orphan foreign key, a missing table or a
+ * changed row fails with the table and the count named. The command runs on the shared test session.
+ */
+class CheckCommandTest {
+  @TempDir static Path root;
+  private static Path tables;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void runPipelineOnce() {
+    PipelineHarness pipeline = new PipelineHarness(root.resolve("run"))
+        .add("lifecycle", PipelineHarness.fixtureNames("lifecycle"))
+        .add("bad", List.of("not-json.json", "missing-order-id.json"));
+    pipeline.runOnce();
+    tables = pipeline.tables();
+  }
+
+  // ---------------------------------------------------------------- passing
+
+  @Test
+  void checkCleanTablesPassesEveryCheckAndExitsZero() {
+    int exit = check("--tables", tables.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("Checking " + tables);
+    assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.startsWith("ok  "))
+        .anyMatch(l -> l.matches("ok +order_item +foreign key +customer_id -> customer: every value resolves"))
+        .anyMatch(l -> l.matches("ok +quarantine +exists +2 rows"));
+    assertThat(lines.get(lines.size() - 1)).matches("All \\d+ checks passed\\.");
+  }
+
+  @Test
+  void checkSameAsCopyFindsSameRowsInEveryTable(@TempDir Path dir) {
+    Path copy = copyOfTables(dir);
+
+    int exit = check("--tables", copy.toString(), "--same-as", tables.toString());
+
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString().lines().filter(l -> l.contains(" same rows ")))
+        .hasSize(11)
+        .allMatch(l -> l.matches("ok +\\w+ +same rows +same \\d+ rows"));
+  }
+
+  // ---------------------------------------------------------------- failing
+
+  @Test
+  void checkDuplicatedKeyAndOrphanForeignKeyFailsNamingThemAndExitsOne(@TempDir Path dir) {
+    Path copy = copyOfTables(dir);
+    Dataset<Row> item = read(copy, "order_item");
+    item.limit(1).write().format("delta").mode("append").save(copy.resolve("order_item").toString());
+    String customer = read(copy, "order_item").first().getAs("customer_id");
+    DeltaTable.forPath(PipelineHarness.spark(), copy.resolve("customer").toString())
+        .delete("customer_id = '" + customer + "'");
+
+    int exit = check("--tables", copy.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern("FAIL +order_item +key +1 id values on more than one row")
+        .containsPattern("FAIL +order_item +foreign key +customer_id -> customer: [1-9]\\d* rows name no customer row")
+        .containsPattern("\\d+ of \\d+ checks FAILED\\.");
+  }
+
+  @Test
+  void checkSameAsChangedCopyCountsDifferingRowsAndExitsOne(@TempDir Path dir) {
+    Path copy = copyOfTables(dir);
+    DeltaTable.forPath(PipelineHarness.spark(), copy.resolve("shipment").toString())
+        .updateExpr(java.util.Map.of("lineage_version", "lineage_version + 1"));
+    long shipments = read(copy, "shipment").count();
+
+    int exit = check("--tables", copy.toString(), "--same-as", tables.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern("FAIL +shipment +same rows +" + shipments + " rows only here, " + shipments
+            + " rows only in " + tables)
+        .containsPattern("ok +order_item +same rows");
+  }
+
+  @Test
+  void checkMissingTableFailsItsExistsCheck(@TempDir Path dir) {
+    Path copy = copyOfTables(dir);
+    deleteRecursively(copy.resolve("promotion"));
+
+    int exit = check("--tables", copy.toString());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString())
+        .containsPattern("FAIL +promotion +exists +no Delta table at .*promotion")
+        .containsPattern("FAIL +order_promotion +foreign key +promotion_id -> promotion: cannot resolve");
+  }
+
+  @Test
+  void checkMissingFolderIsUsageErrorExitTwo(@TempDir Path dir) {
+    int exit = check("--tables", dir.resolve("nowhere").toString());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("Invalid value for --tables").contains("nowhere");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void checkHelpStatesExitCodes() {
+    int exit = check("--help");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("--same-as").contains("0 every check passed, 1 at least one check failed");
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  private int check(String... args) {
+    IFactory factory = new IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == CheckCommand.class
+            ? type.cast(new CheckCommand(PipelineHarness.spark()))
+            : CommandLine.defaultFactory().create(type);
+      }
+    };
+    CommandLine cli = Main.commandLine(factory);
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] full = Stream.concat(Stream.of("check"), Stream.of(args)).toArray(String[]::new);
+    return cli.execute(full);
+  }
+
+  private static Dataset<Row> read(Path tablesRoot, String table) {
+    return PipelineHarness.spark().read().format("delta").load(tablesRoot.resolve(table).toString());
+  }
+
+  private static Path copyOfTables(Path dir) {
+    Path copy = dir.resolve("tables");
+    try (Stream<Path> files = Files.walk(tables)) {
+      for (Path from : files.toList()) {
+        Files.copy(from, copy.resolve(tables.relativize(from).toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return copy;
+  }
+
+  private static void deleteRecursively(Path path) {
+    try (Stream<Path> files = Files.walk(path)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

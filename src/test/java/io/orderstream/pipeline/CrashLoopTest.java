@@ -1,0 +1,148 @@
+package io.orderstream.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderstream.config.RunConfig;
+import io.orderstream.generate.EventWriter;
+import io.orderstream.generate.GeneratorSpec;
+import io.orderstream.generate.SampleGenerator;
+import io.orderstream.ops.CheckResult;
+import io.orderstream.ops.TableComparison;
+import io.orderstream.ops.TableIntegrity;
+import io.orderstream.testing.ChildPipeline;
+import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.PipelineHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short crash loop (bench/crash-loop is the long one): a shuffled backlog with duplicates, late
+ * events and bad files; an uninterrupted reference run; then the same input run in child JVMs that
+ * are killed with SIGKILL in start-up, between two table writes of a batch, and after a batch wrote
+ * every table but before the checkpoint recorded it; a last run finishes. The crashed pipeline's
+ * tables must pass the integrity check and hold the same rows as the reference, quarantine included.
+ *
+ * <p>Kills are triggered by what the child has written (checkpoint offsets, Delta transaction ids),
+ * not by timing alone, so each lands where it is meant to on a fast or a slow machine.
+ */
+class CrashLoopTest {
+  private static final long SEED = 20240301L;
+  private static final int ORDERS = 10;
+  /** Files per batch: the backlog takes two batches. */
+  private static final int MAX_FILES = 40;
+  /** Guards against a child that hangs; no assertion is about time. */
+  private static final Duration PATIENCE = Duration.ofMinutes(4);
+
+  @TempDir Path dir;
+
+  @Test
+  void pipelineKilledInStartUpBetweenTableWritesAndBeforeCheckpointCommitEndsWithReferenceTables()
+      throws Exception {
+    Path input = backlog(dir.resolve("events"), new Random(SEED));
+    run(input, "reference");
+    Random random = new Random(SEED);
+    List<CrashSite> sites = new ArrayList<>();
+
+    // start-up: before any batch starts (JVM, Spark and table creation take seconds)
+    ChildPipeline child = startCrashed(input);
+    Thread.sleep(500 + random.nextInt(1500));
+    sites.add(kill(child));
+    // a batch that has written some tables but not order_event_latest
+    child = startCrashed(input);
+    awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(kill(child));
+    // a batch that has written every table, its checkpoint commit not yet written
+    child = startCrashed(input);
+    awaitSite(child, CrashSite::latestWritten);
+    sites.add(kill(child));
+    run(input, "crashed");
+
+    assertThat(sites).as("where the kills landed").filteredOn(CrashSite::insideBatch).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
+        .as("integrity of the crashed pipeline's tables").isEmpty();
+    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables("crashed").toString(),
+        tables("reference").toString()).compare()))
+        .as("tables that differ from the uninterrupted run").isEmpty();
+    assertThat(PipelineHarness.spark().read().format("delta").load(tables("crashed").resolve("quarantine").toString()).count())
+        .as("the two bad files, quarantined once each").isEqualTo(2);
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  private void run(Path input, String name) {
+    RunConfig config = new RunConfig(input.toString(), tables(name).toString(), checkpoint(name).toString(), true,
+        Duration.ofSeconds(1), MAX_FILES, "local[2]", Map.of());
+    new Pipeline(config, PipelineHarness.spark()).run();
+  }
+
+  private ChildPipeline startCrashed(Path input) {
+    return ChildPipeline.start(dir.resolve("crashed.log"), List.of(
+        "--input", input.toString(), "--tables", tables("crashed").toString(),
+        "--checkpoint", checkpoint("crashed").toString(), "--max-files-per-trigger", Integer.toString(MAX_FILES),
+        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+  }
+
+  /** Polls what the child has written until {@code reached} holds; fails if the child exits first. */
+  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached) throws InterruptedException {
+    Instant giveUp = Instant.now().plus(PATIENCE);
+    while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
+      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
+      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
+      Thread.sleep(5);
+    }
+  }
+
+  private CrashSite kill(ChildPipeline child) throws InterruptedException {
+    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
+    child.kill();
+    return CrashSite.of(checkpoint("crashed"), tables("crashed"));
+  }
+
+  private Path tables(String name) {
+    return dir.resolve(name).resolve("tables");
+  }
+
+  private Path checkpoint(String name) {
+    return dir.resolve(name).resolve("checkpoint");
+  }
+
+  private static List<CheckResult> failed(List<CheckResult> results) {
+    return results.stream().filter(r -> !r.passed()).toList();
+  }
+
+  // ---------------------------------------------------------------- input
+
+  /**
+   * Generated events (duplicates, late events) and two bad files, their modification times (the
+   * order the file source reads them in) shuffled.
+   */
+  private static Path backlog(Path events, Random random) throws IOException {
+    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)), events);
+    for (String bad : List.of("not-json.json", "truncated.json")) {
+      Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(events)) {
+      files = new ArrayList<>(listed.sorted().toList());
+    }
+    Collections.shuffle(files, random);
+    Instant first = Instant.now().minus(Duration.ofDays(1));
+    for (int i = 0; i < files.size(); i++) {
+      Files.setLastModifiedTime(files.get(i), FileTime.from(first.plusSeconds(i)));
+    }
+    return events;
+  }
+}

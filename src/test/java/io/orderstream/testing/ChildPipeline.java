@@ -1,0 +1,79 @@
+package io.orderstream.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code orderstream run --once} in a child JVM that can be killed with SIGKILL: the test classpath
+ * and the launcher's JVM flags (bin/jvm-options, read from the project folder surefire runs in), so
+ * the child is the same program bin/orderstream runs. Its output goes to a log file.
+ */
+public final class ChildPipeline {
+  private final Process process;
+  private final Path log;
+
+  private ChildPipeline(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  /** Starts {@code run --once} with these arguments (input, tables, checkpoint, batch size...). */
+  public static ChildPipeline start(Path log, List<String> runArguments) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.addAll(jvmOptions());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.orderstream.cli.Main");
+    command.add("run");
+    command.add("--once");
+    command.addAll(runArguments);
+    try {
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      return new ChildPipeline(process, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL, then waits until the process is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  public int exitCode() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> jvmOptions() {
+    try {
+      return Files.readAllLines(Path.of("bin/jvm-options")).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
