@@ -2,6 +2,8 @@ package io.orderstream.ops;
 
 import io.orderstream.cli.VersionProvider;
 import io.orderstream.error.Errors;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
 import io.orderstream.pipeline.SparkSessions;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -36,6 +38,10 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 every check passed, 1 at least one check failed,"
         + " 2 bad usage (such as a folder that does not exist)."})
 public final class CheckCommand implements Callable<Integer> {
+  /** Status, table (as wide as the longest table name), check, detail. */
+  private static final String LINE = "%-4s  %-" + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElse(1)
+      + "s  %-11s  %s%n";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--tables", required = true, paramLabel = "DIR",
@@ -77,12 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
     SparkSession spark = providedSession != null ? providedSession
         : SparkSessions.create("orderstream-check", master, conf == null ? Map.of() : conf);
     try {
-      List<CheckResult> results = new ArrayList<>(new TableIntegrity(spark, tables).check());
-      if (sameAs != null) {
-        results.addAll(new TableComparison(spark, tables, sameAs).compare());
-      }
-      print(results);
-      return results.stream().allMatch(CheckResult::passed) ? 0 : Errors.EXIT_FAILURE;
+      return checkAll(spark) ? 0 : Errors.EXIT_FAILURE;
     } finally {
       if (providedSession == null) {
         spark.stop();
@@ -90,20 +91,28 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private void print(List<CheckResult> results) {
+  /** Runs and prints the checks table by table, so a long check shows its progress. */
+  private boolean checkAll(SparkSession spark) {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Checking " + tables + (sameAs == null ? "" : " against " + sameAs));
-    int tableWidth = results.stream().mapToInt(r -> r.table().length()).max().orElse(1);
-    int checkWidth = results.stream().mapToInt(r -> r.check().length()).max().orElse(1);
-    String format = "%-4s  %-" + tableWidth + "s  %-" + checkWidth + "s  %s%n";
-    for (CheckResult r : results) {
-      out.printf(Locale.ROOT, format, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail());
-    }
-    long failed = results.stream().filter(r -> !r.passed()).count();
-    out.println(failed == 0
-        ? "All " + results.size() + " checks passed."
-        : failed + " of " + results.size() + " checks FAILED.");
     out.flush();
+    TableIntegrity integrity = new TableIntegrity(spark, tables);
+    TableComparison comparison = sameAs == null ? null : new TableComparison(spark, tables, sameAs);
+    int checks = 0;
+    int failed = 0;
+    for (TableDef def : Tables.all()) {
+      List<CheckResult> results = new ArrayList<>(integrity.check(def));
+      if (comparison != null) {
+        results.add(comparison.compare(def.name()));
+      }
+      results.forEach(r -> out.printf(Locale.ROOT, LINE, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail()));
+      out.flush();
+      checks += results.size();
+      failed += (int) results.stream().filter(r -> !r.passed()).count();
+    }
+    out.println(failed == 0 ? "All " + checks + " checks passed." : failed + " of " + checks + " checks FAILED.");
+    out.flush();
+    return failed == 0;
   }
 
   /**

@@ -40,7 +40,8 @@ public final class TableComparison {
     return results;
   }
 
-  private CheckResult compare(String table) {
+  /** Whether {@code table} holds the same rows in both folders. */
+  public CheckResult compare(String table) {
     if (!DeltaTable.isDeltaTable(spark, here.pathOf(table)) || !DeltaTable.isDeltaTable(spark, other.pathOf(table))) {
       return CheckResult.fail(table, "same rows", "cannot compare: missing in one of the folders");
     }

@@ -31,16 +31,20 @@ public final class TableIntegrity {
   /** One result per table and check, in table order; a missing table is one failed "exists". */
   public List<CheckResult> check() {
     List<CheckResult> results = new ArrayList<>();
-    for (TableDef def : Tables.all()) {
-      if (!exists(def.name())) {
-        results.add(CheckResult.fail(def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
-        continue;
-      }
-      Dataset<Row> rows = read(def.name());
-      results.add(CheckResult.pass(def.name(), "exists", rows.count() + " rows"));
-      results.add(key(def, rows));
-      def.foreignKeys().forEach(fk -> results.add(foreignKey(def, rows, fk)));
+    Tables.all().forEach(def -> results.addAll(check(def)));
+    return results;
+  }
+
+  /** The checks of one table: exists, then (when it does) key, then each foreign key. */
+  public List<CheckResult> check(TableDef def) {
+    if (!exists(def.name())) {
+      return List.of(CheckResult.fail(def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
     }
+    List<CheckResult> results = new ArrayList<>();
+    Dataset<Row> rows = read(def.name());
+    results.add(CheckResult.pass(def.name(), "exists", rows.count() + " rows"));
+    results.add(key(def, rows));
+    def.foreignKeys().forEach(fk -> results.add(foreignKey(def, rows, fk)));
     return results;
   }
 

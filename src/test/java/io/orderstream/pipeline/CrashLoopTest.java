@@ -44,7 +44,7 @@ class CrashLoopTest {
   /** Files per batch: the backlog takes two batches. */
   private static final int MAX_FILES = 40;
   /** Guards against a child that hangs; no assertion is about time. */
-  private static final Duration PATIENCE = Duration.ofMinutes(4);
+  private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @TempDir Path dir;
 
