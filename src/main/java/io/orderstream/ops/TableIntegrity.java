@@ -1,5 +1,10 @@
 package io.orderstream.ops;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.ForeignKey;
 import io.orderstream.model.TableDef;
@@ -40,23 +45,25 @@ public final class TableIntegrity {
     if (!exists(def.name())) {
       return List.of(CheckResult.fail(def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
     }
-    List<CheckResult> results = new ArrayList<>();
     Dataset<Row> rows = read(def.name());
-    results.add(CheckResult.pass(def.name(), "exists", rows.count() + " rows"));
-    results.add(key(def, rows));
+    // one aggregation gives the row count and both key checks
+    Row stats = rows.agg(count(lit(1)), count(col(def.key())), countDistinct(col(def.key()))).first();
+    long total = stats.getLong(0);
+    List<CheckResult> results = new ArrayList<>();
+    results.add(CheckResult.pass(def.name(), "exists", total + " rows"));
+    results.add(key(def, total - stats.getLong(1), stats.getLong(1) - stats.getLong(2)));
     def.foreignKeys().forEach(fk -> results.add(foreignKey(def, rows, fk)));
     return results;
   }
 
-  private CheckResult key(TableDef def, Dataset<Row> rows) {
-    long duplicated = rows.where(rows.col(def.key()).isNotNull()).groupBy(def.key()).count().where("count > 1").count();
-    long nulls = rows.where(rows.col(def.key()).isNull()).count();
-    if (duplicated == 0 && nulls == 0) {
+  /** @param extra rows beyond the first of each key value */
+  private static CheckResult key(TableDef def, long nulls, long extra) {
+    if (extra == 0 && nulls == 0) {
       return CheckResult.pass(def.name(), "key", def.key() + " unique, never null");
     }
     List<String> problems = new ArrayList<>();
-    if (duplicated > 0) {
-      problems.add(duplicated + " " + def.key() + " values on more than one row");
+    if (extra > 0) {
+      problems.add(def.key() + " not unique: " + extra + " more rows than distinct values");
     }
     if (nulls > 0) {
       problems.add(nulls + " rows with a null " + def.key());

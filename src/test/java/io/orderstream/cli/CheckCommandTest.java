@@ -75,7 +75,7 @@ class CheckCommandTest {
 
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())
-        .containsPattern("FAIL +order_item +key +1 id values on more than one row")
+        .containsPattern("FAIL +order_item +key +id not unique: 1 more rows than distinct values")
         .containsPattern("FAIL +order_item +foreign key +customer_id -> customer: [1-9]\\d* rows name no customer row")
         .containsPattern("FAIL +promotion +exists +no Delta table at .*promotion")
         .containsPattern("FAIL +order_promotion +foreign key +promotion_id -> promotion: cannot resolve")
