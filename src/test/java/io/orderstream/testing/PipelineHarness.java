@@ -144,14 +144,10 @@ public final class PipelineHarness {
 
   /** Every table exists, keys are unique and never null, every foreign key value names an existing row. */
   public void assertKeysAndForeignKeys() {
-    List<CheckResult> failed = new TableIntegrity(spark(), tables.toString()).check().stream()
+    List<CheckResult> failed = new TableIntegrity(spark(), tablesLocation()).check().stream()
         .filter(result -> !result.passed())
         .toList();
     assertThat(failed).as("failed integrity checks of %s", tables).isEmpty();
-  }
-
-  public Path tables() {
-    return tables;
   }
 
   public static Path fixture(String folder) {
