@@ -38,10 +38,6 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 every check passed, 1 at least one check failed,"
         + " 2 bad usage (such as a folder that does not exist)."})
 public final class CheckCommand implements Callable<Integer> {
-  /** Status, table (as wide as the longest table name), check, detail. */
-  private static final String LINE = "%-4s  %-" + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElse(1)
-      + "s  %-11s  %s%n";
-
   @Spec CommandSpec spec;
 
   @Option(names = "--tables", required = true, paramLabel = "DIR",
@@ -96,6 +92,9 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Checking " + tables + (sameAs == null ? "" : " against " + sameAs));
     out.flush();
+    // status, table (as wide as the longest name), check, detail; computed here, not in a static
+    // field, because the table definitions load Spark, which --help should not wait for
+    String line = "%-4s  %-" + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElse(1) + "s  %-11s  %s%n";
     TableIntegrity integrity = new TableIntegrity(spark, tables);
     TableComparison comparison = sameAs == null ? null : new TableComparison(spark, tables, sameAs);
     int checks = 0;
@@ -105,7 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
       if (comparison != null) {
         results.add(comparison.compare(def.name()));
       }
-      results.forEach(r -> out.printf(Locale.ROOT, LINE, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail()));
+      results.forEach(r -> out.printf(Locale.ROOT, line, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail()));
       out.flush();
       checks += results.size();
       failed += (int) results.stream().filter(r -> !r.passed()).count();
