@@ -20,12 +20,12 @@ final class BenchChart {
 
   @SuppressWarnings("unchecked")
   static String html(Map<String, Object> results) {
-    Map<String, Long> batch = (Map<String, Long>) results.get("batch_ms_by_history");
-    Map<String, Long> baseline = (Map<String, Long>) results.get("baseline_batch_ms_by_history");
+    Map<String, Number> batch = (Map<String, Number>) results.getOrDefault("batch_ms_by_history", Map.of());
+    Map<String, Number> baseline = (Map<String, Number>) results.getOrDefault("baseline_batch_ms_by_history", Map.of());
     List<String> sizes = new ArrayList<>(batch.keySet());
     long max = 1;
     for (String s : sizes) {
-      max = Math.max(max, Math.max(batch.get(s), baseline.get(s)));
+      max = Math.max(max, Math.max(batch.get(s).longValue(), baseline.get(s).longValue()));
     }
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='12'>%n", WIDTH, HEIGHT));
@@ -41,8 +41,8 @@ final class BenchChart {
     for (int i = 0; i < sizes.size(); i++) {
       String s = sizes.get(i);
       int x = LEFT + 10 + i * group;
-      svg.append(bar(x, bar, batch.get(s), max, plotHeight, "#2b6cb0"));
-      svg.append(bar(x + bar, bar, baseline.get(s), max, plotHeight, "#c05621"));
+      svg.append(bar(x, bar, batch.get(s).longValue(), max, plotHeight, "#2b6cb0"));
+      svg.append(bar(x + bar, bar, baseline.get(s).longValue(), max, plotHeight, "#c05621"));
       svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='middle'>%s orders</text>%n", x + bar, HEIGHT - 15, s));
     }
     svg.append("</svg>\n");

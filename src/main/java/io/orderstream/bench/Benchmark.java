@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -36,65 +37,115 @@ public final class Benchmark {
     this.progress = progress;
   }
 
-  /** Runs everything; returns the results as written to {@code results.json}. */
-  public Map<String, Object> run() throws InterruptedException {
-    long started = System.nanoTime();
-    Path logs = createFolder(work.resolve("logs"));
-    say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
-    BacklogBench.Result backlog = BacklogBench.run(size, work, logs);
-    say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
-        backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
+  /** The measurements, each of which can be run alone with {@code --parts}. */
+  public enum Part { BACKLOG, LATENCY, HISTORY }
 
-    SparkSession spark = session();
-    LatencyBench.Result live;
-    List<HistoryBench.Point> history;
-    try {
-      say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
-      live = LatencyBench.run(spark, size, work);
-      say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
-          Stats.median(live.latenciesMillis()), Stats.percentile(live.latenciesMillis(), 95));
-      history = new HistoryBench(spark, size, work, progress).run();
-    } finally {
-      spark.stop();
+  /**
+   * Runs the given parts and writes {@code results.json}: the keys of the parts run now replace
+   * those of an earlier results file in the output folder, the others are kept, and
+   * {@code detail.<part>.measured_at} says when each was measured.
+   */
+  public Map<String, Object> run(Set<Part> parts) throws InterruptedException {
+    Map<String, Object> results = previous();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> detail = (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
+    detail.put("size", size.name());
+    Path logs = createFolder(work.resolve("logs"));
+    if (parts.contains(Part.BACKLOG)) {
+      double load = loadAverage();
+      say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
+      BacklogBench.Result backlog = BacklogBench.run(size, work, logs);
+      say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
+          backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
+      results.put("backlog_events_per_s", round(backlog.eventsPerSecond()));
+      results.put("floor_events_per_s", round(backlog.floorEventsPerSecond()));
+      detail.put("backlog", ordered("orders", size.backlogOrders(), "events", backlog.events(), "files", backlog.files(),
+          "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
+          "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis(),
+          "measured_at", Instant.now().toString(), "load_average_before", load));
     }
-    Map<String, Object> results = results(backlog, live, history, (System.nanoTime() - started) / 1_000_000_000);
-    write(results);
-    return results;
+    if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY)) {
+      SparkSession spark = session();
+      try {
+        if (parts.contains(Part.LATENCY)) {
+          latency(spark, results, detail);
+        }
+        if (parts.contains(Part.HISTORY)) {
+          double load = loadAverage();
+          history(new HistoryBench(spark, size, work, progress).run(), load, results, detail);
+        }
+      } finally {
+        spark.stop();
+      }
+    }
+    detail.put("machine", machine());
+    Map<String, Object> written = orderedKeys(results);
+    write(written);
+    return written;
   }
 
-  private Map<String, Object> results(BacklogBench.Result backlog, LatencyBench.Result live,
-      List<HistoryBench.Point> history, long seconds) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("backlog_events_per_s", round(backlog.eventsPerSecond()));
-    r.put("floor_events_per_s", round(backlog.floorEventsPerSecond()));
-    r.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
-    r.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
+  private void latency(SparkSession spark, Map<String, Object> results, Map<String, Object> detail)
+      throws InterruptedException {
+    double load = loadAverage();
+    say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
+    LatencyBench.Result live = LatencyBench.run(spark, size, work);
+    say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
+        Stats.median(live.latenciesMillis()), Stats.percentile(live.latenciesMillis(), 95));
+    results.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
+    results.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
+    detail.put("live", ordered("events_per_s", size.liveEventsPerSecond(), "seconds", size.liveDuration().toSeconds(),
+        "trigger_interval_ms", LatencyBench.TRIGGER_INTERVAL.toMillis(),
+        "files_measured", live.latenciesMillis().size(), "batches", live.batches(),
+        "measured_at", Instant.now().toString(), "load_average_before", load));
+  }
+
+  private static void history(List<HistoryBench.Point> history, double load, Map<String, Object> results,
+      Map<String, Object> detail) {
     Map<String, Long> batch = new LinkedHashMap<>();
     Map<String, Long> baseline = new LinkedHashMap<>();
+    Map<String, Object> perLevel = new LinkedHashMap<>();
     history.forEach(p -> {
       batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
       baseline.put(Integer.toString(p.orders()), p.baselineMillis());
+      perLevel.put(Integer.toString(p.orders()), ordered("batch_events", p.batchEvents(),
+          "batch_ms", p.batchMillis(), "baseline_ms", p.baselineMillis(), "history_load_ms", p.loadMillis()));
     });
-    r.put("batch_ms_by_history", batch);
-    r.put("baseline_batch_ms_by_history", baseline);
-
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("size", size.name());
-    detail.put("backlog", ordered("orders", size.backlogOrders(), "events", backlog.events(), "files", backlog.files(),
-        "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
-        "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis()));
-    detail.put("live", ordered("events_per_s", size.liveEventsPerSecond(), "seconds", size.liveDuration().toSeconds(),
-        "trigger_interval_ms", LatencyBench.TRIGGER_INTERVAL.toMillis(),
-        "files_measured", live.latenciesMillis().size(), "batches", live.batches()));
-    Map<String, Object> perLevel = new LinkedHashMap<>();
-    history.forEach(p -> perLevel.put(Integer.toString(p.orders()), ordered("batch_events", p.batchEvents(),
-        "batch_ms", p.batchMillis(), "baseline_ms", p.baselineMillis(), "history_load_ms", p.loadMillis())));
+    results.put("batch_ms_by_history", batch);
+    results.put("baseline_batch_ms_by_history", baseline);
+    perLevel.put("measured_at", Instant.now().toString());
+    perLevel.put("load_average_before", load);
     detail.put("history", perLevel);
-    detail.put("machine", machine());
-    detail.put("finished_at", Instant.now().toString());
-    detail.put("total_seconds", seconds);
-    r.put("detail", detail);
-    return r;
+  }
+
+  /** The results file already in the output folder, or nothing. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> previous() {
+    Path file = out.resolve("results.json");
+    if (!Files.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the earlier results " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The headline keys first, in the order the issue lists them, then the detail. */
+  private static Map<String, Object> orderedKeys(Map<String, Object> results) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "latency_p50_ms", "latency_p95_ms",
+        "batch_ms_by_history", "baseline_batch_ms_by_history", "detail")) {
+      if (results.containsKey(key)) {
+        ordered.put(key, results.get(key));
+      }
+    }
+    return ordered;
+  }
+
+  /** The system's one-minute load average: a busy machine makes every figure worse. */
+  private static double loadAverage() {
+    return round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   private static Map<String, Object> machine() {

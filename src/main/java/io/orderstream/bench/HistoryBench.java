@@ -35,7 +35,8 @@ import org.apache.spark.sql.SparkSession;
  * where a batch's orders are recent.
  */
 final class HistoryBench {
-  static final int HISTORY_EVENTS_PER_FILE = 1000;
+  // Small enough that copying the event store's raw files (one row each) stays within the heap.
+  static final int HISTORY_EVENTS_PER_FILE = 100;
   static final int BATCH_EVENTS_PER_FILE = 20;
   private static final long HISTORY_SEED = 1_000;
   private static final Instant HISTORY_START = Instant.parse("2024-01-01T00:00:00Z");

@@ -9,6 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -35,6 +39,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Folder for results.json and chart.html (default: ${DEFAULT-VALUE}).")
   Path out;
 
+  @Option(names = "--parts", split = ",", paramLabel = "PART[,PART...]",
+      description = "Measurements to run: backlog (with the floor), latency, history (with the baseline);"
+          + " default all. Those run replace their keys in an existing results.json; the others are kept.")
+  List<String> parts;
+
   @Option(names = "--work", paramLabel = "DIR",
       description = "Folder for the generated events, tables and logs; kept afterwards."
           + " Default: a temporary folder, deleted afterwards.")
@@ -50,13 +59,28 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter progress = spec.commandLine().getOut();
     try {
-      new Benchmark(benchSize, folder, out, progress).run();
+      new Benchmark(benchSize, folder, out, progress).run(parts());
     } finally {
       if (temporary) {
         deleteRecursively(folder);
       }
     }
     return 0;
+  }
+
+  private Set<Benchmark.Part> parts() {
+    if (parts == null || parts.isEmpty()) {
+      return EnumSet.allOf(Benchmark.Part.class);
+    }
+    Set<Benchmark.Part> chosen = EnumSet.noneOf(Benchmark.Part.class);
+    for (String part : parts) {
+      try {
+        chosen.add(Benchmark.Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw Errors.invalidSetting("--parts", part, "backlog, latency or history, separated by commas");
+      }
+    }
+    return chosen;
   }
 
   private static Path temporaryFolder() {
