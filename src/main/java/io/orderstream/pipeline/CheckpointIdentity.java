@@ -53,8 +53,15 @@ public record CheckpointIdentity(String appId, String tables) {
     props.setProperty("app-id", appId);
     props.setProperty("tables", tables);
     fs.mkdirs(file.getParent());
-    try (OutputStream out = fs.create(file, false)) {
+    // Written aside, then renamed: a kill during the very first start must not leave a half-written
+    // identity that every later start would fail to read.
+    Path temp = new Path(file.getParent(), "." + FILE + "." + UUID.randomUUID() + ".tmp");
+    try (OutputStream out = fs.create(temp, false)) {
       props.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "orderstream checkpoint identity; do not edit");
+    }
+    if (!fs.rename(temp, file)) {
+      fs.delete(temp, false);
+      throw new IOException("could not rename " + temp + " to " + file);
     }
   }
 }
