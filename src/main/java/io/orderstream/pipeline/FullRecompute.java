@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
  * table. Its cost follows the history, where {@link BatchProcessor}'s follows the batch.
  */
 public final class FullRecompute {
+  private static final String READER_BATCH_CONF = "spark.sql.parquet.columnarReaderBatchSize";
   private final SparkSession spark;
   private final String eventStore;
   private final TableLocations tables;
@@ -37,6 +38,10 @@ public final class FullRecompute {
   /** One batch: store {@code files}, then rebuild every table from all stored events. */
   public void batch(Dataset<Row> files, long batchId) {
     store(files);
+    // A stored row is a whole file (hundreds of KB); Parquet's default of 4096 rows per vectorized
+    // read would reserve gigabytes at once.
+    String readBatch = spark.conf().get(READER_BATCH_CONF, null);
+    spark.conf().set(READER_BATCH_CONF, "64");
     Dataset<Row> decoded = DecodedRows.decode(spark.read().format("delta").load(eventStore))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -56,6 +61,11 @@ public final class FullRecompute {
       }
     } finally {
       decoded.unpersist();
+      if (readBatch == null) {
+        spark.conf().unset(READER_BATCH_CONF);
+      } else {
+        spark.conf().set(READER_BATCH_CONF, readBatch);
+      }
     }
   }
 }
