@@ -42,12 +42,12 @@ public final class FullRecompute {
     // read would reserve gigabytes at once.
     String readBatch = spark.conf().get(READER_BATCH_CONF, null);
     spark.conf().set(READER_BATCH_CONF, "64");
-    Dataset<Row> decoded = DecodedRows.decode(spark.read().format("delta").load(eventStore))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // Read once, so not cached: half a million decoded events do not fit a 4 GB heap.
+    Dataset<Row> decoded = DecodedRows.decode(spark.read().format("delta").load(eventStore));
     try {
       Dataset<Row> noneStored = spark.read().format("delta").load(tables.pathOf(OrderEventLatestTable.NAME)).limit(0);
       Dataset<Row> winners = ChangedOrders.of(DecodedRows.events(decoded), noneStored, batchId)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+          .persist(StorageLevel.DISK_ONLY());
       OrderContext context = new OrderContext(winners, batchId);
       try {
         for (DerivedTable table : Tables.DERIVED) {
@@ -60,7 +60,6 @@ public final class FullRecompute {
         winners.unpersist();
       }
     } finally {
-      decoded.unpersist();
       if (readBatch == null) {
         spark.conf().unset(READER_BATCH_CONF);
       } else {
