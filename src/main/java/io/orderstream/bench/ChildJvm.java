@@ -1,6 +1,5 @@
 package io.orderstream.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -40,9 +39,5 @@ final class ChildJvm {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while " + mainClass + " ran", e);
     }
-  }
-
-  static String pathSeparator() {
-    return File.pathSeparator;
   }
 }
