@@ -8,7 +8,8 @@ import io.orderstream.generate.OutputFormat;
 import io.orderstream.generate.SampleGenerator;
 import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.Pipeline;
-import io.orderstream.source.BatchFiles;
+import io.orderstream.source.inputs.InputLog;
+import io.orderstream.source.inputs.InputRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,7 +53,8 @@ final class LatencyBench {
     Pipeline pipeline = new Pipeline(config, spark).onBatch(report -> {
       long end = System.currentTimeMillis();
       batches.incrementAndGet();
-      record(report, BatchFiles.of(checkpoint, report.batchId(), hadoop), end, latencies, filesDone);
+      record(report, InputLog.ofCheckpoint(checkpoint, hadoop).read(report.batchId()).orElse(List.of()).stream()
+          .map(InputRef::uri).toList(), end, latencies, filesDone);
     });
 
     List<GeneratedEvent> warmUp = SampleGenerator.generate(GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));

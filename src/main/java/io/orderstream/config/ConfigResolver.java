@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -100,14 +101,23 @@ public final class ConfigResolver {
     Duration triggerInterval = value(Setting.TRIGGER_INTERVAL, file);
     int maxFilesPerTrigger = value(Setting.MAX_FILES_PER_TRIGGER, file);
     String sparkMaster = value(Setting.SPARK_MASTER, file);
-    requireInputFolder(input);
+    Map<String, Object> values = new HashMap<>();
+    for (Setting<?> setting : Setting.all()) {
+      values.put(setting.key(), value(setting, file));
+    }
+    values.put(Setting.INPUT.key(), input.value());
+    values.put(Setting.TABLES.key(), tables.value());
+    values.put(Setting.CHECKPOINT.key(), checkpoint.value());
+    if ("files".equals(values.get(Setting.SOURCE.key()))) {
+      requireInputFolder(input); // the other sources read no folder, and check their own settings
+    }
     requireCreatableFolder(tables);
     requireCreatableFolder(checkpoint);
     rejectOverlap(input, tables);
     rejectOverlap(input, checkpoint);
     rejectOverlap(tables, checkpoint);
     return new RunConfig(input.value(), tables.value(), checkpoint.value(), once, triggerInterval,
-        maxFilesPerTrigger, sparkMaster, sparkConf(file));
+        maxFilesPerTrigger, sparkMaster, sparkConf(file), new SettingValues(values));
   }
 
   // ---------------------------------------------------------------- sources and precedence

@@ -22,6 +22,9 @@ import java.util.function.Predicate;
  */
 public final class Setting<T> {
 
+  /** The names {@link #SOURCE} accepts; each source adds its own. */
+  private static final List<String> SOURCES = List.of("files");
+
   /** Keys with this prefix are Spark settings: passed to the session as they are, never checked. */
   public static final String SPARK_PREFIX = "spark.";
 
@@ -63,14 +66,45 @@ public final class Setting<T> {
           .defaultValue("1000", "N")
           .help("Most event files one micro-batch reads; bounds the work and memory of a batch.");
 
+  public static final Setting<String> SOURCE =
+      named("source", "--source", "ORDERSTREAM_SOURCE")
+          .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "a source name")
+          .checkedBy(SOURCES::contains, "one of " + String.join(", ", SOURCES))
+          .defaultValue("files", "NAME")
+          .help("Where events come from: files (a folder or bucket prefix, listed every trigger).");
+
+  public static final Setting<Long> MAX_INPUT_SIZE =
+      named("max-input-size", "--max-input-size", "ORDERSTREAM_MAX_INPUT_SIZE")
+          .parsedBy(Sizes::parse, "a size such as 64MB, 512KB or 1GB")
+          .checkedBy(size -> size > 0 && size <= Integer.MAX_VALUE - 16,
+              "a size from 1 byte to 2047MB, such as 64MB")
+          .defaultValue("64MB", "SIZE")
+          .help("Largest input read; a larger one is quarantined as too-large with its size, unread."
+              + " Reading an input takes about 6 times its size in heap.");
+
+  public static final Setting<Long> MAX_BYTES_PER_TRIGGER =
+      named("max-bytes-per-trigger", "--max-bytes-per-trigger", "ORDERSTREAM_MAX_BYTES_PER_TRIGGER")
+          .parsedBy(Sizes::parse, "a size such as 256MB or 1GB")
+          .checkedBy(size -> size > 0, "a positive size such as 256MB")
+          .defaultValue("256MB", "SIZE")
+          .help("Most input bytes one micro-batch reads (at least one input whatever its size):"
+              + " with max-files-per-trigger, bounds a batch's memory.");
+
+  public static final Setting<Boolean> RECURSIVE =
+      named("recursive", "--recursive", "ORDERSTREAM_RECURSIVE")
+          .parsedBy(Setting::parseBoolean, "true or false")
+          .defaultValue("false", "BOOLEAN")
+          .help("Read the input folder's sub-folders too. When false, sub-folders are ignored and"
+              + " each is logged once.");
+
   public static final Setting<String> SPARK_MASTER =
       text("spark.master", "--master", "ORDERSTREAM_SPARK_MASTER")
           .defaultValue("local[*]", "URL")
           .help("Spark master URL; local[*] runs Spark inside this process on every core.");
 
   private static final List<Setting<?>> ALL =
-      List.of(INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
-          SPARK_MASTER);
+      List.of(SOURCE, INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
+          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, SPARK_MASTER);
 
   private final String key;
   private final String option;

@@ -40,6 +40,15 @@ public final class Errors {
         EXIT_USAGE, null);
   }
 
+  /** A checkpoint written by a source that tracked its inputs another way (Spark's file source). */
+  public static OrderstreamException legacyCheckpoint(String checkpoint) {
+    return new OrderstreamException(
+        "Cannot resume checkpoint '" + checkpoint + "': it was written by orderstream 0.1, whose file"
+            + " source kept another log; start over with a new checkpoint and new tables (delete both,"
+            + " or point --checkpoint and --tables elsewhere): every input file is read again",
+        EXIT_USAGE, null);
+  }
+
   /** An input location that does not exist or cannot be listed. */
   public static OrderstreamException missingInput(String key, String path) {
     return new OrderstreamException(

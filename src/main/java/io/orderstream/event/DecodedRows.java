@@ -42,20 +42,14 @@ public final class DecodedRows {
 
   private DecodedRows() {}
 
-  /** @param files columns {@code source} (file path) and {@code content} (its bytes) */
-  public static Dataset<Row> decode(Dataset<Row> files) {
-    return files
-        .select(col("source"), col("content"))
+  /**
+   * @param inputs the {@link io.orderstream.source.InputRows} columns: {@code source}, {@code content}
+   *     (its bytes), {@code problem} and {@code detail} (set when the input could not be read)
+   */
+  public static Dataset<Row> decode(Dataset<Row> inputs) {
+    return inputs
+        .select(col("source"), col("content"), col("problem"), col("detail"))
         .flatMap(new DecodeFunction(), Encoders.row(SCHEMA));
-  }
-
-  /** Rejections for files that yielded no row at all: Spark reads nothing from an empty file. */
-  public static Dataset<Row> emptyFiles(org.apache.spark.sql.SparkSession spark, List<String> sources) {
-    List<Row> rows = new ArrayList<>();
-    for (String source : sources) {
-      rows.add(toRow(new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", "", source, 0), 0));
-    }
-    return spark.createDataFrame(rows, SCHEMA);
   }
 
   public static Dataset<Row> events(Dataset<Row> decoded) {
@@ -88,7 +82,11 @@ public final class DecodedRows {
         decoder = new EventDecoder();
       }
       String source = file.getString(0);
-      byte[] bytes = (byte[]) file.get(1);
+      if (!file.isNullAt(2)) {
+        DecodeResult unread = new DecodeResult.Rejected(RejectReason.ofCode(file.getString(2)), file.getString(3), "", source, 0);
+        return List.of(toRow(unread, 0)).iterator();
+      }
+      byte[] bytes = file.isNullAt(1) ? new byte[0] : (byte[]) file.get(1);
       List<DecodeResult> results = decoder.decodeBytes(bytes, source);
       List<Row> rows = new ArrayList<>(results.size());
       for (int i = 0; i < results.size(); i++) {

@@ -11,7 +11,11 @@ public enum RejectReason {
   MISSING_UPDATED_AT("missing-dat_atui"),
   BAD_TIMESTAMP("bad-timestamp"),
   WRONG_TYPE("wrong-type"),
-  MISSING_FIELD("missing-field");
+  MISSING_FIELD("missing-field"),
+  /** Listed or announced, but gone when it was read. */
+  VANISHED("vanished"),
+  /** Over the {@code max-input-size} setting: quarantined unread, with its size. */
+  TOO_LARGE("too-large");
 
   private final String code;
 
@@ -21,5 +25,15 @@ public enum RejectReason {
 
   public String code() {
     return code;
+  }
+
+  /** The reason whose {@link #code()} is {@code code}. */
+  public static RejectReason ofCode(String code) {
+    for (RejectReason reason : values()) {
+      if (reason.code.equals(code)) {
+        return reason;
+      }
+    }
+    throw new IllegalArgumentException("No reject reason with code " + code);
   }
 }

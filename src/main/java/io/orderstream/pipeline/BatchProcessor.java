@@ -10,8 +10,6 @@ import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
-import io.orderstream.source.BatchFiles;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one micro-batch of input files: decode, quarantine what is unusable, find the orders
+ * Handles one micro-batch of inputs: decode, quarantine what is unusable, find the orders
  * whose winning event changed, and write their rows to every table.
  *
  * <p>Everything a batch writes depends only on its files and on the tables' state, so replaying a
@@ -34,7 +32,6 @@ public final class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
   private final TableLocations locations;
-  private final String checkpoint;
   /** Null when nothing can ask for a graceful stop. */
   private final GracefulStop stopRequested;
   private final String appId;
@@ -43,16 +40,10 @@ public final class BatchProcessor {
   private final ManifestRecorder manifests;
   private final Consumer<BatchReport> listener;
 
-  public BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
-      Consumer<BatchReport> listener) {
-    this(locations, checkpoint, appId, writers, listener, null, Compaction.defaults(locations));
-  }
-
-  BatchProcessor(TableLocations locations, String checkpoint, String appId, SessionPool writers,
+  BatchProcessor(TableLocations locations, String appId, SessionPool writers,
       Consumer<BatchReport> listener, GracefulStop stopRequested, Compaction compaction) {
     this.stopRequested = stopRequested;
     this.locations = locations;
-    this.checkpoint = checkpoint;
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers);
     this.compaction = compaction;
@@ -60,28 +51,26 @@ public final class BatchProcessor {
     this.listener = listener;
   }
 
-  /** @param files columns {@code source}, {@code content}: one row per input file */
-  public void process(Dataset<Row> files, Long batchId) throws InterruptedException {
+  /** @param inputs the {@link io.orderstream.source.InputRows} columns: one row per input */
+  public void process(Dataset<Row> inputs, Long batchId) throws InterruptedException {
     if (stopRequested != null && stopRequested.requested()) {
       stopRequested.holdForStop();
     }
     long started = System.nanoTime();
     BatchTransaction txn = new BatchTransaction(appId, batchId);
-    Dataset<Row> decoded = DecodedRows.decode(files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> decoded = DecodedRows.decode(inputs).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       InputCounts counts = InputCounts.of(decoded);
-      List<String> emptyFiles = counts.missingFrom(BatchFiles.of(checkpoint, batchId, files.sparkSession().sparkContext().hadoopConfiguration()));
-      long fileCount = counts.files() + emptyFiles.size();
+      long inputCount = counts.count();
       long events = counts.events();
-      long rejected = counts.rejected() + emptyFiles.size();
+      long rejected = counts.rejected();
       if (rejected > 0) {
-        sink.writeQuarantine(
-            DecodedRows.rejected(decoded).unionByName(DecodedRows.emptyFiles(files.sparkSession(), emptyFiles)), txn);
+        sink.writeQuarantine(DecodedRows.rejected(decoded), txn);
       }
       Map<String, MergeMetrics> written = Map.of();
       long changed = 0;
       if (events > 0) {
-        Dataset<Row> stored = files.sparkSession().read().format("delta").load(locations.pathOf(OrderEventLatestTable.NAME));
+        Dataset<Row> stored = inputs.sparkSession().read().format("delta").load(locations.pathOf(OrderEventLatestTable.NAME));
         Dataset<Row> winners = ChangedOrders.of(DecodedRows.events(decoded), stored, batchId).persist(StorageLevel.MEMORY_AND_DISK());
         try {
           changed = winners.count();
@@ -94,9 +83,9 @@ public final class BatchProcessor {
       }
       // Only now is the batch in every table: readers of the manifests move on to this state.
       long manifestStarted = System.nanoTime();
-      manifests.afterBatch(files.sparkSession(), appId, batchId);
+      manifests.afterBatch(inputs.sparkSession(), appId, batchId);
       LOG.debug("batch {}: manifest written in {} ms", batchId, (System.nanoTime() - manifestStarted) / 1_000_000);
-      BatchReport report = new BatchReport(batchId, fileCount, events, rejected, changed, written, (System.nanoTime() - started) / 1_000_000);
+      BatchReport report = new BatchReport(batchId, inputCount, events, rejected, changed, written, (System.nanoTime() - started) / 1_000_000);
       LOG.info(report.toLogLine());
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
@@ -104,7 +93,7 @@ public final class BatchProcessor {
       if (rejected > 0) {
         compaction.recordWrites(Map.of(QuarantineTable.NAME, new MergeMetrics(rejected, 0, 0)));
       }
-      compaction.runDue(files.sparkSession());
+      compaction.runDue(inputs.sparkSession());
     } finally {
       decoded.unpersist();
     }

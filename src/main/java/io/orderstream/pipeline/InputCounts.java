@@ -5,15 +5,17 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.orderstream.event.DecodedRows;
-import io.orderstream.source.BatchFiles;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Files, events and rejections of one batch, from one pass over its decoded rows. */
-record InputCounts(Set<String> filePaths, long events, long rejected) {
+/**
+ * Inputs, events and rejections of one batch, from one pass over its decoded rows: every input
+ * yields at least one row (an event or a rejection), so its name is among the rows.
+ */
+record InputCounts(Set<String> inputs, long events, long rejected) {
 
   static InputCounts of(Dataset<Row> decoded) {
     List<Row> perFile = decoded.groupBy(col("source"))
@@ -22,17 +24,12 @@ record InputCounts(Set<String> filePaths, long events, long rejected) {
             sum(when(col("kind").equalTo(DecodedRows.KIND_REJECTED), 1).otherwise(0)).as("rejected"))
         .collectAsList();
     return new InputCounts(
-        perFile.stream().map(r -> BatchFiles.pathPart(r.getString(0))).collect(Collectors.toSet()),
+        perFile.stream().map(r -> r.getString(0)).collect(Collectors.toSet()),
         perFile.stream().mapToLong(r -> r.getLong(1)).sum(),
         perFile.stream().mapToLong(r -> r.getLong(2)).sum());
   }
 
-  long files() {
-    return filePaths.size();
-  }
-
-  /** The listed files that produced no row. */
-  List<String> missingFrom(List<String> listed) {
-    return listed.stream().filter(uri -> !filePaths.contains(BatchFiles.pathPart(uri))).toList();
+  long count() {
+    return inputs.size();
   }
 }

@@ -9,7 +9,8 @@ import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
-import io.orderstream.source.EventFileSource;
+import io.orderstream.source.InputSource;
+import io.orderstream.source.InputSources;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -92,7 +93,8 @@ public final class Pipeline {
 
   private RunSummary runOn(SparkSession spark) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    requireInput(hadoop);
+    InputSource source = InputSources.of(config);
+    source.validate(spark);
     TableLocations locations = new TableLocations(config.tables());
     Compaction compaction = Compaction.forSession(spark, locations);
     // Both locations are checked before anything is written to either.
@@ -107,19 +109,24 @@ public final class Pipeline {
     AtomicLong quarantined = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
-      BatchProcessor processor = new BatchProcessor(locations, config.checkpoint(), identity.appId(), writers,
+      BatchProcessor processor = new BatchProcessor(locations, identity.appId(), writers,
           report -> {
+            source.batchCommitted(report.batchId());
             batches.incrementAndGet();
             events.addAndGet(report.events());
             quarantined.addAndGet(report.quarantined());
             batchListener.accept(report);
           }, stop, compaction);
-      StreamingQuery query = start(spark, processor);
+      StreamingQuery query = start(spark, source, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {
         stop.onSignals();
       }
-      awaitEnd(query);
+      try {
+        awaitEnd(query);
+      } finally {
+        source.close();
+      }
       if (stop.requested()) {
         LOG.info("Stopped on request; the next start resumes from the checkpoint");
       }
@@ -127,17 +134,17 @@ public final class Pipeline {
     return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
   }
 
-  private StreamingQuery start(SparkSession spark, BatchProcessor processor) {
+  private StreamingQuery start(SparkSession spark, InputSource source, BatchProcessor processor) {
     Trigger trigger = config.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.triggerInterval().toMillis());
     try {
-      StreamingQuery query = EventFileSource.stream(spark, config.input(), config.maxFilesPerTrigger())
+      StreamingQuery query = source.stream(spark)
           .writeStream()
           .queryName("orderstream")
           .option("checkpointLocation", config.checkpoint())
           .trigger(trigger)
           .foreachBatch((VoidFunction2<Dataset<Row>, Long>) processor::process)
           .start();
-      LOG.info("Started (SIGTERM or Ctrl-C stops after the current batch): input {}, tables {}, checkpoint {}, {}", config.input(), config.tables(), config.checkpoint(),
+      LOG.info("Started (SIGTERM or Ctrl-C stops after the current batch): {}, tables {}, checkpoint {}, {}", source.describe(), config.tables(), config.checkpoint(),
           config.once() ? "draining what is available" : "every " + config.triggerInterval().toMillis() + " ms");
       return query;
     } catch (TimeoutException e) {
@@ -165,17 +172,6 @@ public final class Pipeline {
     }
     String described = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     return root == failure ? described : described + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-  }
-
-  private void requireInput(Configuration hadoop) {
-    Path input = new Path(config.input());
-    try {
-      if (!input.getFileSystem(hadoop).exists(input)) {
-        throw Errors.missingInput("input", config.input());
-      }
-    } catch (IOException e) {
-      throw Errors.missingInput("input", config.input());
-    }
   }
 
   /**

@@ -100,11 +100,14 @@ class ConfigResolverTest {
     Files.createDirectories(dir.resolve("in"));
     RunConfig config = resolver().configFile(configFile(
         "input=in", "tables=out/t", "checkpoint=out/c", "once=true", "trigger-interval=2m",
-        "max-files-per-trigger=7", "spark.master=local[2]")).resolve();
+        "max-files-per-trigger=7", "spark.master=local[2]", "source=files", "max-input-size=1MB",
+        "max-bytes-per-trigger=2kb", "recursive=true")).resolve();
 
     assertThat(config).isEqualTo(new RunConfig(dir.resolve("in").toString(),
         dir.resolve("out/t").toString(), dir.resolve("out/c").toString(), true,
-        Duration.ofMinutes(2), 7, "local[2]", Map.of()));
+        Duration.ofMinutes(2), 7, "local[2]", Map.of())
+        .with(Setting.MAX_INPUT_SIZE, 1L << 20).with(Setting.MAX_BYTES_PER_TRIGGER, 2048L)
+        .with(Setting.RECURSIVE, true));
   }
 
   @Test
@@ -114,11 +117,13 @@ class ConfigResolverTest {
         "ORDERSTREAM_INPUT", "in", "ORDERSTREAM_TABLES", "out/t",
         "ORDERSTREAM_CHECKPOINT", "out/c", "ORDERSTREAM_ONCE", "true",
         "ORDERSTREAM_TRIGGER_INTERVAL", "2m", "ORDERSTREAM_MAX_FILES_PER_TRIGGER", "7",
-        "ORDERSTREAM_SPARK_MASTER", "local[2]", "SPARK_MASTER", "ignored")).resolve();
+        "ORDERSTREAM_SPARK_MASTER", "local[2]", "SPARK_MASTER", "ignored",
+        "ORDERSTREAM_MAX_INPUT_SIZE", "3m", "ORDERSTREAM_RECURSIVE", "true")).resolve();
 
     assertThat(config).isEqualTo(new RunConfig(dir.resolve("in").toString(),
         dir.resolve("out/t").toString(), dir.resolve("out/c").toString(), true,
-        Duration.ofMinutes(2), 7, "local[2]", Map.of()));
+        Duration.ofMinutes(2), 7, "local[2]", Map.of())
+        .with(Setting.MAX_INPUT_SIZE, 3L << 20).with(Setting.RECURSIVE, true));
   }
 
   @Test
@@ -195,9 +200,9 @@ class ConfigResolverTest {
     Path file = configFile("trigger_interval=5s");
 
     assertUsageError(() -> resolver().configFile(file).resolve(),
-        "Unknown setting 'trigger_interval' in config file '" + file + "'; known settings: input,"
-            + " tables, checkpoint, once, trigger-interval, max-files-per-trigger, spark.master,"
-            + " spark.*");
+        "Unknown setting 'trigger_interval' in config file '" + file + "'; known settings:"
+            + " source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
+            + " max-bytes-per-trigger, max-input-size, recursive, spark.master, spark.*");
   }
 
   @Test

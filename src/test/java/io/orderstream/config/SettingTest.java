@@ -42,8 +42,8 @@ class SettingTest {
   @Test
   void knownKeysListsEveryKeyAndSparkPrefix() {
     assertThat(Setting.knownKeys())
-        .isEqualTo("input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
-            + " spark.master, spark.*");
+        .isEqualTo("source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
+            + " max-bytes-per-trigger, max-input-size, recursive, spark.master, spark.*");
   }
 
   // ---------------------------------------------------------------- trigger-interval

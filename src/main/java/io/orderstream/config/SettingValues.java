@@ -1,0 +1,51 @@
+package io.orderstream.config;
+
+import java.util.Map;
+
+/**
+ * Every setting's resolved value, by key: how a part of the program reads a setting that only it
+ * uses (a source's endpoint, say) without a field of its own in {@link RunConfig}.
+ */
+public final class SettingValues {
+  private final Map<String, Object> values;
+
+  SettingValues(Map<String, Object> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** Only the defaults: for configurations built in code. */
+  public static SettingValues defaults() {
+    return new SettingValues(Map.of());
+  }
+
+  /** The resolved value of {@code setting}, or its default when it was not resolved. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    Object value = values.get(setting.key());
+    return value != null ? (T) value : setting.parse(setting.defaultValue(), setting.key());
+  }
+
+  /** A copy with {@code setting} set to {@code value}: for tests and tools that build configs in code. */
+  public <T> SettingValues with(Setting<T> setting, T value) {
+    Map<String, Object> copy = new java.util.HashMap<>(values);
+    copy.put(setting.key(), value);
+    return new SettingValues(copy);
+  }
+
+  /** Equal when every setting has the same value, given or by default. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SettingValues that
+        && Setting.all().stream().allMatch(setting -> java.util.Objects.equals(get(setting), that.get(setting)));
+  }
+
+  @Override
+  public int hashCode() {
+    return Setting.all().stream().map(this::get).toList().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return values.keySet().toString();
+  }
+}

@@ -1,0 +1,39 @@
+package io.orderstream.source;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where a run's inputs come from: a folder or bucket prefix, S3 notifications on a queue, a Kafka
+ * topic. The pipeline sees only this: a stream of inputs with the {@link InputRows} columns, a
+ * check before anything is written, and two lifecycle calls.
+ *
+ * <p>An input is one unit a sender delivered (a file, an object, a record). Its {@code source}
+ * name is what the quarantine shows; an input that cannot be read at all (gone before it was read,
+ * over the size limit) still yields a row, with {@code problem} set, so nothing vanishes silently.
+ *
+ * <p>Adding a source is one implementation here (or in a sub-package), its settings in
+ * {@link io.orderstream.config.Setting}, and one line in {@link InputSources}.
+ */
+public interface InputSource {
+
+  /**
+   * Checks the location or endpoint before the pipeline writes anything.
+   *
+   * @throws io.orderstream.error.OrderstreamException (exit 2) naming the setting and the fix
+   */
+  void validate(SparkSession spark);
+
+  /** The streaming inputs, with the {@link InputRows#SCHEMA} columns. */
+  Dataset<Row> stream(SparkSession spark);
+
+  /** Called on the batch's thread once batch {@code batchId} is in every table and its manifest. */
+  default void batchCommitted(long batchId) {}
+
+  /** Called once after the streaming query has ended, normally or not. */
+  default void close() {}
+
+  /** A phrase for the start-up log line, such as {@code folder /data/in}. */
+  String describe();
+}

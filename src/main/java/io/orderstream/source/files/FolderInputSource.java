@@ -1,0 +1,53 @@
+package io.orderstream.source.files;
+
+import io.orderstream.config.RunConfig;
+import io.orderstream.config.Setting;
+import io.orderstream.error.Errors;
+import io.orderstream.source.InputSource;
+import io.orderstream.source.inputs.InputStreams;
+import io.orderstream.source.inputs.LegacyCheckpoint;
+import java.io.IOException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Event files in a folder or bucket prefix ({@code --source files}, the default): every file
+ * is read once, whatever its name or modification time, tracked by its URI in the checkpoint.
+ * Files must appear whole: written elsewhere (or under a name starting with '.' or '_') and renamed in.
+ */
+public final class FolderInputSource implements InputSource {
+  private final RunConfig config;
+
+  public FolderInputSource(RunConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void validate(SparkSession spark) {
+    Path input = new Path(config.input());
+    try {
+      FileStatus status = input.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(input);
+      if (!status.isDirectory()) {
+        throw Errors.missingInput("input", config.input());
+      }
+    } catch (IOException e) {
+      throw Errors.missingInput("input", config.input());
+    }
+    LegacyCheckpoint.refuse(config.checkpoint(), spark.sparkContext().hadoopConfiguration());
+  }
+
+  @Override
+  public Dataset<Row> stream(SparkSession spark) {
+    FolderDiscovery discovery = new FolderDiscovery(config.input(), spark.sessionState().newHadoopConf(),
+        config.value(Setting.RECURSIVE));
+    return InputStreams.of(spark, discovery, config);
+  }
+
+  @Override
+  public String describe() {
+    return "folder " + config.input();
+  }
+}

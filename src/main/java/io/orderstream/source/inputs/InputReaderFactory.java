@@ -1,0 +1,93 @@
+package io.orderstream.source.inputs;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Iterator;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * Reads each input of a task whole, on an executor, into one {@link io.orderstream.source.InputRows}
+ * row. An input that is gone ({@code vanished}) or larger than the limit ({@code too-large}) gives
+ * a row without content and with the reason, so the quarantine accounts for it; any other read
+ * failure is the storage's, and fails the batch so that it is retried.
+ */
+final class InputReaderFactory implements PartitionReaderFactory {
+  private static final long serialVersionUID = 1L;
+
+  static final String VANISHED = "vanished";
+  static final String TOO_LARGE = "too-large";
+
+  private final SerializableConfiguration hadoop;
+  private final long maxInputBytes;
+
+  InputReaderFactory(Configuration hadoop, long maxInputBytes) {
+    this.hadoop = new SerializableConfiguration(hadoop);
+    this.maxInputBytes = maxInputBytes;
+  }
+
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    Iterator<InputRef> inputs = ((InputSlices.InputSlice) partition).inputs().iterator();
+    return new PartitionReader<>() {
+      private InternalRow current;
+
+      @Override
+      public boolean next() {
+        if (!inputs.hasNext()) {
+          return false;
+        }
+        current = read(inputs.next());
+        return true;
+      }
+
+      @Override
+      public InternalRow get() {
+        return current;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private InternalRow read(InputRef input) {
+    Path path = new Path(URI.create(input.uri()));
+    try {
+      FileSystem fs = path.getFileSystem(hadoop.value());
+      FileStatus status = fs.getFileStatus(path);
+      if (status.getLen() > maxInputBytes) {
+        return row(input, null, TOO_LARGE, "the input is " + status.getLen() + " bytes, over max-input-size ("
+            + maxInputBytes + " bytes); split it, or raise max-input-size and the heap with it");
+      }
+      byte[] content = new byte[(int) status.getLen()];
+      try (FSDataInputStream in = fs.open(path)) {
+        in.readFully(content);
+      }
+      return row(input, content, null, null);
+    } catch (FileNotFoundException e) {
+      return row(input, null, VANISHED, "the input was listed but was gone when it was read");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + input.name(), e);
+    }
+  }
+
+  private static InternalRow row(InputRef input, byte[] content, String problem, String detail) {
+    return new GenericInternalRow(new Object[] {
+        UTF8String.fromString(input.name()), content,
+        problem == null ? null : UTF8String.fromString(problem),
+        detail == null ? null : UTF8String.fromString(detail)});
+  }
+}
