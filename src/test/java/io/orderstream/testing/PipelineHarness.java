@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.config.RunConfig;
+import io.orderstream.config.Setting;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableIntegrity;
 import io.orderstream.model.TableDef;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -38,6 +40,7 @@ public final class PipelineHarness {
   private final Path checkpoint;
   /** How the pipeline names a local folder: its path, or a URI of another file system. */
   private final Function<Path, String> location;
+  private UnaryOperator<RunConfig> tweaks = UnaryOperator.identity();
 
   public PipelineHarness(Path root) {
     this(root, Path::toString);
@@ -82,11 +85,18 @@ public final class PipelineHarness {
     return this;
   }
 
+  /** Runs from now on with {@code setting} at {@code value} (defaults otherwise). */
+  public <T> PipelineHarness with(Setting<T> setting, T value) {
+    UnaryOperator<RunConfig> before = tweaks;
+    tweaks = config -> before.apply(config).with(setting, value);
+    return this;
+  }
+
   /** {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a batch. */
   public RunSummary runOnce(int maxFilesPerTrigger) {
     RunConfig config = new RunConfig(input.toString(), tablesLocation(), location.apply(checkpoint), true,
         Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
-    return new Pipeline(config, spark()).run();
+    return new Pipeline(tweaks.apply(config), spark()).run();
   }
 
   public RunSummary runOnce() {
