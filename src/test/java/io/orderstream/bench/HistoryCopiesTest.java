@@ -9,6 +9,7 @@ import io.orderstream.generate.GeneratorSpec;
 import io.orderstream.generate.SampleGenerator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's history copies must be valid tables, or the batch timed against them means nothing. */
+@SparkTest
 class HistoryCopiesTest {
 
   @Test

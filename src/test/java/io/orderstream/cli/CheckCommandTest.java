@@ -6,6 +6,7 @@ import io.delta.tables.DeltaTable;
 import io.orderstream.model.Tables;
 import io.orderstream.ops.CheckCommand;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ import picocli.CommandLine.IFactory;
  * clean tables pass, and a copy with a duplicated key, an orphan foreign key and a missing table,
  * or with changed rows, fails with the table and the count named. The command runs on the shared test session.
  */
+@SparkTest
 class CheckCommandTest {
   @TempDir static Path root;
   private static Path tables;

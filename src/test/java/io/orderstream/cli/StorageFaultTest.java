@@ -14,6 +14,7 @@ import io.orderstream.sink.BatchManifest;
 import io.orderstream.testing.ConsistencyCheck;
 import io.orderstream.testing.FaultyFileSystem;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +35,7 @@ import picocli.CommandLine.IFactory;
  * at start, and a disk that fills up in the middle of a batch. The tables and checkpoint live on
  * {@link FaultyFileSystem}; the command runs the real pipeline on the shared test session.
  */
+@SparkTest
 class StorageFaultTest {
   @TempDir Path dir;
 

@@ -12,6 +12,7 @@ import io.orderstream.ops.TableIntegrity;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * <p>Kills are triggered by what the child has written (checkpoint offsets, Delta transaction ids),
  * not by timing alone, so each lands where it is meant to on a fast or a slow machine.
  */
+@SparkTest
 class CrashLoopTest {
   private static final Logger LOG = LoggerFactory.getLogger(CrashLoopTest.class);
   private static final long SEED = 20240301L;

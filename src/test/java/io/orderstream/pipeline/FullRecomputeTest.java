@@ -12,6 +12,7 @@ import io.orderstream.model.Tables;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The benchmark's baseline must compute the same tables as the pipeline, or comparing them means nothing. */
+@SparkTest
 class FullRecomputeTest {
 
   @Test

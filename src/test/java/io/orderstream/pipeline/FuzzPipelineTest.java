@@ -6,6 +6,7 @@ import io.orderstream.generate.fuzz.FuzzCorpus;
 import io.orderstream.generate.fuzz.FuzzManifest;
 import io.orderstream.generate.fuzz.FuzzSpec;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A fuzz corpus (every broken and odd shape, schema drift, a 2 MB JSON Lines file) drained in two
  * batches: the run ends normally and every input is accounted for exactly as its manifest says.
  */
+@SparkTest
 class FuzzPipelineTest {
 
   @Test

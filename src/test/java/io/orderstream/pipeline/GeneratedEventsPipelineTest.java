@@ -6,6 +6,7 @@ import io.orderstream.generate.EventFiles;
 import io.orderstream.generate.ExpectedOrder;
 import io.orderstream.generate.ExpectedState;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled samples (40 generated orders with ties, late events and duplicates) drained in
  * several batches end exactly as the generator's oracle, worked out from the JSON alone, says.
  */
+@SparkTest
 class GeneratedEventsPipelineTest {
 
   @Test

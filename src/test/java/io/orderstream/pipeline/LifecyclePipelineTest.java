@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderstream.model.Tables;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * how the events are batched or ordered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SparkTest
 class LifecyclePipelineTest {
   private static final String LIFECYCLE = "lifecycle";
   /** The order with two lines, two shipments, a dat_atui tie and a missing version. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Order-scoped rows follow the winning event exactly: what a newer event drops is removed, and an
  * older or duplicate event arriving later changes nothing.
  */
+@SparkTest
 class OrderChangesPipelineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ORDER = "NSB7087517859962";

@@ -3,6 +3,7 @@ package io.orderstream.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Exactly once across restarts: a restart with nothing new and a batch replayed after a crash
  * (its commit to the checkpoint lost) leave every table exactly as it was, not one Delta commit more.
  */
+@SparkTest
 class ReplayPipelineTest {
   private static final List<String> FIRST = List.of(
       "TGT7001967462207_1.json", "TGT7001967462207_3.json", "TGT7001967462207_5.json",

@@ -9,6 +9,7 @@ import io.orderstream.generate.SampleGenerator;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.ConsistencyCheck;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * A reader that keeps reading while batches commit always sees every foreign key resolve when it
  * reads through {@link ConsistentSnapshot}; the same reader on the live tables is counted too.
  */
+@SparkTest
 class ConsistentSnapshotPipelineTest {
   private static final Logger LOG = LoggerFactory.getLogger(ConsistentSnapshotPipelineTest.class);
   private static final int ORDERS = 6;

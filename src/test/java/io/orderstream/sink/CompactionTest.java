@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderstream.error.OrderstreamException;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SparkTest
 class CompactionTest {
   @TempDir Path dir;
 

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.model.Lineage;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.execution.SparkPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SparkTest
 class TouchedRangeTest {
   @TempDir Path dir;
 
