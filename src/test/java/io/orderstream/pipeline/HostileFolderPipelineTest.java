@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.orderstream.config.Setting;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over the size limit, an empty file. The valid events land, everything else is quarantined with
  * its reason or deliberately skipped, the run ends normally, and a rerun changes nothing.
  */
+@SparkTest
 class HostileFolderPipelineTest {
   private static final String LIFECYCLE = "lifecycle";
   private static final List<String> ODD_PREFIXES = List.of("100% ", "[x] ", "q\"uote ", "c:olon ", "sp  ace ", "#hash ",
