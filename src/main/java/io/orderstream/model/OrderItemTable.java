@@ -33,7 +33,8 @@ public final class OrderItemTable extends StarTable {
           "id",
           Lineage.concat(
               List.of(
-                  derived("id", TEXT, "order id, ':', item id (':n' added for the n-th repeat of an item in one order)", "txt_detl_idt_pedi_pgto + ':' + cod_vrne_prod",
+                  derived("id", TEXT, "order id, ':', item id, each with backslash and ':' escaped by a backslash (':n' added for the n-th line of the same item in one order)",
+                      "escaped txt_detl_idt_pedi_pgto + ':' + escaped cod_vrne_prod",
                       Keys.orderItemId(col("order_id"), col("line.cod_vrne_prod"), col("line_occurrence"))),
                   field("order_id", TEXT, "order id", "order_id", "txt_detl_idt_pedi_pgto"),
                   field("item_id", TEXT, "item of this line (FK item)", "line.cod_vrne_prod", "list_item_pedi[].cod_vrne_prod"),

@@ -5,7 +5,6 @@ import static io.orderstream.model.Cols.TEXT;
 import static io.orderstream.model.Cols.derived;
 import static io.orderstream.model.Cols.field;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.filter;
@@ -33,8 +32,8 @@ public final class OrderPromotionTable extends StarTable {
           "id",
           Lineage.concat(
               List.of(
-                  derived("id", TEXT, "order id, ':', promotion id", "txt_detl_idt_pedi_pgto + ':' + cod_prmo",
-                      concat(col("order_id"), lit(":"), col("promo.cod_prmo"))),
+                  derived("id", TEXT, "order id, ':', promotion id, each with backslash and ':' escaped by a backslash",
+                      "escaped txt_detl_idt_pedi_pgto + ':' + escaped cod_prmo", Keys.orderPromotionId(col("order_id"), col("promo.cod_prmo"))),
                   field("order_id", TEXT, "order id", "order_id", "txt_detl_idt_pedi_pgto"),
                   field("promotion_id", TEXT, "promotion (FK promotion)", "promo.cod_prmo", "list_prmo[].cod_prmo"),
                   field("value_applied", MONEY, "discount this promotion gave this order", "promo.vlr_aplc_desc", "list_prmo[].vlr_aplc_desc")),
