@@ -14,7 +14,7 @@ public sealed interface DecodeResult {
    * A valid event.
    *
    * @param orderId the order it belongs to
-   * @param updatedAt {@code dat_atui}, the ordering key
+   * @param updatedAt {@code dat_atui}, the ordering key, at the precision the event gives it
    * @param version {@code num_ulti_vers_sist}, or null when missing
    * @param eventHash hash of the event's content, the last tie-breaker and the duplicate detector
    * @param rawJson the document as it arrived

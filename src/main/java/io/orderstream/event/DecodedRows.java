@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Runs {@link EventDecoder} inside Spark: input files in, one row per event or rejection out.
  *
- * <p>Columns: {@code kind} ("event" or "rejected"), {@code order_id}, {@code updated_at},
+ * <p>Columns: {@code kind} ("event" or "rejected"), {@code order_id}, {@code updated_at} (to the
+ * microsecond, as Spark holds it), {@code updated_at_nanos} (the nanoseconds below it, 0-999),
  * {@code version}, {@code event_hash}, {@code raw}, {@code normalized}, {@code source}, {@code line},
  * {@code position} (index of the document in its file), {@code reason}, {@code detail}.
  */
@@ -30,6 +31,7 @@ public final class DecodedRows {
           .add("kind", DataTypes.StringType, false)
           .add("order_id", DataTypes.StringType)
           .add("updated_at", DataTypes.TimestampType)
+          .add("updated_at_nanos", DataTypes.IntegerType)
           .add("version", DataTypes.LongType)
           .add("event_hash", DataTypes.StringType)
           .add("raw", DataTypes.StringType)
@@ -63,12 +65,12 @@ public final class DecodedRows {
   private static Row toRow(DecodeResult result, long position) {
     if (result instanceof DecodeResult.Event e) {
       return RowFactory.create(
-          KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.version(), e.eventHash(), e.rawJson(),
+          KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.updatedAt().getNano() % 1000, e.version(), e.eventHash(), e.rawJson(),
           e.normalizedJson(), e.source(), e.line(), position, null, null);
     }
     DecodeResult.Rejected r = (DecodeResult.Rejected) result;
     return RowFactory.create(
-        KIND_REJECTED, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
+        KIND_REJECTED, null, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
         r.reason().code(), r.detail());
   }
 

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -143,7 +142,8 @@ public final class EventDecoder {
       ObjectNode normalized = normalizer.normalize(document);
       return new DecodeResult.Event(
           normalized.get(EventSchema.ORDER_ID).asText(),
-          Instant.parse(normalized.get(EventSchema.UPDATED_AT).asText()),
+          // From the event as sent: the normalized text is cut to Spark's microseconds.
+          Timestamps.parse(document.get(EventSchema.UPDATED_AT).asText()).orElseThrow(),
           normalized.hasNonNull(EventSchema.VERSION_FIELD) ? normalized.get(EventSchema.VERSION_FIELD).asLong() : null,
           contentHash(document),
           raw,

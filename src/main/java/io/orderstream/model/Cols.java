@@ -12,6 +12,8 @@ final class Cols {
   static final DataType COUNT = DataTypes.LongType;
   static final DataType MONEY = io.orderstream.event.EventSchema.MONEY_TYPE;
   static final DataType INSTANT = DataTypes.TimestampType;
+  /** Nanoseconds below a TIMESTAMP's microsecond, 0-999. */
+  static final DataType NANOS = DataTypes.IntegerType;
   static final DataType KEY = DataTypes.LongType;
 
   private Cols() {}

@@ -12,8 +12,19 @@ import org.apache.spark.sql.types.DataType;
  * @param comment what the column means, stored as the Delta column comment
  * @param source the JSON path (or rule) it comes from, for the docs and the comment
  * @param expression how to compute it over the table's derivation context
+ * @param backfill how to fill the column in rows stored before it existed, from their other
+ *     columns; null when such rows keep null
  */
-public record ColumnDef(String name, DataType type, String comment, String source, Column expression) {
+public record ColumnDef(String name, DataType type, String comment, String source, Column expression, Column backfill) {
+
+  public ColumnDef(String name, DataType type, String comment, String source, Column expression) {
+    this(name, type, comment, source, expression, null);
+  }
+
+  /** This column, filled in stored rows by {@code fromStoredColumns} when a table gains it. */
+  public ColumnDef withBackfill(Column fromStoredColumns) {
+    return new ColumnDef(name, type, comment, source, expression, fromStoredColumns);
+  }
 
   /** The comment stored in Delta: meaning plus origin. */
   public String fullComment() {

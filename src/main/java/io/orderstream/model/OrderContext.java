@@ -34,7 +34,7 @@ public final class OrderContext {
   private final Dataset<Row> orders;
 
   /**
-   * @param winners columns order_id, updated_at, version, event_hash and the parsed event {@code e}
+   * @param winners columns order_id, updated_at, updated_at_nanos, version, event_hash and the parsed event {@code e}
    * @param batchId the micro-batch writing the rows, recorded as lineage
    */
   public OrderContext(Dataset<Row> winners, long batchId) {
@@ -43,6 +43,7 @@ public final class OrderContext {
             col(ORDER_ID),
             col(EVENT),
             col("updated_at").as(Lineage.UPDATED_AT),
+            col("updated_at_nanos").as(Lineage.UPDATED_AT_NANOS),
             col("version").as(Lineage.VERSION),
             col("event_hash").as(Lineage.EVENT_HASH),
             lit(batchId).as(Lineage.BATCH_ID));

@@ -9,6 +9,7 @@ import io.orderstream.event.EventOrder;
 import io.orderstream.event.EventSchema;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderContext;
+import io.orderstream.model.OrderEventLatestTable;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -31,14 +32,15 @@ final class ChangedOrders {
   /**
    * @param events decoded events of the batch (DecodedRows columns)
    * @param stored the order_event_latest table
-   * @return one row per changed order: order_id, updated_at, version, event_hash, raw, source,
+   * @return one row per changed order: order_id, updated_at, updated_at_nanos, version, event_hash, raw, source,
    *     stored_updated_at (of the stored winner; null for a new order), e
    */
   static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
     Dataset<Row> best = EventOrder.bestPerOrder(
-        events.select("order_id", "updated_at", "version", "event_hash", "raw", "normalized", "source"));
+        events.select("order_id", "updated_at", "updated_at_nanos", "version", "event_hash", "raw", "normalized", "source"));
     Dataset<Row> storedKeys = stored.select(
-        col("order_id").as("s_order_id"), col("updated_at").as("s_updated_at"), col("version").as("s_version"),
+        col("order_id").as("s_order_id"), col("updated_at").as("s_updated_at"),
+        col(OrderEventLatestTable.UPDATED_AT_NANOS).as("s_updated_at_nanos"), col("version").as("s_version"),
         col("event_hash").as("s_event_hash"), col(Lineage.BATCH_ID).as("s_batch_id"));
     Dataset<Row> relevant = storedKeys.join(
         broadcast(best.select("order_id")), storedKeys.col("s_order_id").equalTo(col("order_id")), "left_semi");
@@ -52,7 +54,7 @@ final class ChangedOrders {
     return compared
         .where(changed)
         .select(
-            col("order_id"), col("updated_at"), col("version"), col("event_hash"), col("raw"), col("source"),
+            col("order_id"), col("updated_at"), col("updated_at_nanos"), col("version"), col("event_hash"), col("raw"), col("source"),
             col("s_updated_at").as("stored_updated_at"),
             from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS).as(OrderContext.EVENT));
   }

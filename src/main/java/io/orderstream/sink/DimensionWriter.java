@@ -55,6 +55,7 @@ final class DimensionWriter {
 
   private static Column rank(String alias) {
     String prefix = alias.isEmpty() ? "" : alias + ".";
-    return EventOrder.rank(col(prefix + Lineage.UPDATED_AT), col(prefix + Lineage.VERSION), col(prefix + Lineage.EVENT_HASH));
+    return EventOrder.rank(col(prefix + Lineage.UPDATED_AT), col(prefix + Lineage.UPDATED_AT_NANOS), col(prefix + Lineage.VERSION),
+        col(prefix + Lineage.EVENT_HASH));
   }
 }

@@ -3,9 +3,13 @@ package io.orderstream.sink;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.orderstream.model.ColumnDef;
+import io.orderstream.model.Keys;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -45,6 +49,7 @@ public final class TableCreator {
       return;
     }
     addMissingColumns(table, path);
+    new KeyFormatUpgrade(spark).upgrade(table, path);
   }
 
   private void create(TableDef table, String path) {
@@ -53,7 +58,8 @@ public final class TableCreator {
             .location(path)
             .comment(table.comment())
             .property("delta.enableDeletionVectors", Boolean.toString(table.kind() == TableKind.DIMENSION))
-            .property("delta.checkpointInterval", "20");
+            .property("delta.checkpointInterval", "20")
+            .property(Keys.FORMAT_PROPERTY, Keys.FORMAT);
     for (ColumnDef column : table.columns()) {
       builder = builder.addColumn(
           DeltaTable.columnBuilder(spark, column.name())
@@ -73,6 +79,24 @@ public final class TableCreator {
             + column.type().sql() + " COMMENT '" + column.fullComment().replace("'", "\\'") + "')");
         LOG.info("Added column {}.{}", table.name(), column.name());
       }
+      if (column.backfill() != null) {
+        backfill(table, column, path);
+      }
     }
+  }
+
+  /**
+   * Fills a column in the rows stored before it existed. Checked at every start, not only when the
+   * column is added, so a crash between the two leaves nothing unfilled; rows written since are
+   * never null there, and Delta's null counts let the check skip their files.
+   */
+  private void backfill(TableDef table, ColumnDef column, String path) {
+    DeltaTable delta = DeltaTable.forPath(spark, path);
+    Column unfilled = functions.col(column.name()).isNull();
+    if (delta.toDF().where(unfilled).limit(1).isEmpty()) {
+      return;
+    }
+    delta.update(unfilled, Map.of(column.name(), column.backfill().cast(column.type())));
+    LOG.info("Filled column {}.{} in the rows stored before it existed", table.name(), column.name());
   }
 }

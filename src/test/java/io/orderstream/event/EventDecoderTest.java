@@ -81,6 +81,14 @@ class EventDecoderTest {
   }
 
   @Test
+  void decodeKeepsDatAtuiToTheNanosecondWhileTheNormalizedEventHoldsMicroseconds() {
+    Event event = onlyEvent(compact(minimal().put(EventSchema.UPDATED_AT, "2024-05-01T10:00:00.0000009Z")));
+
+    assertThat(event.updatedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00.000000900Z"));
+    assertThat(parse(event.normalizedJson()).get(EventSchema.UPDATED_AT).asText()).isEqualTo("2024-05-01T10:00:00.000000Z");
+  }
+
+  @Test
   void decodeFixtureEventWithoutVersionGivesNullVersion() {
     Event event = onlyEvent(fixtureText("lifecycle/TGT7001967462207_5.json"));
 

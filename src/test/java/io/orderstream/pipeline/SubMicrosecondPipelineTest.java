@@ -1,0 +1,61 @@
+package io.orderstream.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderstream.testing.PipelineHarness;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Events are compared at the precision their {@code dat_atui} gives, not cut to Spark's
+ * microseconds: {@code 00.0000009Z} version 1 is later than {@code 00.0000001Z} version 2.
+ */
+class SubMicrosecondPipelineTest {
+  private static final String ORDER = "NANO000000000001";
+
+  @Test
+  void laterNanosecondWinsInOneBatch(@TempDir Path dir) {
+    PipelineHarness pipeline = new PipelineHarness(dir)
+        .write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString())
+        .write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString());
+    pipeline.runOnce();
+
+    assertWinner(pipeline);
+  }
+
+  @Test
+  void laterNanosecondWinsWhicheverBatchBringsIt(@TempDir Path dir) {
+    PipelineHarness first = new PipelineHarness(dir.resolve("later-first"))
+        .write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString());
+    first.runOnce();
+    first.write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString());
+    first.runOnce();
+    assertWinner(first);
+
+    PipelineHarness second = new PipelineHarness(dir.resolve("later-second"))
+        .write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString());
+    second.runOnce();
+    second.write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString());
+    second.runOnce();
+    assertWinner(second);
+    assertThat(second.snapshot()).isEqualTo(first.snapshot());
+  }
+
+  private static void assertWinner(PipelineHarness pipeline) {
+    Row latest = pipeline.table("order_event_latest").first();
+    assertThat(latest.<Long>getAs("version")).isEqualTo(1L);
+    assertThat(latest.<Integer>getAs("updated_at_nanos")).isEqualTo(900);
+    assertThat(latest.<java.sql.Timestamp>getAs("updated_at").toInstant()).isEqualTo(java.time.Instant.parse("2024-05-01T10:00:00Z"));
+    assertThat(pipeline.table("order_item").select("order_status").collectAsList())
+        .extracting(r -> r.getString(0)).containsExactly("LATER");
+  }
+
+  private static ObjectNode event(String updatedAt, String version, String status) {
+    ObjectNode event = KeyCollisionPipelineTest.event(ORDER, updatedAt, status, List.of("SKU-1"), List.of());
+    return event.put("num_ulti_vers_sist", version);
+  }
+}
