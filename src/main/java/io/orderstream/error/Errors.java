@@ -92,6 +92,18 @@ public final class Errors {
         EXIT_USAGE, null);
   }
 
+  /** A tables location that another checkpoint writes: pairing it with this one would replay input into it. */
+  public static OrderstreamException tablesOwnedByOtherCheckpoint(
+      String tables, String ownerCheckpoint, String ownerAppId, String checkpoint, String appId, String ownerFile) {
+    return new OrderstreamException(
+        "Tables at '" + tables + "' belong to checkpoint '" + ownerCheckpoint + "' (app id " + ownerAppId
+            + "), not to checkpoint '" + checkpoint + "' (app id " + appId + "); run with --checkpoint '"
+            + ownerCheckpoint + "', or start over by deleting both '" + tables + "' and '" + checkpoint
+            + "', or let this checkpoint take the tables over (it reads its input again; rows already"
+            + " there are not doubled) by deleting '" + ownerFile + "'",
+        EXIT_USAGE, null);
+  }
+
   /** A tables location without a consistent snapshot to read (no manifest, or not readable). */
   public static OrderstreamException noConsistentSnapshot(String key, String tables, String reason) {
     return new OrderstreamException(

@@ -100,8 +100,9 @@ public final class Pipeline {
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);
-    new TableCreator(spark, locations).createMissing(Tables.all());
     CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
+    TableOwnership.claim(config.tables(), config.checkpoint(), identity, hadoop);
+    new TableCreator(spark, locations).createMissing(Tables.all());
     new ManifestRecorder(locations).afterCreate(spark, identity.appId());
 
     AtomicLong batches = new AtomicLong();

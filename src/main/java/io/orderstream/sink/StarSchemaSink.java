@@ -2,6 +2,7 @@ package io.orderstream.sink;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.delta.tables.DeltaTable;
 import io.orderstream.model.DerivedTable;
 import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
@@ -39,15 +40,21 @@ public final class StarSchemaSink {
     this.pool = pool;
   }
 
-  /** Appends rejected inputs (skipped by Delta when this batch already appended them). */
+  /**
+   * Adds rejected inputs whose key (source and position) is not in the table yet. The key, not only
+   * the batch's transaction id, keeps a replay from doubling them: a checkpoint that takes the
+   * tables over reads the same files again under new transaction ids.
+   */
   public void writeQuarantine(Dataset<Row> rejected, BatchTransaction txn) {
-    QuarantineTable.rows(rejected, txn.batchId())
-        .write()
-        .format("delta")
-        .mode("append")
-        .option("txnAppId", txn.appId())
-        .option("txnVersion", txn.batchId())
-        .save(locations.pathOf(QuarantineTable.NAME));
+    Dataset<Row> rows = QuarantineTable.rows(rejected, txn.batchId());
+    String key = QuarantineTable.DEFINITION.key();
+    txn.run(rows.sparkSession(), () -> {
+      DeltaTable.forPath(rows.sparkSession(), locations.pathOf(QuarantineTable.NAME)).as("t")
+          .merge(rows.as("s"), col("t." + key).equalTo(col("s." + key)))
+          .whenNotMatched().insertAll()
+          .execute();
+      return null;
+    });
   }
 
   /**
