@@ -34,6 +34,16 @@ public final class TableReference {
     return markdown(Tables.all());
   }
 
+  /** How keys are built, the one rule every table's key follows. */
+  private static final String KEYS =
+      "Keys (key format " + Keys.FORMAT + ", recorded on every table as the Delta property `" + Keys.FORMAT_PROPERTY + "`):"
+          + " text keys join their parts with `:` after escaping each part (`\\` becomes `\\\\`, `:` becomes `\\:`), so"
+          + " they are unique whatever characters the ids hold, and ids without those two characters read as before"
+          + " (`ORD1:SKU-9`; the second line of the same item `ORD1:SKU-9:2`; order `A:B` with item `C` is `A\\:B:C`)."
+          + " Hashed keys are 64-bit xxHash64 over the parts as separate values, a repeat's number added as one more"
+          + " part. `order_item` and `order_promotion` tables written by an earlier release (no property) are re-keyed"
+          + " in place at start (one Delta UPDATE each, then the property is set).\n";
+
   /** The reference of {@code tables}; foreign keys must point at tables of the list. */
   static String markdown(List<TableDef> tables) {
     StringBuilder out = new StringBuilder();
@@ -42,7 +52,8 @@ public final class TableReference {
         .append("Regenerate with `").append(REGENERATE_COMMAND).append("`.\n\n")
         .append("Tables: ")
         .append(tables.stream().map(t -> "[" + t.name() + "](#" + t.name() + ")").collect(Collectors.joining(", ")))
-        .append(".\n");
+        .append(".\n\n")
+        .append(KEYS);
     tables.forEach(table -> appendTable(out, table, tables));
     return out.toString();
   }
