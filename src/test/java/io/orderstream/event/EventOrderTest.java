@@ -3,6 +3,7 @@ package io.orderstream.event;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The winning-event rank: dat_atui to the nanosecond, then version (missing lowest), then hash. */
+@SparkTest
 class EventOrderTest {
   private static final StructType EVENTS = new StructType()
       .add("order_id", DataTypes.StringType)

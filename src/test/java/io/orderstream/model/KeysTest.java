@@ -3,6 +3,7 @@ package io.orderstream.model;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** Keys are unique for any ids a sender can choose, and the usual ids keep readable keys. */
+@SparkTest
 class KeysTest {
   private static final StructType PARTS = new StructType()
       .add("a", DataTypes.StringType)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderstream.error.OrderstreamException;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refused before anything is written; taken over deliberately, it reads the input again and
  * doubles nothing, quarantine included.
  */
+@SparkTest
 class CheckpointTakeoverPipelineTest {
 
   @Test

@@ -1,10 +1,9 @@
 package io.orderstream.pipeline;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.replace;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.Keys;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * would make every later MERGE of the order fail). Tables written with the old key format are
  * re-keyed at start.
  */
+@SparkTest
 class KeyCollisionPipelineTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Events are compared at the precision their {@code dat_atui} gives, not cut to Spark's
  * microseconds: {@code 00.0000009Z} version 1 is later than {@code 00.0000001Z} version 2.
  */
+@SparkTest
 class SubMicrosecondPipelineTest {
   private static final String ORDER = "NANO000000000001";
 
