@@ -37,6 +37,14 @@ public final class EventSchema {
   /** The timestamp layout the decoder writes and Spark's JSON reader parses back. */
   public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX";
 
+  /**
+   * The most entries a list of an event may have. Deriving the tables compares each order line
+   * with the order's other lines (to number repeated items) and with its shipment entries, so an
+   * order's cost grows with the square of its length: one event with 100,000 lines would hold its
+   * batch for hours. Real orders have a few dozen lines.
+   */
+  public static final int MAX_LIST_ENTRIES = 1000;
+
   public static final EventField ROOT =
       object(
           "",
