@@ -3,6 +3,8 @@ package io.orderstream.cli;
 import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point: {@code orderstream <subcommand>}. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
 @Command(
@@ -13,6 +15,17 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class, SnapshotCommand.class,
         CheckCommand.class})
 public final class Main {
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log orderstream's progress in detail and show the stack trace of a failure,"
+          + " which is otherwise one line. Default: off.")
+  void verbose(boolean on) {
+    if (on) {
+      VerboseLogging.enable();
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
