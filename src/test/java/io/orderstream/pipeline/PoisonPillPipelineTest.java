@@ -2,8 +2,10 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.event.EventSchema;
 import io.orderstream.testing.PipelineHarness;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +28,13 @@ class PoisonPillPipelineTest {
         + top + ",\"list_item_pedi\":[{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1,\"vlr_prod\":59.9" + line + "}]}";
   }
 
+  /** An order of {@code count} lines of one item, all of them in one shipment of {@code count} entries. */
   private static String lines(String orderId, int count) {
     String line = "{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1}";
+    String shipped = "{\"cod_prod\":\"SKU-1\",\"qtd_prod\":1}";
     return "{\"txt_detl_idt_pedi_pgto\":\"" + orderId + "\",\"dat_atui\":\"2024-03-05T10:15:30.123Z\",\"list_item_pedi\":["
-        + String.join(",", java.util.Collections.nCopies(count, line)) + "]}";
+        + String.join(",", Collections.nCopies(count, line)) + "],\"list_envo\":[{\"cod_tipo_entg\":\"S1\",\"list_item_envo\":["
+        + String.join(",", Collections.nCopies(count, shipped)) + "]}]}";
   }
 
   /** File name to its content and outcome: LANDS, or the quarantine reason. */
@@ -54,8 +59,8 @@ class PoisonPillPipelineTest {
     files.put("infinity-text.json", new String[] {event("H15", "", ",\"vlr_oril\":\"-Infinity\""), "wrong-type"});
     files.put("deep-nesting.json", new String[] {event("H16", ",\"x\":" + "[".repeat(5000) + "]".repeat(5000), ""), "not-json"});
     files.put("long-text.json", new String[] {event("H17", ",\"idt_loja\":\"" + "x".repeat(2_000_000) + "\"", ""), LANDS});
-    files.put("lines-too-many.json", new String[] {lines("H18", 1001), "out-of-range"});
-    files.put("lines-many.json", new String[] {lines("H19", 300), LANDS});
+    files.put("lines-too-many.json", new String[] {lines("H18", EventSchema.MAX_LIST_ENTRIES + 1), "out-of-range"});
+    files.put("lines-at-the-limit.json", new String[] {lines("H19", EventSchema.MAX_LIST_ENTRIES), LANDS});
     files.put("id-empty.json", new String[] {event("", "", ""), "missing-order-id"});
     files.put("id-blank.json", new String[] {event(" \\t ", "", ""), "missing-order-id"});
     files.put("item-id-blank.json", new String[] {event("H20", "", "").replace("\"SKU-1\"", "\"  \""), "missing-field"});
