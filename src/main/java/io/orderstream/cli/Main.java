@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import io.orderstream.error.Errors;
 import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,21 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs the command line; picocli hands only {@link Exception}s to {@link UserErrorHandler}, so a
+   * JVM error (out of memory, stack overflow) is reported here, in the same one line.
+   */
+  static int execute(CommandLine commandLine, String... args) {
+    try {
+      return commandLine.execute(args);
+    } catch (Error fatal) {
+      commandLine.getErr().println("orderstream: " + Errors.unexpected(fatal).getMessage());
+      commandLine.getErr().flush();
+      return Errors.EXIT_FAILURE;
+    }
   }
 
   /** The configured command line; tests call {@code execute} on it and read its writers. */

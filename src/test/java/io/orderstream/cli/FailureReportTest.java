@@ -2,6 +2,7 @@ package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.config.RunConfig;
 import io.orderstream.model.OrderItemTable;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.ChildPipeline;
@@ -9,11 +10,15 @@ import io.orderstream.testing.PipelineHarness;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,14 +50,38 @@ class FailureReportTest {
   }
 
   @Test
-  void verboseIsAcceptedAfterAnySubcommand() {
-    int exitCode = run(config -> new RunSummary(0, List.of()), "--verbose");
+  void jvmErrorIsOneLineAndExitOne() {
+    CommandLine cli = commandLine(config -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
 
-    assertThat(exitCode).as(err.toString()).isZero();
-    assertThat(err.toString()).isEmpty();
+    int exitCode = Main.execute(cli, "run", "--input", dir.toString());
+
+    assertThat(exitCode).isEqualTo(1);
+    assertThat(err.toString().lines()).singleElement().asString()
+        .startsWith("orderstream: Failed: OutOfMemoryError: Java heap space; ");
   }
 
-  private int run(java.util.function.Function<io.orderstream.config.RunConfig, RunSummary> pipeline, String... extra) {
+  @Test
+  void verboseAfterTheSubcommandSwitchesToTheVerboseLogConfiguration() {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    URI before = context.getConfigLocation();
+    try {
+      int exitCode = run(config -> new RunSummary(0, List.of()), "--verbose");
+
+      assertThat(exitCode).as(err.toString()).isZero();
+      assertThat(context.getConfigLocation().toString()).endsWith(VerboseLogging.CONFIGURATION);
+    } finally {
+      context.setConfigLocation(before);
+    }
+  }
+
+  private int run(Function<RunConfig, RunSummary> pipeline, String... extra) {
+    String[] args = Stream.concat(Stream.of("run", "--input", dir.toString()), Stream.of(extra)).toArray(String[]::new);
+    return commandLine(pipeline).execute(args);
+  }
+
+  private CommandLine commandLine(Function<RunConfig, RunSummary> pipeline) {
     IFactory factory = new IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
@@ -65,8 +94,7 @@ class FailureReportTest {
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
-    String[] args = Stream.concat(Stream.of("run", "--input", dir.toString()), Stream.of(extra)).toArray(String[]::new);
-    return cli.execute(args);
+    return cli;
   }
 
   // ---------------------------------------------------------------- a real process: everything on stderr
