@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.orderstream.event.DecodedRows;
-import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.Lineage;
+import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.source.InputRows;
 import io.orderstream.testing.PipelineHarness;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,12 +42,11 @@ class PoisonIsolationTest {
 
   /** Decoded events of files named {@code f0.json, f1.json, ...}, one event each. */
   private Dataset<Row> events(String... documents) {
-    StructType schema = new StructType().add("source", DataTypes.StringType).add("content", DataTypes.BinaryType);
     List<Row> files = new ArrayList<>();
     for (int i = 0; i < documents.length; i++) {
-      files.add(RowFactory.create("file:/in/f" + i + ".json", documents[i].getBytes(StandardCharsets.UTF_8)));
+      files.add(RowFactory.create("file:/in/f" + i + ".json", documents[i].getBytes(StandardCharsets.UTF_8), null, null));
     }
-    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, schema))).cache();
+    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA))).cache();
   }
 
   private Dataset<Row> noStoredWinners() {
