@@ -1,8 +1,11 @@
 package io.orderstream.cli;
 
+import io.orderstream.error.Errors;
 import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** Entry point: {@code orderstream <subcommand>}. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
 @Command(
@@ -14,8 +17,33 @@ import picocli.CommandLine.Command;
         CheckCommand.class})
 public final class Main {
 
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log orderstream's progress in detail and show the stack trace of a failure,"
+          + " which is otherwise one line. Default: off.")
+  void verbose(boolean on) {
+    if (on) {
+      VerboseLogging.enable();
+    }
+  }
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
+  }
+
+  /**
+   * Runs the command line; picocli hands only {@link Exception}s to {@link UserErrorHandler}, so a
+   * JVM error (out of memory, stack overflow) is reported here, in the same one line.
+   */
+  static int execute(CommandLine commandLine, String... args) {
+    try {
+      return commandLine.execute(args);
+    } catch (Error fatal) {
+      commandLine.getErr().println("orderstream: " + Errors.unexpected(fatal).getMessage());
+      commandLine.getErr().flush();
+      return Errors.EXIT_FAILURE;
+    }
   }
 
   /** The configured command line; tests call {@code execute} on it and read its writers. */

@@ -119,4 +119,34 @@ public final class Errors {
             + "; fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled",
         EXIT_FAILURE, cause);
   }
+
+  /**
+   * Anything else that ends a command: a storage or environment failure Spark or Hadoop raised,
+   * or a bug. The message names it; its trace goes to the log at DEBUG ({@code --verbose}).
+   */
+  public static OrderstreamException unexpected(Throwable failure) {
+    return new OrderstreamException(
+        "Failed: " + describe(failure) + "; if that names a storage, permission or memory problem, fix it and run"
+            + " again, else run again with --verbose for the stack trace and report it",
+        EXIT_FAILURE, failure);
+  }
+
+  /**
+   * The failure and, when it wraps another, the innermost cause, each by its first line: Spark
+   * reports a full disk as "Task failed while writing rows", and only the root says "No space
+   * left on device"; Spark's messages go on with lines of query context that a one-line report
+   * leaves out.
+   */
+  public static String describe(Throwable failure) {
+    Throwable root = failure;
+    for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+      root = root.getCause();
+    }
+    String described = failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
+    return root == failure ? described : described + " (caused by " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
+  }
 }

@@ -83,6 +83,10 @@ final class EventNormalizer {
     if (!value.isArray()) {
       throw wrongType(path, "a list", value);
     }
+    if (value.size() > EventSchema.MAX_LIST_ENTRIES) {
+      throw new InvalidEventException(
+          RejectReason.OUT_OF_RANGE, path + ": " + value.size() + " entries, at most " + EventSchema.MAX_LIST_ENTRIES + " are accepted");
+    }
     ArrayNode out = NODES.arrayNode();
     for (int i = 0; i < value.size(); i++) {
       String elementPath = path + "[" + i + "]";
@@ -108,10 +112,14 @@ final class EventNormalizer {
 
   private static long wholeNumber(JsonNode value, String path) throws InvalidEventException {
     BigDecimal number = number(value, path, "a whole number");
-    try {
-      return number.stripTrailingZeros().longValueExact();
-    } catch (ArithmeticException notWhole) {
+    if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
       throw wrongType(path, "a whole number", value);
+    }
+    try {
+      return number.longValueExact();
+    } catch (ArithmeticException tooLarge) {
+      throw new InvalidEventException(
+          RejectReason.OUT_OF_RANGE, path + ": expected a whole number that fits BIGINT, got " + describe(value));
     }
   }
 
@@ -122,7 +130,8 @@ final class EventNormalizer {
   private static BigDecimal money(JsonNode value, String path) throws InvalidEventException {
     BigDecimal amount = number(value, path, "an amount of money");
     if (amount.abs().compareTo(TOO_MUCH_MONEY) >= 0) {
-      throw wrongType(path, "an amount that fits DECIMAL(18,2)", value);
+      throw new InvalidEventException(
+          RejectReason.OUT_OF_RANGE, path + ": expected an amount that fits DECIMAL(18,2), got " + describe(value));
     }
     if (amount.abs().compareTo(HALF_CENT) < 0) {
       return BigDecimal.ZERO.setScale(2);

@@ -15,7 +15,9 @@ public enum RejectReason {
   /** Listed or announced, but gone when it was read. */
   VANISHED("vanished"),
   /** Over the {@code max-input-size} setting: quarantined unread, with its size. */
-  TOO_LARGE("too-large");
+  TOO_LARGE("too-large"),
+  /** A number beyond what its column holds, or a list longer than an order is allowed to be. */
+  OUT_OF_RANGE("out-of-range");
 
   private final String code;
 

@@ -31,7 +31,7 @@ public final class QuarantineTable {
               derived("id", TEXT, "source, '#', position of the document in it", "", concat(col("source"), lit("#"), col("position").cast("string"))),
               derived("source", TEXT, "file the input came from", "", col("source")),
               derived("line", COUNT, "line in the file for JSON Lines input; 0 for a whole-file document", "", col("line")),
-              derived("reason", TEXT, "reason code: empty, not-utf8, not-json, truncated, not-an-object, missing-order-id, missing-dat_atui, bad-timestamp, wrong-type, missing-field", "", col("reason")),
+              derived("reason", TEXT, "reason code: empty, not-utf8, not-json, truncated, not-an-object, missing-order-id, missing-dat_atui, bad-timestamp, wrong-type, missing-field, vanished, too-large, out-of-range, unprocessable", "", col("reason")),
               derived("detail", TEXT, "what exactly was wrong, with the JSON path when there is one", "", col("detail")),
               derived("raw_content", TEXT, "the input as it arrived (first " + MAX_RAW_CHARS + " characters)", "", substring(col("raw"), 1, MAX_RAW_CHARS)),
               derived("raw_length", COUNT, "length of the whole input in characters", "", length(col("raw"))),

@@ -7,6 +7,7 @@ import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.MergeMetrics;
+import io.orderstream.sink.PreparedOrders;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
@@ -64,23 +65,23 @@ public final class BatchProcessor {
       long inputCount = counts.count();
       long events = counts.events();
       long rejected = counts.rejected();
-      if (rejected > 0) {
-        sink.writeQuarantine(DecodedRows.rejected(decoded), txn);
-      }
-      Map<String, MergeMetrics> written = Map.of();
-      long changed = 0;
+      Dataset<Row> quarantine = rejected == 0 ? null : DecodedRows.rejected(decoded);
+      PoisonIsolation.Outcome<PreparedOrders> orders = PoisonIsolation.Outcome.none();
       if (events > 0) {
         Dataset<Row> stored = inputs.sparkSession().read().format("delta").load(locations.pathOf(OrderEventLatestTable.NAME));
-        Dataset<Row> winners = ChangedOrders.of(DecodedRows.events(decoded), stored, batchId).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-          changed = winners.count();
-          if (changed > 0) {
-            written = sink.writeOrders(winners, txn);
-          }
-        } finally {
-          winners.unpersist();
+        // Derives every table's rows before anything is written; quarantines what one event makes underivable.
+        orders = PoisonIsolation.derive(DecodedRows.events(decoded), stored, batchId, winners -> sink.prepare(winners, txn));
+        if (orders.unprocessableCount() > 0) {
+          quarantine = quarantine == null ? orders.unprocessable() : quarantine.unionByName(orders.unprocessable());
+          events -= orders.unprocessableCount();
+          rejected += orders.unprocessableCount();
         }
       }
+      if (quarantine != null) {
+        sink.writeQuarantine(quarantine, txn);
+      }
+      long changed = orders.changed();
+      Map<String, MergeMetrics> written = orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn);
       // Only now is the batch in every table: readers of the manifests move on to this state.
       long manifestStarted = System.nanoTime();
       manifests.afterBatch(inputs.sparkSession(), appId, batchId);

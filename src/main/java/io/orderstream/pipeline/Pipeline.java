@@ -158,21 +158,8 @@ public final class Pipeline {
       query.awaitTermination();
     } catch (StreamingQueryException e) {
       Throwable cause = e.cause() != null ? e.cause() : e;
-      throw Errors.queryFailed(describe(cause), e);
+      throw Errors.queryFailed(Errors.describe(cause), e);
     }
-  }
-
-  /**
-   * The failure and, when it wraps another, the innermost cause: Spark reports a full disk as
-   * "Task failed while writing rows", and only the root says "No space left on device".
-   */
-  static String describe(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String described = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-    return root == failure ? described : described + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
   }
 
   /**

@@ -65,9 +65,16 @@ public final class StarSchemaSink {
    * @return changed rows per table
    */
   public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
+    return write(prepare(winners, txn), txn);
+  }
+
+  /**
+   * Derives every table's rows for the changed orders and brings them to the driver, writing
+   * nothing: a failure caused by the events' values surfaces here, before any table changes.
+   */
+  public PreparedOrders prepare(Dataset<Row> winners, BatchTransaction txn) {
     List<Row> keys = winners.select(col("order_id"), col("updated_at"), col("stored_updated_at")).collectAsList();
     List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
-    TouchedRange range = TouchedRange.of(keys);
     OrderContext context = new OrderContext(winners, txn.batchId());
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
     try {
@@ -80,15 +87,20 @@ public final class StarSchemaSink {
       context.release();
     }
     PreparedMerge latestRows = latest.prepare(OrderEventLatestTable.rows(winners, txn.batchId()));
+    return new PreparedOrders(prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.sparkSession());
+  }
 
+  /** Writes prepared rows: dimensions, then order-scoped tables, then the winning events. */
+  public Map<String, MergeMetrics> write(PreparedOrders orders, BatchTransaction txn) {
+    Map<TableDef, PreparedMerge> prepared = orders.tables();
     Map<String, MergeMetrics> written = new LinkedHashMap<>();
     written.putAll(writePhase(prepared, TableKind.DIMENSION, (def, session) ->
         dimensions.apply(def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
     written.putAll(writePhase(prepared, TableKind.ORDER_SCOPED, (def, session) ->
-        orderScoped.apply(def, prepared.get(def), changedOrders, range, locations.pathOf(def.name()), txn, session)));
+        orderScoped.apply(def, prepared.get(def), orders.changedOrders(), orders.range(), locations.pathOf(def.name()), txn, session)));
     // The last phase is one table: the batch's own thread and session write it.
     written.put(OrderEventLatestTable.NAME,
-        latest.apply(latestRows, range, locations.pathOf(OrderEventLatestTable.NAME), txn, winners.sparkSession()));
+        latest.apply(orders.latest(), orders.range(), locations.pathOf(OrderEventLatestTable.NAME), txn, orders.session()));
     return written;
   }
 

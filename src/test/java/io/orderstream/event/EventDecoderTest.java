@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.event.DecodeResult.Event;
 import io.orderstream.event.DecodeResult.Rejected;
@@ -304,7 +305,7 @@ class EventDecoderTest {
   }
 
   @Test
-  void decodeMoneyThatRoundsBeyondDecimal18x2IsWrongType() {
+  void decodeMoneyThatRoundsBeyondDecimal18x2IsOutOfRange() {
     ObjectNode largest = minimal();
     firstLine(largest).put("vlr_prod", new BigDecimal("9999999999999999.994"));
     ObjectNode tooLarge = minimal();
@@ -312,7 +313,50 @@ class EventDecoderTest {
 
     assertThat(normalizedLine(onlyEvent(compact(largest))).get("vlr_prod").decimalValue())
         .isEqualByComparingTo("9999999999999999.99");
-    assertThat(onlyRejection(compact(tooLarge)).reason()).isEqualTo(RejectReason.WRONG_TYPE);
+    Rejected rejected = onlyRejection(compact(tooLarge));
+    assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+    assertThat(rejected.detail()).contains("list_item_pedi[0].vlr_prod").contains("DECIMAL(18,2)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1E+20", "9223372036854775808", "-9223372036854775809", "1E+999999999"})
+  void decodeCountBeyondBigintIsOutOfRangeQuickly(String count) {
+    ObjectNode event = minimal();
+    firstLine(event).put("qtd_item_pedi", new BigDecimal(count));
+
+    Rejected rejected = assertTimeoutPreemptively(QUICKLY, () -> onlyRejection(compact(event)));
+
+    assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+    assertThat(rejected.detail()).contains("list_item_pedi[0].qtd_item_pedi").contains("BIGINT");
+  }
+
+  @Test
+  void decodeCountAtTheEdgesOfBigintLands() {
+    ObjectNode event = minimal();
+    firstLine(event).put("qtd_item_pedi", Long.MAX_VALUE).put("qtd_dia_prz_entg", new BigDecimal("-9223372036854775808.000"));
+
+    JsonNode line = normalizedLine(onlyEvent(compact(event)));
+
+    assertThat(line.get("qtd_item_pedi").asLong()).isEqualTo(Long.MAX_VALUE);
+    assertThat(line.get("qtd_dia_prz_entg").asLong()).isEqualTo(Long.MIN_VALUE);
+  }
+
+  @Test
+  void decodeListLongerThanTheLimitIsOutOfRange() {
+    ObjectNode longest = minimal();
+    ObjectNode tooLong = minimal();
+    for (int i = 1; i < EventSchema.MAX_LIST_ENTRIES; i++) {
+      ((ArrayNode) longest.get("list_item_pedi")).add(firstLine(longest).deepCopy());
+      ((ArrayNode) tooLong.get("list_item_pedi")).add(firstLine(tooLong).deepCopy());
+    }
+    ((ArrayNode) tooLong.get("list_item_pedi")).add(firstLine(tooLong).deepCopy());
+
+    Rejected rejected = onlyRejection(compact(tooLong));
+
+    assertThat(onlyEvent(compact(longest))).isNotNull();
+    assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+    assertThat(rejected.detail()).isEqualTo("list_item_pedi: " + (EventSchema.MAX_LIST_ENTRIES + 1) + " entries, at most "
+        + EventSchema.MAX_LIST_ENTRIES + " are accepted");
   }
 
   @Test
@@ -417,7 +461,7 @@ class EventDecoderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"1E+300000000", "-1E+300000000", "1E+999999999"})
-  void decodeMoneyWithHugeExponentIsWrongTypeQuickly(String amount) {
+  void decodeMoneyWithHugeExponentIsOutOfRangeQuickly(String amount) {
     ObjectNode asNumber = minimal();
     firstLine(asNumber).put("vlr_prod", new BigDecimal(amount));
     ObjectNode asText = minimal();
@@ -426,7 +470,7 @@ class EventDecoderTest {
     for (ObjectNode event : List.of(asNumber, asText)) {
       Rejected rejected = assertTimeoutPreemptively(QUICKLY, () -> onlyRejection(compact(event)));
 
-      assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);
+      assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
       assertThat(rejected.detail()).contains("list_item_pedi[0].vlr_prod");
     }
   }

@@ -85,6 +85,13 @@ final class Shapes {
     all.add(mutated("text-became-object", RejectReason.WRONG_TYPE, e -> customer(e).putObject("nom_clie").put("first", "Ana")));
     all.add(mutated("order-id-as-object", RejectReason.WRONG_TYPE, e -> e.putObject(EventSchema.ORDER_ID).put("id", "X")));
     all.add(mutated("version-not-a-number", RejectReason.WRONG_TYPE, e -> e.put(EventSchema.VERSION_FIELD, "v7")));
+    all.add(mutated("money-beyond-decimal", RejectReason.OUT_OF_RANGE, e -> firstLine(e).put("vlr_prod", new java.math.BigDecimal("1E+30"))));
+    all.add(mutated("count-beyond-bigint", RejectReason.OUT_OF_RANGE, e -> firstLine(e).put("qtd_item_pedi", new java.math.BigDecimal("1E+20"))));
+    all.add(mutated("too-many-lines", RejectReason.OUT_OF_RANGE, e -> {
+      for (int i = 0; i < EventSchema.MAX_LIST_ENTRIES; i++) {
+        e.withArray("list_item_pedi").add(firstLine(e).deepCopy());
+      }
+    }));
     all.add(mutated("line-without-item-id", RejectReason.MISSING_FIELD, e -> firstLine(e).remove("cod_vrne_prod")));
     all.add(mutated("shipment-without-type", RejectReason.MISSING_FIELD, e -> firstShipment(e).remove("cod_tipo_entg")));
     all.add(mutated("promotion-without-code", RejectReason.MISSING_FIELD,
