@@ -5,6 +5,7 @@ import io.orderstream.generate.EventWriter;
 import io.orderstream.generate.ExpectedState;
 import io.orderstream.generate.GeneratedEvent;
 import io.orderstream.generate.GeneratorSpec;
+import io.orderstream.generate.KafkaEventWriter;
 import io.orderstream.generate.LiveWriter;
 import io.orderstream.generate.OutputFormat;
 import io.orderstream.generate.SampleGenerator;
@@ -25,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-        "Write synthetic order events (fabricated data, realistic lifecycles) into a folder.",
+        "Write synthetic order events (fabricated data, realistic lifecycles) into a folder or a Kafka topic.",
         "The same options and seed always produce byte-identical files with the same names."})
 final class GenerateCommand implements Callable<Integer> {
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
@@ -47,9 +49,22 @@ final class GenerateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR",
-      description = "Folder to write the event files into (created if missing).")
-  Path out;
+  @ArgGroup(multiplicity = "1") // where the events go: exactly one of a folder and a Kafka topic
+  Destination destination;
+
+  static final class Destination {
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Folder to write the event files into (created if missing).")
+    Path out;
+    @Option(names = "--kafka-topic", paramLabel = "NAME",
+        description = "Or: the Kafka topic to write to, one event per record keyed by order id;"
+            + " created with the broker's default partitions if missing.")
+    String kafkaTopic;
+  }
+
+  @Option(names = "--kafka-bootstrap-servers", defaultValue = "127.0.0.1:9092", paramLabel = "HOST:PORT",
+      description = "With --kafka-topic: the Kafka cluster to write to (default: ${DEFAULT-VALUE}).")
+  String kafkaServers;
 
   @Option(names = "--orders", required = true, paramLabel = "N",
       description = "Number of orders, 1 to " + GeneratorSpec.MAX_ORDERS + ".")
@@ -104,7 +119,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
     GeneratorSpec generatorSpec = generatorSpec();
     Duration limit = liveLimit();
-    Path dir = writableFolder(out);
+    if (destination.kafkaTopic != null) {
+      return writeToKafka(generatorSpec, limit);
+    }
+    Path dir = writableFolder(destination.out);
     List<GeneratedEvent> events = SampleGenerator.generate(generatorSpec);
     List<Path> written = rate == null
         ? EventWriter.write(events, dir)
@@ -113,12 +131,24 @@ final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int writeToKafka(GeneratorSpec generatorSpec, Duration limit) {
+    KafkaEventWriter writer = KafkaEventWriter.toTopic(kafkaServers, destination.kafkaTopic);
+    List<GeneratedEvent> events = SampleGenerator.generate(generatorSpec);
+    int sent = writer.write(events, rate, limit);
+    spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %d of %d events to Kafka topic %s at %s (seed %d).%n",
+        sent, events.size(), destination.kafkaTopic, kafkaServers, generatorSpec.seed()).flush();
+    return 0;
+  }
+
   private int writeFuzzCorpus() {
     if (rate != null) {
       throw Errors.invalidSetting("--rate", String.valueOf(rate), "no live mode with --fuzz: the corpus is written at once");
     }
     FuzzSpec fuzzSpec = FuzzSpec.ofMegabytes(seed, orders, fuzzSizeMb);
-    Path dir = writableFolder(out);
+    if (destination.out == null) {
+      throw Errors.invalidSetting("--kafka-topic", destination.kafkaTopic, "--out instead: a fuzz corpus is files");
+    }
+    Path dir = writableFolder(destination.out);
     FuzzCorpus corpus = FuzzCorpus.generate(fuzzSpec);
     corpus.write(dir);
     FuzzManifest manifest = corpus.manifest();

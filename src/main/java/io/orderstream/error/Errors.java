@@ -149,4 +149,28 @@ public final class Errors {
   private static String firstLine(String message) {
     return message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
   }
+
+  /** A Kafka cluster that does not answer at start-up, before anything is read or written. */
+  public static OrderstreamException kafkaUnreachable(String key, String servers, String reason) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + servers + "'; expected the bootstrap servers of a reachable"
+            + " Kafka cluster, but " + reason + " (start the broker, or point " + key + " elsewhere)",
+        EXIT_USAGE, null);
+  }
+
+  /** A Kafka topic (or a pattern matching none) that the cluster does not have. */
+  public static OrderstreamException kafkaTopicMissing(String key, String topic, String servers) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": '" + topic + "'; expected an existing topic, but the Kafka cluster at "
+            + servers + " has none by that name (create it, or point " + key + " elsewhere)",
+        EXIT_USAGE, null);
+  }
+
+  /** Writing records to Kafka failed after the producer's retries. */
+  public static OrderstreamException kafkaWriteFailed(String topic, Throwable cause) {
+    return new OrderstreamException(
+        "Cannot write to Kafka topic '" + topic + "': " + cause.getMessage()
+            + "; check the broker and run again",
+        EXIT_FAILURE, cause);
+  }
 }
