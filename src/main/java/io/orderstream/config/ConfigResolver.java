@@ -31,7 +31,9 @@ import java.util.TreeMap;
  *
  * <p>Spark settings ({@code spark.*} keys other than {@code spark.master}) come from the config
  * file and {@code --conf}, merged key by key with {@code --conf} winning, and pass to Spark
- * unchecked. Unknown non-Spark keys in the file are an error, not ignored: they are usually typos.
+ * unchecked; Kafka client settings ({@code kafka.*}) likewise, to the Kafka source, through
+ * {@link SettingValues#withPrefix}. Unknown other keys in the file are an error, not ignored: they
+ * are usually typos.
  *
  * <p>Every value is parsed and checked here, once; a bad one is an {@link
  * io.orderstream.error.OrderstreamException} (exit 2) naming the setting as the user spelled it in
@@ -108,6 +110,7 @@ public final class ConfigResolver {
     values.put(Setting.INPUT.key(), input.value());
     values.put(Setting.TABLES.key(), tables.value());
     values.put(Setting.CHECKPOINT.key(), checkpoint.value());
+    values.putAll(passThrough(Setting.KAFKA_PREFIX, file));
     if ("files".equals(values.get(Setting.SOURCE.key()))) {
       requireInputFolder(input); // the other sources read no folder, and check their own settings
     }
@@ -117,7 +120,7 @@ public final class ConfigResolver {
     rejectOverlap(input, checkpoint);
     rejectOverlap(tables, checkpoint);
     return new RunConfig(input.value(), tables.value(), checkpoint.value(), once, triggerInterval,
-        maxFilesPerTrigger, sparkMaster, sparkConf(file), new SettingValues(values));
+        maxFilesPerTrigger, sparkMaster, passThrough(Setting.SPARK_PREFIX, file), new SettingValues(values));
   }
 
   // ---------------------------------------------------------------- sources and precedence
@@ -152,15 +155,16 @@ public final class ConfigResolver {
     return Location.of(setting.parse(raw.text(), raw.origin()), raw.origin(), workingDirectory);
   }
 
-  private Map<String, String> sparkConf(Map<String, String> file) {
+  /** The config file's and --conf's keys with {@code prefix}, merged key by key, --conf winning. */
+  private Map<String, String> passThrough(String prefix, Map<String, String> file) {
     Map<String, String> merged = new TreeMap<>();
-    file.forEach((key, value) -> putIfPassThrough(merged, key, value));
-    commandLineConf.forEach((key, value) -> putIfPassThrough(merged, key, value));
+    file.forEach((key, value) -> putIfPassThrough(merged, prefix, key, value));
+    commandLineConf.forEach((key, value) -> putIfPassThrough(merged, prefix, key, value));
     return merged;
   }
 
-  private static void putIfPassThrough(Map<String, String> conf, String key, String value) {
-    if (key.startsWith(Setting.SPARK_PREFIX) && Setting.byKey(key).isEmpty()) {
+  private static void putIfPassThrough(Map<String, String> conf, String prefix, String key, String value) {
+    if (key.startsWith(prefix) && Setting.byKey(key).isEmpty()) {
       conf.put(key, value);
     }
   }
@@ -187,7 +191,7 @@ public final class ConfigResolver {
 
   private void rejectUnknownFileKeys(Map<String, String> file) {
     for (String key : file.keySet()) {
-      if (!key.startsWith(Setting.SPARK_PREFIX) && Setting.byKey(key).isEmpty()) {
+      if (!passedThrough(key) && Setting.byKey(key).isEmpty()) {
         throw Errors.unknownSetting(key, "config file '" + configFile + "'", Setting.knownKeys());
       }
     }
@@ -198,12 +202,16 @@ public final class ConfigResolver {
   /** Only the key is echoed: a misplaced credential (fs.s3a.secret.key=...) must not reach logs. */
   private void rejectNonSparkConf() {
     for (String key : new TreeMap<>(commandLineConf).keySet()) {
-      if (!key.startsWith(Setting.SPARK_PREFIX)) {
+      if (!passedThrough(key)) {
         throw Errors.invalidSetting("--conf", key,
-            "a key starting with spark. (Hadoop settings go as spark.hadoop.*; orderstream's own"
+            "a key starting with spark. or kafka. (Hadoop settings go as spark.hadoop.*; orderstream's own"
                 + " settings have their own options, see run --help)");
       }
     }
+  }
+
+  private static boolean passedThrough(String key) {
+    return key.startsWith(Setting.SPARK_PREFIX) || key.startsWith(Setting.KAFKA_PREFIX);
   }
 
   private static void requireInputFolder(Location input) {

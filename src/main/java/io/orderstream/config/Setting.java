@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One setting of {@code orderstream run}: its names in each source (config-file key, option,
@@ -23,10 +25,13 @@ import java.util.function.Predicate;
 public final class Setting<T> {
 
   /** The names {@link #SOURCE} accepts; each source adds its own. */
-  private static final List<String> SOURCES = List.of("files");
+  private static final List<String> SOURCES = List.of("files", "kafka");
 
   /** Keys with this prefix are Spark settings: passed to the session as they are, never checked. */
   public static final String SPARK_PREFIX = "spark.";
+
+  /** Keys with this prefix are Kafka client settings: passed to the Kafka source as they are. */
+  public static final String KAFKA_PREFIX = "kafka.";
 
   public static final Setting<String> INPUT =
       text("input", "--input", "ORDERSTREAM_INPUT")
@@ -71,7 +76,8 @@ public final class Setting<T> {
           .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "a source name")
           .checkedBy(SOURCES::contains, "one of " + String.join(", ", SOURCES))
           .defaultValue("files", "NAME")
-          .help("Where events come from: files (a folder or bucket prefix, listed every trigger).");
+          .help("Where events come from: files (a folder or bucket prefix, listed every trigger) or"
+              + " kafka (a topic, see the kafka-* settings).");
 
   public static final Setting<Long> MAX_INPUT_SIZE =
       named("max-input-size", "--max-input-size", "ORDERSTREAM_MAX_INPUT_SIZE")
@@ -97,6 +103,45 @@ public final class Setting<T> {
           .help("Read the input folder's sub-folders too. When false, sub-folders are ignored and"
               + " each is logged once.");
 
+  public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
+      text("kafka-bootstrap-servers", "--kafka-bootstrap-servers", "ORDERSTREAM_KAFKA_BOOTSTRAP_SERVERS")
+          .defaultValue("127.0.0.1:9092", "HOST:PORT")
+          .help("With source=kafka: the Kafka cluster, HOST:PORT[,HOST:PORT...].");
+
+  public static final Setting<String> KAFKA_TOPIC =
+      named("kafka-topic", "--kafka-topic", "ORDERSTREAM_KAFKA_TOPIC")
+          .parsedBy(String::strip, "a topic name")
+          .defaultValue("", "NAME")
+          .help("With source=kafka: the topic to read; or kafka-topic-pattern, exactly one of the two.");
+
+  public static final Setting<String> KAFKA_TOPIC_PATTERN =
+      named("kafka-topic-pattern", "--kafka-topic-pattern", "ORDERSTREAM_KAFKA_TOPIC_PATTERN")
+          .parsedBy(String::strip, "a regular expression")
+          .checkedBy(Setting::isRegex, "a Java regular expression matching whole topic names, such as orders-.*")
+          .defaultValue("", "REGEX")
+          .help("With source=kafka: read every topic whose whole name matches, topics created later too.");
+
+  public static final Setting<String> KAFKA_STARTING_OFFSETS =
+      named("kafka-starting-offsets", "--kafka-starting-offsets", "ORDERSTREAM_KAFKA_STARTING_OFFSETS")
+          .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "earliest or latest")
+          .checkedBy(List.of("earliest", "latest")::contains, "earliest or latest")
+          .defaultValue("earliest", "WHERE")
+          .help("With source=kafka: where a new checkpoint starts reading; a checkpoint resumes from its own offsets.");
+
+  public static final Setting<Boolean> KAFKA_FAIL_ON_DATA_LOSS =
+      named("kafka-fail-on-data-loss", "--kafka-fail-on-data-loss", "ORDERSTREAM_KAFKA_FAIL_ON_DATA_LOSS")
+          .parsedBy(Setting::parseBoolean, "true or false")
+          .defaultValue("true", "BOOLEAN")
+          .help("With source=kafka: stop (exit 1) when records not yet read were deleted by retention;"
+              + " false skips them and goes on.");
+
+  public static final Setting<Long> MAX_RECORDS_PER_TRIGGER =
+      named("max-records-per-trigger", "--max-records-per-trigger", "ORDERSTREAM_MAX_RECORDS_PER_TRIGGER")
+          .parsedBy(text -> Long.valueOf(text.strip()), "a positive whole number such as 20000")
+          .checkedBy(count -> count > 0, "a positive whole number such as 20000")
+          .defaultValue("20000", "N")
+          .help("With source=kafka: most records one micro-batch reads, over all partitions.");
+
   public static final Setting<String> SPARK_MASTER =
       text("spark.master", "--master", "ORDERSTREAM_SPARK_MASTER")
           .defaultValue("local[*]", "URL")
@@ -104,7 +149,9 @@ public final class Setting<T> {
 
   private static final List<Setting<?>> ALL =
       List.of(SOURCE, INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
-          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, SPARK_MASTER);
+          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC,
+          KAFKA_TOPIC_PATTERN, KAFKA_STARTING_OFFSETS, KAFKA_FAIL_ON_DATA_LOSS, MAX_RECORDS_PER_TRIGGER,
+          SPARK_MASTER);
 
   private final String key;
   private final String option;
@@ -142,7 +189,7 @@ public final class Setting<T> {
 
   /** The config-file keys of all settings, for error messages. */
   public static String knownKeys() {
-    return String.join(", ", ALL.stream().map(Setting::key).toList()) + ", " + SPARK_PREFIX + "*";
+    return String.join(", ", ALL.stream().map(Setting::key).toList()) + ", " + SPARK_PREFIX + "*, " + KAFKA_PREFIX + "*";
   }
 
   /**
@@ -207,6 +254,15 @@ public final class Setting<T> {
       throw new IllegalArgumentException("blank");
     }
     return text.strip();
+  }
+
+  private static boolean isRegex(String text) {
+    try {
+      Pattern.compile(text);
+      return true;
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
   }
 
   private static Boolean parseBoolean(String text) {

@@ -1,6 +1,7 @@
 package io.orderstream.config;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every setting's resolved value, by key: how a part of the program reads a setting that only it
@@ -23,6 +24,20 @@ public final class SettingValues {
   public <T> T get(Setting<T> setting) {
     Object value = values.get(setting.key());
     return value != null ? (T) value : setting.parse(setting.defaultValue(), setting.key());
+  }
+
+  /**
+   * The pass-through settings whose keys start with {@code prefix} ({@code kafka.} client
+   * settings), keys as given.
+   */
+  public Map<String, String> withPrefix(String prefix) {
+    Map<String, String> found = new TreeMap<>();
+    values.forEach((key, value) -> {
+      if (key.startsWith(prefix) && value instanceof String text) {
+        found.put(key, text);
+      }
+    });
+    return found;
   }
 
   /** A copy with {@code setting} set to {@code value}: for tests and tools that build configs in code. */

@@ -173,4 +173,17 @@ public final class Errors {
             + "; check the broker and run again",
         EXIT_FAILURE, cause);
   }
+
+  /**
+   * Kafka records that the checkpoint still had to read are gone (retention, a deleted topic):
+   * stopping is the default, since going on loses them silently.
+   */
+  public static OrderstreamException kafkaDataLoss(String what, String topic, Throwable cause) {
+    return new OrderstreamException(
+        "Kafka data loss on " + topic + ": " + what + "; they were deleted (by retention, or with their topic)"
+            + " before this pipeline read them. To go on without them, run again with"
+            + " kafka-fail-on-data-loss=false (--kafka-fail-on-data-loss false); to avoid it, keep records"
+            + " in Kafka (retention.ms) longer than the pipeline may be stopped or behind",
+        EXIT_FAILURE, cause);
+  }
 }

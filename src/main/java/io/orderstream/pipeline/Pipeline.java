@@ -124,7 +124,7 @@ public final class Pipeline {
         stop.onSignals();
       }
       try {
-        awaitEnd(query);
+        awaitEnd(query, source);
       } finally {
         source.close();
       }
@@ -153,12 +153,12 @@ public final class Pipeline {
     }
   }
 
-  private static void awaitEnd(StreamingQuery query) {
+  private static void awaitEnd(StreamingQuery query, InputSource source) {
     try {
       query.awaitTermination();
     } catch (StreamingQueryException e) {
       Throwable cause = e.cause() != null ? e.cause() : e;
-      throw Errors.queryFailed(Errors.describe(cause), e);
+      throw source.explain(cause).orElseGet(() -> Errors.queryFailed(Errors.describe(cause), e));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.orderstream.source;
 
+import io.orderstream.error.OrderstreamException;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,6 +35,14 @@ public interface InputSource {
 
   /** Called once after the streaming query has ended, normally or not. */
   default void close() {}
+
+  /**
+   * The user's message for a failure of the streaming query that this source understands better
+   * than a generic "the pipeline stopped" (Kafka's data loss, say); empty for any other failure.
+   */
+  default Optional<OrderstreamException> explain(Throwable failure) {
+    return Optional.empty();
+  }
 
   /** A phrase for the start-up log line, such as {@code folder /data/in}. */
   String describe();

@@ -1,0 +1,50 @@
+package io.orderstream.source.kafka;
+
+import io.orderstream.error.Errors;
+import io.orderstream.error.OrderstreamException;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.SparkThrowable;
+
+/**
+ * Turns Spark's Kafka data-loss failure into orderstream's message. Spark's source raises it (error
+ * condition {@code KAFKA_DATA_LOSS.*}) when records the checkpoint still had to read are gone,
+ * usually deleted by retention while the pipeline was stopped or behind, and tells the user to set a
+ * source option they cannot set here; this names the topic, partition and offsets and the setting
+ * that lets the run go on (losing those records): {@code kafka-fail-on-data-loss=false}.
+ */
+final class KafkaDataLoss {
+  private static final String CONDITION = "KAFKA_DATA_LOSS";
+
+  private KafkaDataLoss() {}
+
+  /** The data-loss message when {@code failure} (or one of its causes) is Spark's data-loss error. */
+  static Optional<OrderstreamException> explain(Throwable failure, KafkaSettings settings) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SparkThrowable spark && spark.getCondition() != null
+          && spark.getCondition().startsWith(CONDITION)) {
+        return Optional.of(Errors.kafkaDataLoss(what(spark.getCondition(), spark.getMessageParameters()),
+            settings.topic() != null ? settings.topic() : settings.pattern().pattern(), cause));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** What was lost, in words, from the condition's parameters. */
+  static String what(String condition, Map<String, String> p) {
+    String reason = condition.substring(Math.min(condition.length(), CONDITION.length() + 1));
+    return switch (reason) {
+      case "COULD_NOT_READ_OFFSET_RANGE" -> "records at offsets [" + p.get("startOffset") + ", " + p.get("endOffset")
+          + ") of topic partition " + p.get("topicPartition") + " are no longer in Kafka";
+      case "START_OFFSET_RESET" -> "topic partition " + p.get("topicPartition") + " was to be read from offset "
+          + p.get("offset") + ", but its oldest record is now at offset " + p.get("fetchedOffset");
+      case "PARTITION_OFFSET_CHANGED" -> "the offset of topic partition " + p.get("topicPartition") + " went back from "
+          + p.get("prevOffset") + " to " + p.get("newOffset") + " (was the topic deleted and created again?)";
+      case "ADDED_PARTITION_DOES_NOT_START_FROM_OFFSET_ZERO" -> "new topic partition " + p.get("topicPartition")
+          + " starts at offset " + p.get("startOffset") + ", so offsets [0, " + p.get("startOffset") + ") are gone";
+      case "INITIAL_OFFSET_NOT_FOUND_FOR_PARTITIONS", "PARTITIONS_DELETED", "PARTITIONS_DELETED_AND_GROUP_ID_CONFIG_PRESENT" ->
+          "topic partitions " + p.get("partitions") + " were deleted with records not yet read";
+      default -> "records not yet read are gone (" + condition + " " + p + ")";
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package io.orderstream.source.kafka;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.orderstream.config.RunConfig;
+import io.orderstream.config.Setting;
+import io.orderstream.error.OrderstreamException;
+import io.orderstream.event.RejectReason;
+import io.orderstream.source.InputRows;
+import io.orderstream.source.InputSource;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Records of Kafka topics ({@code --source kafka}) through Spark's own Kafka source: each record is
+ * one input named {@code topic/partition/offset}, its value the content (one event, a JSON array of
+ * events or JSON Lines, as a file would hold). Keys are not read: which event of an order wins is
+ * decided by the events themselves, never by arrival order.
+ *
+ * <p>Exactly once: the offsets each batch reads are written to the streaming checkpoint before the
+ * batch runs, and each table write carries the batch's Delta transaction id, so a batch replayed
+ * after a crash reads the same records and changes no table twice. A record with no value (a
+ * tombstone) is quarantined {@code empty}; one over {@code max-input-size} {@code too-large}, unread.
+ *
+ * <p>When records the checkpoint still has to read were deleted by retention, the run stops (exit 1)
+ * naming topic, partition and offsets, unless {@code kafka-fail-on-data-loss=false}: then it skips
+ * to the oldest record still there and goes on (see {@link KafkaDataLoss}).
+ */
+public final class KafkaInputSource implements InputSource {
+  private final KafkaSettings settings;
+  private final long maxInputSize;
+
+  public KafkaInputSource(RunConfig config) {
+    this.settings = KafkaSettings.of(config);
+    this.maxInputSize = config.value(Setting.MAX_INPUT_SIZE);
+  }
+
+  /**
+   * Checks the settings together, then asks the cluster (bounded in time) whether it is there and
+   * has the topic: Spark's source would wait for either without end.
+   */
+  @Override
+  public void validate(SparkSession spark) {
+    settings.check();
+    try (KafkaCluster cluster = KafkaCluster.connect(settings.servers(), settings.clientSettings(),
+        Setting.KAFKA_BOOTSTRAP_SERVERS.key())) {
+      if (settings.topic() != null) {
+        cluster.requireTopic(settings.topic(), Setting.KAFKA_TOPIC.key());
+      } else {
+        cluster.requireMatch(settings.pattern(), Setting.KAFKA_TOPIC_PATTERN.key());
+      }
+    }
+  }
+
+  @Override
+  public Dataset<Row> stream(SparkSession spark) {
+    Dataset<Row> records = spark.readStream().format("kafka").options(settings.sourceOptions()).load();
+    Column value = col("value");
+    Column tombstone = value.isNull();
+    Column tooLarge = length(value).gt(maxInputSize);
+    return records.select(
+        concat_ws("/", col("topic"), col("partition").cast("string"), col("offset").cast("string"))
+            .as(InputRows.SOURCE),
+        when(tooLarge, lit(null).cast("binary")).otherwise(value).as(InputRows.CONTENT),
+        when(tombstone, lit(RejectReason.EMPTY.code()))
+            .when(tooLarge, lit(RejectReason.TOO_LARGE.code())).as(InputRows.PROBLEM),
+        when(tombstone, lit("the record has no value (a tombstone)"))
+            .when(tooLarge, concat(lit("the record's value is "), length(value).cast("string"),
+                lit(" bytes, over max-input-size (" + maxInputSize + " bytes)")))
+            .as(InputRows.DETAIL));
+  }
+
+  @Override
+  public Optional<OrderstreamException> explain(Throwable failure) {
+    return KafkaDataLoss.explain(failure, settings);
+  }
+
+  @Override
+  public String describe() {
+    String topics = settings.topic() != null
+        ? "Kafka topic " + settings.topic()
+        : "Kafka topics matching " + settings.pattern().pattern();
+    return topics + " at " + settings.servers();
+  }
+}

@@ -1,0 +1,196 @@
+package io.orderstream.source.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.orderstream.config.ConfigResolver;
+import io.orderstream.config.RunConfig;
+import io.orderstream.error.Errors;
+import io.orderstream.error.OrderstreamException;
+import io.orderstream.generate.GeneratedEvent;
+import io.orderstream.generate.GeneratorSpec;
+import io.orderstream.generate.KafkaEventWriter;
+import io.orderstream.generate.SampleGenerator;
+import io.orderstream.ops.CheckResult;
+import io.orderstream.ops.TableComparison;
+import io.orderstream.ops.TableIntegrity;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.testing.ChildPipeline;
+import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.KafkaBroker;
+import io.orderstream.testing.PipelineHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exactly once through Kafka, proven with kills: the crash loop of the folder source (child JVMs
+ * killed with SIGKILL in start-up, between two table writes, and after every table but before the
+ * checkpoint commit) repeated with a topic of three partitions; and the broker itself killed in the
+ * middle of a run, which must fail (exit 1) and resume after the broker is back with nothing lost
+ * or doubled. The crashed pipelines' tables must equal those of an uninterrupted run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KafkaCrashTest {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaCrashTest.class);
+  private static final long SEED = 20240301L;
+  private static final String TOPIC = "orders";
+  /** Records per batch of the crashed pipeline: the backlog takes three batches or more. */
+  private static final long MAX_RECORDS = 30;
+  private static final Duration PATIENCE = Duration.ofMinutes(10);
+
+  @TempDir static Path dir;
+  private KafkaBroker broker;
+
+  @BeforeAll
+  void startBrokerAndFillTopic() throws IOException {
+    broker = KafkaBroker.start(dir.resolve("broker"));
+    broker.createTopic(TOPIC, 3);
+    List<GeneratedEvent> events =
+        SampleGenerator.generate(GeneratorSpec.of(10, SEED).withDuplicates(0.05).withLate(0.1));
+    KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC).write(events, null, Duration.ofDays(1));
+    try (KafkaProducer<String, byte[]> producer = broker.producer()) {
+      for (String bad : List.of("not-json.json", "truncated.json")) {
+        producer.send(new ProducerRecord<>(TOPIC, null, Files.readAllBytes(PipelineHarness.fixture("bad").resolve(bad))));
+      }
+    }
+    new Pipeline(config("reference", 1000), PipelineHarness.spark()).run();
+  }
+
+  @AfterAll
+  void stopBroker() {
+    broker.stop();
+  }
+
+  @Test
+  void pipelineKilledInStartUpBetweenTableWritesAndBeforeCheckpointCommitEndsWithReferenceTables()
+      throws Exception {
+    Random random = new Random(SEED);
+    List<CrashSite> sites = new ArrayList<>();
+
+    ChildPipeline child = startCrashed();
+    Thread.sleep(500 + random.nextInt(1500));
+    sites.add(kill(child));
+    child = startCrashed();
+    awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(kill(child));
+    child = startCrashed();
+    awaitSite(child, CrashSite::latestWritten);
+    sites.add(kill(child));
+    new Pipeline(config("crashed", MAX_RECORDS), PipelineHarness.spark()).run();
+    sites.forEach(site -> LOG.info("kill landed: {}", site.describe()));
+
+    assertThat(sites).as("where the kills landed").filteredOn(CrashSite::insideBatch).hasSizeGreaterThanOrEqualTo(2);
+    assertSameAsReference("crashed");
+    assertThat(PipelineHarness.spark().read().format("delta").load(tables("crashed").resolve("quarantine").toString()).count())
+        .as("the two bad records, quarantined once each").isEqualTo(2);
+  }
+
+  @Test
+  void brokerGoneMidRunFailsWithExitOneAndARestartResumesWithNothingLostOrDoubled() throws Exception {
+    CountDownLatch firstBatch = new CountDownLatch(1);
+    Pipeline continuous = new Pipeline(config("outage", MAX_RECORDS, false), PipelineHarness.spark())
+        .onBatch(report -> firstBatch.countDown());
+    CompletableFuture<Throwable> ended = CompletableFuture.supplyAsync(() -> {
+      try {
+        continuous.run();
+        return null;
+      } catch (RuntimeException e) {
+        return e;
+      }
+    });
+    assertThat(firstBatch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("a first batch committed").isTrue();
+
+    broker.kill();
+    Throwable failure = ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    broker.restart();
+    new Pipeline(config("outage", MAX_RECORDS), PipelineHarness.spark()).run();
+
+    assertThat(failure).as("the run while the broker was gone").isInstanceOf(OrderstreamException.class);
+    assertThat(((OrderstreamException) failure).exitCode()).isEqualTo(Errors.EXIT_FAILURE);
+    assertSameAsReference("outage");
+  }
+
+  // ---------------------------------------------------------------- runs
+
+  private RunConfig config(String name, long maxRecords) {
+    return config(name, maxRecords, true);
+  }
+
+  /**
+   * Resolved as the command line would be, with short client timeouts so a gone broker fails a run
+   * in seconds rather than minutes (the client's retries still apply).
+   */
+  private RunConfig config(String name, long maxRecords, boolean once) {
+    Map<String, String> given = new HashMap<>(Map.of(
+        "source", "kafka", "kafka-bootstrap-servers", broker.bootstrapServers(), "kafka-topic", TOPIC,
+        "max-records-per-trigger", Long.toString(maxRecords), "once", Boolean.toString(once),
+        "trigger-interval", "1s", "spark.master", "local[2]",
+        "tables", tables(name).toString(), "checkpoint", checkpoint(name).toString()));
+    return ConfigResolver.in(dir).commandLine(given)
+        .commandLineConf(Map.of("kafka.default.api.timeout.ms", "5000", "kafka.request.timeout.ms", "4000"))
+        .resolve();
+  }
+
+  private ChildPipeline startCrashed() {
+    return ChildPipeline.start(dir.resolve("crashed.log"), List.of(
+        "--source", "kafka", "--kafka-bootstrap-servers", broker.bootstrapServers(), "--kafka-topic", TOPIC,
+        "--tables", tables("crashed").toString(), "--checkpoint", checkpoint("crashed").toString(),
+        "--max-records-per-trigger", Long.toString(MAX_RECORDS),
+        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+  }
+
+  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached) throws InterruptedException {
+    Instant giveUp = Instant.now().plus(PATIENCE);
+    while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
+      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
+      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
+      Thread.sleep(5);
+    }
+  }
+
+  private CrashSite kill(ChildPipeline child) throws InterruptedException {
+    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
+    child.kill();
+    return CrashSite.of(checkpoint("crashed"), tables("crashed"));
+  }
+
+  private void assertSameAsReference(String name) {
+    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables(name).toString()).check()))
+        .as("integrity of %s's tables", name).isEmpty();
+    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables(name).toString(),
+        tables("reference").toString()).compare()))
+        .as("tables of %s that differ from the uninterrupted run", name).isEmpty();
+  }
+
+  private Path tables(String name) {
+    return dir.resolve(name).resolve("tables");
+  }
+
+  private Path checkpoint(String name) {
+    return dir.resolve(name).resolve("checkpoint");
+  }
+
+  private static List<CheckResult> failed(List<CheckResult> results) {
+    return results.stream().filter(r -> !r.passed()).toList();
+  }
+}
