@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderstream.cli.Main;
 import io.orderstream.error.Errors;
 import io.orderstream.testing.KafkaBroker;
+import io.orderstream.testing.SparkTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code orderstream generate --kafka-topic} against a real broker, read back with a plain consumer. */
+// no Spark, but a broker JVM that takes as long to start: the slow tier
+@SparkTest
 class GenerateKafkaTest {
   @TempDir
   static Path brokerDir;

@@ -18,6 +18,7 @@ import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.KafkaBroker;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ import org.slf4j.LoggerFactory;
  * middle of a run, which must fail (exit 1) and resume after the broker is back with nothing lost
  * or doubled. The crashed pipelines' tables must equal those of an uninterrupted run.
  */
+@SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaCrashTest {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCrashTest.class);

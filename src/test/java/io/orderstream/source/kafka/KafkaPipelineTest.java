@@ -12,6 +12,7 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.KafkaBroker;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +46,7 @@ import picocli.CommandLine;
  * source; bad records are quarantined with their reason while the stream goes on; records deleted
  * before they were read stop the run unless told otherwise; bad settings are exit 2 naming the setting.
  */
+@SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaPipelineTest {
   private static final String LIFECYCLE = "lifecycle";
