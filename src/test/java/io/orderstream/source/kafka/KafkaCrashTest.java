@@ -37,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
  * or doubled. The crashed pipelines' tables must equal those of an uninterrupted run.
  */
 @SparkTest
+@Disabled("written, never run yet: the shared machine was too loaded to run it before the deadline")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaCrashTest {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCrashTest.class);
