@@ -1,12 +1,13 @@
 package io.orderstream.bench;
 
-import io.orderstream.cli.Main;
+import io.orderstream.config.Setting;
 import io.orderstream.generate.EventWriter;
 import io.orderstream.generate.GeneratedEvent;
 import io.orderstream.generate.GeneratorSpec;
 import io.orderstream.generate.OutputFormat;
 import io.orderstream.generate.SampleGenerator;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,16 +33,19 @@ final class BacklogBench {
 
   private BacklogBench() {}
 
-  static Result run(BenchSize size, Path work, Path logs) {
+  /** {@code runCommand}: main class and arguments of {@code orderstream run}, without settings. */
+  static Result run(BenchSize size, Path work, Path logs, List<String> runCommand) {
     Path input = work.resolve("backlog/input");
     List<GeneratedEvent> events = SampleGenerator.generate(GeneratorSpec.of(size.backlogOrders(), SEED)
         .withFormat(OutputFormat.JSONL).withEventsPerFile(EVENTS_PER_FILE).withDuplicates(DUPLICATES).withLate(LATE));
     int files = EventWriter.write(events, input).size();
-    long run = ChildJvm.run(logs.resolve("backlog-run.log"), Main.class.getName(),
-        "run", "--once", "--input", input.toString(),
-        "--tables", work.resolve("backlog/tables").toString(),
-        "--checkpoint", work.resolve("backlog/checkpoint").toString(),
-        "--max-files-per-trigger", Integer.toString(size.backlogFilesPerTrigger()));
+    List<String> args = new ArrayList<>(runCommand.subList(1, runCommand.size()));
+    args.addAll(List.of(Setting.ONCE.option(),
+        Setting.INPUT.option(), input.toString(),
+        Setting.TABLES.option(), work.resolve("backlog/tables").toString(),
+        Setting.CHECKPOINT.option(), work.resolve("backlog/checkpoint").toString(),
+        Setting.MAX_FILES_PER_TRIGGER.option(), Integer.toString(size.backlogFilesPerTrigger())));
+    long run = ChildJvm.run(logs.resolve("backlog-run.log"), runCommand.get(0), args.toArray(String[]::new));
     long floor = ChildJvm.run(logs.resolve("floor.log"), FloorJob.class.getName(),
         input.toString(), work.resolve("floor/table").toString());
     return new Result(events.size(), files, run, floor);

@@ -7,7 +7,7 @@ import java.util.List;
  * How big each measurement of the benchmark is.
  *
  * @param backlogOrders orders of the backlog drained by {@code run --once} (about six events each)
- * @param backlogFilesPerTrigger {@code --max-files-per-trigger} of that run
+ * @param backlogFilesPerTrigger the most files per micro-batch of that run (its max-files-per-trigger)
  * @param liveEventsPerSecond rate of the live run that measures latency
  * @param liveDuration how long the live run writes events
  * @param historyOrders history sizes at which one batch is timed, ascending; the first is loaded
@@ -33,11 +33,8 @@ public record BenchSize(
   public static final BenchSize SMALL = new BenchSize(
       "small", 300, 1_000, 10, Duration.ofSeconds(30), List.of(300, 900), 20, 1);
 
-  public static BenchSize named(String name) {
-    return switch (name) {
-      case "full" -> FULL;
-      case "small" -> SMALL;
-      default -> throw io.orderstream.error.Errors.invalidSetting("--size", name, "full or small");
-    };
+  /** Every size, by name: what {@code bench} accepts. */
+  public static List<BenchSize> all() {
+    return List.of(FULL, SMALL);
   }
 }

@@ -29,15 +29,21 @@ public final class Benchmark {
   private final Path work;
   private final Path out;
   private final PrintWriter progress;
+  private final List<String> runCommand;
 
-  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress) {
+  /**
+   * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
+   *     the backlog part adds the run's settings
+   */
+  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand) {
     this.size = size;
     this.work = work;
     this.out = out;
     this.progress = progress;
+    this.runCommand = List.copyOf(runCommand);
   }
 
-  /** The measurements, each of which can be run alone with {@code --parts}. */
+  /** The measurements, each of which can be run alone. */
   public enum Part { BACKLOG, LATENCY, HISTORY }
 
   /**
@@ -54,7 +60,7 @@ public final class Benchmark {
     if (parts.contains(Part.BACKLOG)) {
       double load = loadAverage();
       say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
-      BacklogBench.Result backlog = BacklogBench.run(size, work, logs);
+      BacklogBench.Result backlog = BacklogBench.run(size, work, logs, runCommand);
       say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
           backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
       results.put("backlog_events_per_s", round(backlog.eventsPerSecond()));

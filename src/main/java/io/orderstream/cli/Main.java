@@ -1,7 +1,6 @@
 package io.orderstream.cli;
 
 import io.orderstream.error.Errors;
-import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

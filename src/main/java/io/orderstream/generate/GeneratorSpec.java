@@ -1,14 +1,13 @@
 package io.orderstream.generate;
 
-import io.orderstream.error.Errors;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * What to generate. The same spec always yields byte-identical events and file names.
  *
- * <p>Validated on construction; a bad value raises the usage error of {@link Errors#invalidSetting}
- * naming the {@code orderstream generate} option that carries it.
+ * <p>Validated on construction: a bad value is an {@link IllegalArgumentException} naming the
+ * component (the command line checks its options first, with their own names).
  *
  * @param orders number of orders, 1 to {@value #MAX_ORDERS}
  * @param seed seed of every random choice
@@ -34,15 +33,16 @@ public record GeneratorSpec(
    */
   public static final int MAX_ORDERS = 50_000;
   public static final int DEFAULT_EVENTS_PER_FILE = 20;
+  public static final int MAX_EVENTS_PER_FILE = 100_000;
   public static final Instant DEFAULT_START = Instant.parse("2024-03-01T00:00:00Z");
 
   public GeneratorSpec {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(start, "start");
-    requireRange("--orders", orders, 1, MAX_ORDERS);
-    requireRange("--events-per-file", eventsPerFile, 1, 100_000);
-    requireFraction("--duplicates", duplicateFraction);
-    requireFraction("--late", lateFraction);
+    requireRange("orders", orders, 1, MAX_ORDERS);
+    requireRange("eventsPerFile", eventsPerFile, 1, MAX_EVENTS_PER_FILE);
+    requireFraction("duplicateFraction", duplicateFraction);
+    requireFraction("lateFraction", lateFraction);
   }
 
   /** {@code orders} orders from {@code seed}: JSON files, no duplicates, no late events. */
@@ -70,15 +70,15 @@ public record GeneratorSpec(
     return new GeneratorSpec(orders, seed, format, eventsPerFile, duplicateFraction, lateFraction, newStart);
   }
 
-  private static void requireRange(String key, int value, int min, int max) {
+  private static void requireRange(String component, int value, int min, int max) {
     if (value < min || value > max) {
-      throw Errors.invalidSetting(key, String.valueOf(value), "a whole number from " + min + " to " + max);
+      throw new IllegalArgumentException(component + " must be from " + min + " to " + max + ", not " + value);
     }
   }
 
-  private static void requireFraction(String key, double value) {
+  private static void requireFraction(String component, double value) {
     if (!(value >= 0.0 && value <= 1.0)) {
-      throw Errors.invalidSetting(key, String.valueOf(value), "a fraction from 0 to 1, such as 0.05");
+      throw new IllegalArgumentException(component + " must be a fraction from 0 to 1, not " + value);
     }
   }
 }

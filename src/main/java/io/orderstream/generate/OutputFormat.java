@@ -1,7 +1,6 @@
 package io.orderstream.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.orderstream.error.Errors;
 import java.util.Locale;
 
 /** How generated events are laid out in files. */
@@ -20,16 +19,6 @@ public enum OutputFormat {
   /** File name extension, with the dot. */
   public String extension() {
     return extension;
-  }
-
-  /** Parses {@code json} or {@code jsonl} (any case); anything else is a usage error. */
-  public static OutputFormat parse(String value) {
-    for (OutputFormat f : values()) {
-      if (f.name().equalsIgnoreCase(value == null ? "" : value.trim())) {
-        return f;
-      }
-    }
-    throw Errors.invalidSetting("--format", String.valueOf(value), "json or jsonl");
   }
 
   String render(JsonNode event) {

@@ -3,8 +3,6 @@ package io.orderstream.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.orderstream.error.Errors;
-import io.orderstream.error.OrderstreamException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,28 +21,25 @@ class GeneratorSpecTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, -3, GeneratorSpec.MAX_ORDERS + 1})
-  void ordersOutOfRangeIsAUsageErrorNamingTheOption(int orders) {
+  void ordersOutOfRangeIsRejectedNamingTheComponent(int orders) {
     assertThatThrownBy(() -> GeneratorSpec.of(orders, 1L))
-        .isInstanceOf(OrderstreamException.class)
-        .hasMessage("Invalid value for --orders: '" + orders + "'; expected a whole number from 1 to "
-            + GeneratorSpec.MAX_ORDERS)
-        .extracting(e -> ((OrderstreamException) e).exitCode()).isEqualTo(Errors.EXIT_USAGE);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("orders must be from 1 to " + GeneratorSpec.MAX_ORDERS + ", not " + orders);
   }
 
   @ParameterizedTest
   @ValueSource(doubles = {-0.01, 1.01, Double.NaN})
   void duplicateFractionOutsideZeroToOneIsRejected(double fraction) {
     assertThatThrownBy(() -> GeneratorSpec.of(5, 1L).withDuplicates(fraction))
-        .isInstanceOf(OrderstreamException.class)
-        .hasMessageStartingWith("Invalid value for --duplicates: '" + fraction + "'")
-        .hasMessageContaining("a fraction from 0 to 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicateFraction must be a fraction from 0 to 1, not " + fraction);
   }
 
   @Test
   void lateFractionAboveOneIsRejected() {
     assertThatThrownBy(() -> GeneratorSpec.of(5, 1L).withLate(1.5))
-        .isInstanceOf(OrderstreamException.class)
-        .hasMessageStartingWith("Invalid value for --late: '1.5'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lateFraction must be a fraction from 0 to 1, not 1.5");
   }
 
   @Test
@@ -57,20 +52,7 @@ class GeneratorSpecTest {
   @Test
   void eventsPerFileBelowOneIsRejected() {
     assertThatThrownBy(() -> GeneratorSpec.of(5, 1L).withEventsPerFile(0))
-        .isInstanceOf(OrderstreamException.class)
-        .hasMessageStartingWith("Invalid value for --events-per-file: '0'");
-  }
-
-  @Test
-  void formatParseAcceptsAnyCase() {
-    assertThat(OutputFormat.parse("JSONL")).isEqualTo(OutputFormat.JSONL);
-    assertThat(OutputFormat.parse(" json ")).isEqualTo(OutputFormat.JSON);
-  }
-
-  @Test
-  void formatParseUnknownValueIsAUsageErrorListingTheChoices() {
-    assertThatThrownBy(() -> OutputFormat.parse("xml"))
-        .isInstanceOf(OrderstreamException.class)
-        .hasMessage("Invalid value for --format: 'xml'; expected json or jsonl");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("eventsPerFile must be from 1 to");
   }
 }

@@ -1,7 +1,5 @@
 package io.orderstream.generate.fuzz;
 
-import io.orderstream.error.Errors;
-
 /**
  * What fuzz corpus to write. The same spec always yields byte-identical files and manifest.
  *
@@ -17,18 +15,18 @@ public record FuzzSpec(long seed, int orders, long bigFileBytes) {
 
   public FuzzSpec {
     if (orders < 1 || orders > MAX_ORDERS) {
-      throw Errors.invalidSetting("--orders", String.valueOf(orders), "a whole number from 1 to " + MAX_ORDERS + " with --fuzz");
+      throw new IllegalArgumentException("orders must be from 1 to " + MAX_ORDERS + ", not " + orders);
     }
     if (bigFileBytes < 0 || bigFileBytes > MAX_BIG_FILE_BYTES) {
-      throw Errors.invalidSetting("--fuzz-size-mb", String.valueOf(bigFileBytes >> 20),
-          "a size in MB from 0 to " + (MAX_BIG_FILE_BYTES >> 20));
+      throw new IllegalArgumentException(
+          "bigFileBytes must be from 0 to " + MAX_BIG_FILE_BYTES + ", not " + bigFileBytes);
     }
   }
 
   public static FuzzSpec ofMegabytes(long seed, int orders, double megabytes) {
     if (!(megabytes >= 0 && megabytes <= MAX_BIG_FILE_BYTES >> 20)) {
-      throw Errors.invalidSetting("--fuzz-size-mb", String.valueOf(megabytes),
-          "a size in MB from 0 to " + (MAX_BIG_FILE_BYTES >> 20));
+      throw new IllegalArgumentException(
+          "megabytes must be from 0 to " + (MAX_BIG_FILE_BYTES >> 20) + ", not " + megabytes);
     }
     return new FuzzSpec(seed, orders, (long) (megabytes * (1 << 20)));
   }

@@ -1,9 +1,16 @@
-package io.orderstream.generate;
+package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.cli.Main;
 import io.orderstream.error.Errors;
+import io.orderstream.generate.EventFiles;
+import io.orderstream.generate.ExpectedState;
+import io.orderstream.generate.GeneratedEvent;
+import io.orderstream.generate.GeneratorSpec;
+import io.orderstream.generate.SampleGenerator;
+import io.orderstream.generate.fuzz.FuzzCorpus;
+import io.orderstream.generate.fuzz.FuzzManifest;
+import io.orderstream.generate.fuzz.FuzzSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,12 +63,12 @@ class GenerateCommandTest {
 
   @Test
   void generateFuzzWritesTheCorpusAndItsManifest() throws IOException {
-    int code = run("generate", "--out", dir.toString(), "--orders", "3", "--seed", "4", "--fuzz", "--fuzz-size-mb", "0.2");
+    int code = run("generate", "fuzz", "--out", dir.toString(), "--orders", "3", "--seed", "4", "--size-mb", "0.2");
 
-    io.orderstream.generate.fuzz.FuzzCorpus corpus =
-        io.orderstream.generate.fuzz.FuzzCorpus.generate(io.orderstream.generate.fuzz.FuzzSpec.ofMegabytes(4, 3, 0.2));
+    FuzzCorpus corpus =
+        FuzzCorpus.generate(FuzzSpec.ofMegabytes(4, 3, 0.2));
     assertThat(code).isZero();
-    assertThat(Files.readString(dir.resolve(io.orderstream.generate.fuzz.FuzzManifest.FILE_NAME)))
+    assertThat(Files.readString(dir.resolve(FuzzManifest.FILE_NAME)))
         .isEqualTo(corpus.manifest().toJson());
     assertThat(out.toString()).contains("Wrote a fuzz corpus of " + corpus.files().size() + " files")
         .contains(corpus.manifest().inputs() + " inputs");
@@ -69,10 +76,10 @@ class GenerateCommandTest {
 
   @Test
   void generateFuzzWithNegativeSizeExitsWithUsageError() {
-    int code = run("generate", "--out", dir.resolve("never").toString(), "--orders", "3", "--fuzz", "--fuzz-size-mb", "-1");
+    int code = run("generate", "fuzz", "--out", dir.resolve("never").toString(), "--orders", "3", "--size-mb", "-1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
-    assertThat(err.toString()).contains("--fuzz-size-mb").contains("-1");
+    assertThat(err.toString()).contains("Invalid value for --size-mb: '-1.0'");
     assertThat(dir.resolve("never")).doesNotExist();
   }
 
