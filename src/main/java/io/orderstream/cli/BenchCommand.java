@@ -1,7 +1,7 @@
 package io.orderstream.cli;
 
-import io.orderstream.bench.BenchSize;
-import io.orderstream.bench.Benchmark;
+import io.orderstream.tools.bench.BenchSize;
+import io.orderstream.tools.bench.Benchmark;
 import io.orderstream.error.Errors;
 import java.io.IOException;
 import java.io.PrintWriter;

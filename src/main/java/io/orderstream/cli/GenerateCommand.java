@@ -1,13 +1,13 @@
 package io.orderstream.cli;
 
 import io.orderstream.error.Errors;
-import io.orderstream.generate.EventWriter;
-import io.orderstream.generate.ExpectedState;
-import io.orderstream.generate.GeneratedEvent;
-import io.orderstream.generate.GeneratorSpec;
-import io.orderstream.generate.LiveWriter;
-import io.orderstream.generate.OutputFormat;
-import io.orderstream.generate.SampleGenerator;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.ExpectedState;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.LiveWriter;
+import io.orderstream.tools.generate.OutputFormat;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

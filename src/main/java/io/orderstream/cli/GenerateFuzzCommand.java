@@ -1,9 +1,9 @@
 package io.orderstream.cli;
 
 import io.orderstream.error.Errors;
-import io.orderstream.generate.fuzz.FuzzCorpus;
-import io.orderstream.generate.fuzz.FuzzManifest;
-import io.orderstream.generate.fuzz.FuzzSpec;
+import io.orderstream.tools.generate.fuzz.FuzzCorpus;
+import io.orderstream.tools.generate.fuzz.FuzzManifest;
+import io.orderstream.tools.generate.fuzz.FuzzSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

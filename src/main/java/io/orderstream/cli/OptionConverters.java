@@ -1,9 +1,9 @@
 package io.orderstream.cli;
 
-import io.orderstream.bench.BenchSize;
-import io.orderstream.bench.Benchmark;
+import io.orderstream.tools.bench.BenchSize;
+import io.orderstream.tools.bench.Benchmark;
 import io.orderstream.config.Durations;
-import io.orderstream.generate.OutputFormat;
+import io.orderstream.tools.generate.OutputFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
