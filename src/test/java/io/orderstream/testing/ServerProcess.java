@@ -22,6 +22,7 @@ public final class ServerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
   /** A loaded 2-core machine has taken 80 s to start S3Mock; idle, it takes 5-10 s. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final java.util.Random RANDOM = new java.util.Random();
 
   private final String name;
   private final Process process;
@@ -54,13 +55,21 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** A port that was free a moment ago on 127.0.0.1. */
+  /**
+   * A port that was free a moment ago on 127.0.0.1, below Linux's ephemeral range (32768 and up):
+   * a server that takes a minute to start on a busy machine would otherwise often find its port
+   * taken by some outgoing connection in the meantime.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20000 + RANDOM.nextInt(12000);
+      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IllegalStateException("no free port found between 20000 and 32000");
   }
 
   public long pid() {
