@@ -82,11 +82,13 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
 
   /**
    * The input setting as a filter: an s3a prefix, or nothing when it was left at its default (the
-   * local samples folder means nothing to a queue). Any other location is a mistake.
+   * local samples folder, which the resolver may have made absolute, means nothing to a queue).
+   * Any other location is a mistake.
    */
   private static Optional<String> prefix(RunConfig config) {
     String input = config.input();
-    if (input.equals(Setting.INPUT.defaultValue())) {
+    String unset = Setting.INPUT.defaultValue();
+    if (input.equals(unset) || input.equals(java.nio.file.Path.of(unset).toAbsolutePath().toString())) {
       return Optional.empty();
     }
     URI uri = URI.create(input.replace(" ", "%20"));
