@@ -7,6 +7,7 @@ import io.orderstream.sink.ManifestLog;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
+import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
  * source makes from the same events ({@code orderstream check --same-as}), and everything the
  * project writes outside Delta must be there under its final name, with no temporary object left.
  */
+@SparkTest
 class S3PipelineTest {
   private static final String BUCKET = "s3-pipeline-test";
   private static final String ROOT = "s3a://" + BUCKET;

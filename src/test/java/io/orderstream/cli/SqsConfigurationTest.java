@@ -10,6 +10,7 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.ServerProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * code maps an SQS 401/403 to a queue-url message naming the credentials and an s3a access denial
  * to the location's message, but only a real AWS account would prove it.
  */
+@SparkTest
 class SqsConfigurationTest {
   private static final Duration LIMIT = Duration.ofSeconds(30);
   @TempDir Path dir;

@@ -9,6 +9,7 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.S3Notifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,6 +38,7 @@ import picocli.CommandLine;
  * <p>The pipeline runs in this JVM on the shared session; its SQS client takes credentials from the
  * AWS chain's system properties, set here (the test JVM cannot set environment variables).
  */
+@SparkTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SqsPipelineTest {
   private static final String BUCKET = "sqs-pipeline-test";
