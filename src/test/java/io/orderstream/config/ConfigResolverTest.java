@@ -202,7 +202,7 @@ class ConfigResolverTest {
     assertUsageError(() -> resolver().configFile(file).resolve(),
         "Unknown setting 'trigger_interval' in config file '" + file + "'; known settings:"
             + " source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
-            + " max-bytes-per-trigger, max-input-size, recursive, spark.master, spark.*");
+            + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region, spark.master, spark.*");
   }
 
   @Test

@@ -43,7 +43,7 @@ class SettingTest {
   void knownKeysListsEveryKeyAndSparkPrefix() {
     assertThat(Setting.knownKeys())
         .isEqualTo("source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
-            + " max-bytes-per-trigger, max-input-size, recursive, spark.master, spark.*");
+            + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region, spark.master, spark.*");
   }
 
   // ---------------------------------------------------------------- trigger-interval

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code orderstream run --once} in a child JVM that can be killed with SIGKILL: the test classpath
@@ -23,6 +24,11 @@ public final class ChildPipeline {
 
   /** Starts {@code run --once} with these arguments (input, tables, checkpoint, batch size...). */
   public static ChildPipeline start(Path log, List<String> runArguments) {
+    return start(log, runArguments, Map.of());
+  }
+
+  /** As {@link #start(Path, List)}, with extra environment variables (e.g. the AWS chain's). */
+  public static ChildPipeline start(Path log, List<String> runArguments, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -34,7 +40,9 @@ public final class ChildPipeline {
     command.add("--once");
     command.addAll(runArguments);
     try {
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      Process process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
