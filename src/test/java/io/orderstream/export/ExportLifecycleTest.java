@@ -118,7 +118,9 @@ class ExportLifecycleTest {
     runBatch(BATCHES.get(2));
     for (Target target : targets) {
       Map<String, Long> stateBefore = exportState(target);
-      ChildPipeline child = ChildPipeline.startCommand(dir.resolve(target.name + "-child.log"), target.arguments(pipeline),
+      List<String> command = new ArrayList<>(List.of("export"));
+      command.addAll(target.arguments(pipeline));
+      ChildPipeline child = ChildPipeline.startCommand(dir.resolve(target.name + "-child.log"), command,
           target.password == null ? Map.of() : Map.of("ORDERSTREAM_JDBC_PASSWORD", target.password));
       awaitWritingTransaction(target, child);
       child.kill();
