@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.model.SellerTable;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * table's columns: updates and inserts upserted, deletes deleted, a rewrite in one commit kept,
  * and a range without a feed reloaded whole.
  */
+@SparkTest
 class ChangeReaderTest {
   private static final ExportedTable SELLER = ExportedTable.of(new SellerTable().definition());
 

@@ -14,6 +14,7 @@ import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.ExportedRows;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.PostgresServer;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is killed with SIGKILL in the middle of its transaction first; the rerun converges. Steps build
  * on one another, so the tests run in order on one pipeline and one server.
  */
+@SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportLifecycleTest {
