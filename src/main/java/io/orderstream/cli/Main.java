@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
-    subcommands = {RunCommand.class, SnapshotCommand.class, CheckCommand.class})
+    subcommands = {RunCommand.class, SnapshotCommand.class, CheckCommand.class, ExportCommand.class})
 public final class Main {
   /** A class every build with the tooling has; looked up as a resource so nothing is loaded. */
   private static final String TOOLS_PRESENT = "/io/orderstream/tools/generate/GeneratorSpec.class";
