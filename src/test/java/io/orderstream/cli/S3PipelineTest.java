@@ -2,7 +2,6 @@ package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.ops.CheckCommand;
 import io.orderstream.sink.ManifestLog;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.PipelineHarness;
@@ -67,7 +66,7 @@ class S3PipelineTest {
     CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class ? type.cast(new CheckCommand(PipelineHarness.spark())) : CommandLine.defaultFactory().create(type);
+        return type == CheckCommand.class ? type.cast(new CheckCommand(java.util.Map.of(), java.nio.file.Path.of("").toAbsolutePath(), SparkSessionSource.existing(PipelineHarness.spark()))) : CommandLine.defaultFactory().create(type);
       }
     });
     cli.setOut(new PrintWriter(out));

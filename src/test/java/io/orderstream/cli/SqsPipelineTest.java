@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
-import io.orderstream.ops.CheckCommand;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
@@ -131,7 +130,7 @@ class SqsPipelineTest {
     CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class ? type.cast(new CheckCommand(PipelineHarness.spark())) : CommandLine.defaultFactory().create(type);
+        return type == CheckCommand.class ? type.cast(new CheckCommand(java.util.Map.of(), java.nio.file.Path.of("").toAbsolutePath(), SparkSessionSource.existing(PipelineHarness.spark()))) : CommandLine.defaultFactory().create(type);
       }
     });
     cli.setOut(new PrintWriter(out));
