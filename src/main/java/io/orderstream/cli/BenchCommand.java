@@ -1,7 +1,7 @@
 package io.orderstream.cli;
 
-import io.orderstream.bench.BenchSize;
-import io.orderstream.bench.Benchmark;
+import io.orderstream.tools.bench.BenchSize;
+import io.orderstream.tools.bench.Benchmark;
 import io.orderstream.error.Errors;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -24,25 +22,29 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
         "Measure throughput, latency and batch time against history size; write results.json and chart.html.",
         "full: the sizes of the performance targets (about 30 minutes on 2 cores); small: a few minutes, to try it."})
 final class BenchCommand implements Callable<Integer> {
+  /** How the benchmark's backlog part starts {@code orderstream run} in its own JVM. */
+  private static final List<String> RUN_COMMAND = List.of(Main.class.getName(), "run");
+
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--size", defaultValue = "full", paramLabel = "full|small",
+  @Option(names = "--size", defaultValue = "full", paramLabel = "full|small", converter = OptionConverters.Size.class,
       description = "How big each measurement is (default: ${DEFAULT-VALUE}).")
-  String size;
+  BenchSize size;
 
   @Option(names = "--out", defaultValue = "bench", paramLabel = "DIR",
       description = "Folder for results.json and chart.html (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--parts", split = ",", paramLabel = "PART[,PART...]",
+  @Option(names = "--parts", split = ",", paramLabel = "PART", converter = OptionConverters.Part.class,
       description = "Measurements to run: backlog (with the floor), latency, history (with the baseline);"
           + " default all. Those run replace their keys in an existing results.json; the others are kept.")
-  List<String> parts;
+  List<Benchmark.Part> parts;
 
   @Option(names = "--work", paramLabel = "DIR",
       description = "Folder for the generated events, tables and logs; kept afterwards."
@@ -51,7 +53,6 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    BenchSize benchSize = BenchSize.named(size);
     boolean temporary = work == null;
     Path folder = temporary ? temporaryFolder() : work;
     if (!temporary && Files.exists(folder) && !isEmptyFolder(folder)) {
@@ -59,28 +60,14 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter progress = spec.commandLine().getOut();
     try {
-      new Benchmark(benchSize, folder, out, progress).run(parts());
+      new Benchmark(size, folder, out, progress, RUN_COMMAND).run(
+          parts == null || parts.isEmpty() ? EnumSet.allOf(Benchmark.Part.class) : EnumSet.copyOf(parts));
     } finally {
       if (temporary) {
         deleteRecursively(folder);
       }
     }
     return 0;
-  }
-
-  private Set<Benchmark.Part> parts() {
-    if (parts == null || parts.isEmpty()) {
-      return EnumSet.allOf(Benchmark.Part.class);
-    }
-    Set<Benchmark.Part> chosen = EnumSet.noneOf(Benchmark.Part.class);
-    for (String part : parts) {
-      try {
-        chosen.add(Benchmark.Part.valueOf(part.trim().toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw Errors.invalidSetting("--parts", part, "backlog, latency or history, separated by commas");
-      }
-    }
-    return chosen;
   }
 
   private static Path temporaryFolder() {

@@ -1,21 +1,27 @@
 package io.orderstream.cli;
 
 import io.orderstream.error.Errors;
-import io.orderstream.ops.CheckCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Entry point: {@code orderstream <subcommand>}. Exit codes: 0 ok, 1 failure, 2 bad usage or configuration. */
+/**
+ * Entry point: {@code orderstream <subcommand>}. Exit codes: 0 ok, 1 failure, 2 bad usage or
+ * configuration.
+ *
+ * <p>{@code generate} and {@code bench} drive the tooling in {@code io.orderstream.tools}, which the
+ * cluster jar leaves out; they are added only where the tooling is on the class path.
+ */
 @Command(
     name = "orderstream",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
-    subcommands = {RunCommand.class, GenerateCommand.class, BenchCommand.class, SnapshotCommand.class,
-        CheckCommand.class})
+    subcommands = {RunCommand.class, SnapshotCommand.class, CheckCommand.class, ExportCommand.class})
 public final class Main {
+  /** A class every build with the tooling has; looked up as a resource so nothing is loaded. */
+  private static final String TOOLS_PRESENT = "/io/orderstream/tools/generate/GeneratorSpec.class";
 
   @Option(
       names = "--verbose",
@@ -53,8 +59,12 @@ public final class Main {
 
   /** As {@link #commandLine()}, {@code factory} creating the subcommands (tests pass stand-ins). */
   static CommandLine commandLine(CommandLine.IFactory factory) {
-    return new CommandLine(new Main(), factory)
-        .setExecutionExceptionHandler(new UserErrorHandler())
+    CommandLine cli = new CommandLine(new Main(), factory);
+    if (Main.class.getResource(TOOLS_PRESENT) != null) {
+      cli.addSubcommand(GenerateCommand.class).addSubcommand(BenchCommand.class);
+    }
+    // after every subcommand is added: the handlers apply to those present
+    return cli.setExecutionExceptionHandler(new UserErrorHandler())
         .setParameterExceptionHandler(new UsageErrorHandler());
   }
 }

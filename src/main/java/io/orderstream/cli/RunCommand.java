@@ -1,6 +1,5 @@
 package io.orderstream.cli;
 
-import io.orderstream.config.ConfigResolver;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.pipeline.Pipeline;
@@ -15,9 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,7 +27,8 @@ import picocli.CommandLine.Spec;
  * <p>Each {@link Setting} becomes an option through {@link SettingOptions}, so names, help and
  * defaults in {@code --help} come from the setting constants and cannot drift from the resolver.
  * The options have no picocli default: an option not given must stay absent so that the
- * environment and the config file can supply the value ({@link ConfigResolver} owns precedence).
+ * environment and the config file can supply the value ({@link io.orderstream.config.ConfigResolver} owns
+ * precedence).
  */
 @Command(
     name = "run",
@@ -47,20 +47,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Java properties file with any of the settings below by file key, and spark.*"
-          + " keys for Spark (S3 credentials...). Default: none.")
-  Path configFile;
-
-  @Option(
-      names = "--conf",
-      paramLabel = "KEY=VALUE",
-      description = "A Spark setting passed to the session as is, e.g."
-          + " spark.sql.shuffle.partitions=8; repeatable; beats the same key in --config."
-          + " Default: none.")
-  Map<String, String> conf;
+  @Mixin ConfigSources sources;
 
   private final Map<String, String> environment;
   private final Path workingDirectory;
@@ -81,11 +68,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunConfig config = ConfigResolver.in(workingDirectory)
+    RunConfig config = sources.resolver(workingDirectory, environment)
         .commandLine(givenSettings())
-        .commandLineConf(conf == null ? Map.of() : conf)
-        .environment(environment)
-        .configFile(configFile)
         .resolve();
     RunSummary summary = pipeline.apply(config);
     PrintWriter out = spec.commandLine().getOut();
@@ -125,7 +109,8 @@ final class RunCommand implements Callable<Integer> {
       return command;
     }
 
-    private static OptionSpec option(Setting<?> setting) {
+    /** The option of one setting: names, label and help from the setting; no default (see above). */
+    static OptionSpec option(Setting<?> setting) {
       OptionSpec.Builder option = OptionSpec.builder(setting.option())
           .type(String.class)
           .paramLabel(setting.label())

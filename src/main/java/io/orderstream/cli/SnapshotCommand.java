@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Print the newest batch that committed to every table, each table's Delta version at that batch,",
-        "and how to read it from SQL so that every foreign key resolves while the pipeline keeps writing."},
+        "Print the newest consistent state of the tables: the batch, each table's Delta version and the SQL that reads it.",
+        "The batch is the newest that committed to every table; reading each table at its version,"
+            + " every foreign key resolves while the pipeline keeps writing."},
     footer = {"", "Exit codes: 0 success, 2 bad usage or a location without a consistent snapshot."})
 final class SnapshotCommand implements Callable<Integer> {
   /** Two or more letters, then a colon: a URI scheme, as for the run command's locations. */
@@ -40,14 +42,15 @@ final class SnapshotCommand implements Callable<Integer> {
   String tables;
 
   private final Path workingDirectory;
-  private final Configuration hadoop;
+  /** Made only when the command runs: Hadoop's classes and its logging take seconds to load. */
+  private final Supplier<Configuration> hadoop;
 
   SnapshotCommand() {
-    this(Path.of("").toAbsolutePath(), new Configuration());
+    this(Path.of("").toAbsolutePath(), new NewHadoopConfiguration());
   }
 
   /** For tests: a stand-in working directory and Hadoop configuration. */
-  SnapshotCommand(Path workingDirectory, Configuration hadoop) {
+  SnapshotCommand(Path workingDirectory, Supplier<Configuration> hadoop) {
     this.workingDirectory = workingDirectory;
     this.hadoop = hadoop;
   }
@@ -55,7 +58,7 @@ final class SnapshotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TableLocations locations = new TableLocations(resolved(tables));
-    BatchManifest manifest = ConsistentSnapshot.newestManifest("--tables", locations, hadoop);
+    BatchManifest manifest = ConsistentSnapshot.newestManifest("--tables", locations, hadoop.get());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "batch %s, committed %s%n",
         manifest.batchId() == BatchManifest.CREATED ? "none yet (tables created empty)" : Long.toString(manifest.batchId()),
@@ -70,5 +73,16 @@ final class SnapshotCommand implements Callable<Integer> {
 
   private String resolved(String text) {
     return SCHEME.matcher(text).find() ? text : workingDirectory.resolve(text).toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * A class of its own, not {@code Configuration::new}: picocli reflects on the command's methods
+   * and a method reference links Hadoop's classes, either of which would slow down {@code --help}.
+   */
+  private static final class NewHadoopConfiguration implements Supplier<Configuration> {
+    @Override
+    public Configuration get() {
+      return new Configuration();
+    }
   }
 }

@@ -123,6 +123,18 @@ public final class ConfigResolver {
         maxFilesPerTrigger, sparkMaster, passThrough(Setting.SPARK_PREFIX, file), new SettingValues(values));
   }
 
+  /**
+   * Only the Spark settings ({@code spark.master} and the {@code spark.*} pass-through), by the
+   * same rules as {@link #resolve()}, for commands that start Spark without running the pipeline.
+   * The config file is checked as for a run; no location is looked at.
+   */
+  public SparkSettings resolveSpark() {
+    Map<String, String> file = readConfigFile();
+    rejectUnknownFileKeys(file);
+    rejectNonSparkConf();
+    return new SparkSettings(value(Setting.SPARK_MASTER, file), passThrough(Setting.SPARK_PREFIX, file));
+  }
+
   // ---------------------------------------------------------------- sources and precedence
 
   /** The text of a setting and how the user named it there; precedence lives here and only here. */

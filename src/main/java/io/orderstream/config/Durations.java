@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Parses the duration syntax users type: a whole number with a unit ({@code 500ms}, {@code 5s},
  * {@code 2m}, {@code 1h}) or ISO-8601 ({@code PT5S}). Anything else is an {@link
- * IllegalArgumentException}, which {@link Setting} turns into a message naming the key.
+ * IllegalArgumentException}, which {@link Setting} and the command-line converters turn into a
+ * message naming the setting.
  */
-final class Durations {
+public final class Durations {
   private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private Durations() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String lower = text.strip().toLowerCase(Locale.ROOT);
     Matcher amountAndUnit = AMOUNT_AND_UNIT.matcher(lower);
     try {

@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
 public final class Setting<T> {
 
   /** The names {@link #SOURCE} accepts; each source adds its own. */
-  private static final List<String> SOURCES = List.of("files", "kafka");
+  private static final List<String> SOURCES = List.of("files", "sqs", "kafka");
 
   /** Keys with this prefix are Spark settings: passed to the session as they are, never checked. */
   public static final String SPARK_PREFIX = "spark.";
@@ -36,7 +36,9 @@ public final class Setting<T> {
   public static final Setting<String> INPUT =
       text("input", "--input", "ORDERSTREAM_INPUT")
           .defaultValue("samples/events", "PATH")
-          .help("Folder or URI (s3a://, hdfs://, file:/) the JSON order event files arrive in.");
+          .help("Folder or URI (s3a://, hdfs://, file:/) the JSON order event files arrive in. With"
+              + " source sqs: an optional s3a://bucket/prefix/ outside which notified objects are"
+              + " skipped (the default folder does not apply there).");
 
   public static final Setting<String> TABLES =
       text("tables", "--tables", "ORDERSTREAM_TABLES")
@@ -76,8 +78,9 @@ public final class Setting<T> {
           .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "a source name")
           .checkedBy(SOURCES::contains, "one of " + String.join(", ", SOURCES))
           .defaultValue("files", "NAME")
-          .help("Where events come from: files (a folder or bucket prefix, listed every trigger) or"
-              + " kafka (a topic, see the kafka-* settings).");
+          .help("Where events come from: files (a folder or bucket prefix, listed every trigger),"
+              + " sqs (S3 event notifications on an SQS queue name the objects to read) or kafka (a"
+              + " topic, see the kafka-* settings).");
 
   public static final Setting<Long> MAX_INPUT_SIZE =
       named("max-input-size", "--max-input-size", "ORDERSTREAM_MAX_INPUT_SIZE")
@@ -147,11 +150,31 @@ public final class Setting<T> {
           .defaultValue("local[*]", "URL")
           .help("Spark master URL; local[*] runs Spark inside this process on every core.");
 
+  public static final Setting<String> QUEUE_URL =
+      named("queue-url", "--queue-url", "ORDERSTREAM_QUEUE_URL")
+          .parsedBy(String::strip, "a URL")
+          .defaultValue("", "URL")
+          .help("With source sqs: the SQS queue S3 sends its ObjectCreated notifications to (required).");
+
+  public static final Setting<String> SQS_ENDPOINT =
+      named("sqs-endpoint", "--sqs-endpoint", "ORDERSTREAM_SQS_ENDPOINT")
+          .parsedBy(String::strip, "a URL")
+          .defaultValue("", "URL")
+          .help("With source sqs: the SQS endpoint for a non-AWS server such as ElasticMQ; empty uses"
+              + " the region's AWS endpoint.");
+
+  public static final Setting<String> SQS_REGION =
+      named("sqs-region", "--sqs-region", "ORDERSTREAM_SQS_REGION")
+          .parsedBy(String::strip, "a region name")
+          .defaultValue("", "REGION")
+          .help("With source sqs: the queue's AWS region; empty takes it from AWS_REGION or the AWS"
+              + " profile.");
+
   private static final List<Setting<?>> ALL =
       List.of(SOURCE, INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
-          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC,
-          KAFKA_TOPIC_PATTERN, KAFKA_STARTING_OFFSETS, KAFKA_FAIL_ON_DATA_LOSS, MAX_RECORDS_PER_TRIGGER,
-          SPARK_MASTER);
+          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, QUEUE_URL, SQS_ENDPOINT, SQS_REGION,
+          KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_TOPIC_PATTERN, KAFKA_STARTING_OFFSETS,
+          KAFKA_FAIL_ON_DATA_LOSS, MAX_RECORDS_PER_TRIGGER, SPARK_MASTER);
 
   private final String key;
   private final String option;

@@ -186,4 +186,29 @@ public final class Errors {
             + " in Kafka (retention.ms) longer than the pipeline may be stopped or behind",
         EXIT_FAILURE, cause);
   }
+
+  /** A database the export cannot reach or log in to. */
+  public static OrderstreamException databaseUnreachable(String url, String reason) {
+    return new OrderstreamException(
+        "Cannot connect to the database at --jdbc-url '" + url + "': " + reason
+            + "; check the URL, --jdbc-user and ORDERSTREAM_JDBC_PASSWORD (or jdbc.password in --config)",
+        EXIT_USAGE, null);
+  }
+
+  /** A database table whose shape differs from the model the export writes. */
+  public static OrderstreamException schemaDrift(String url, String table, String column, String detail) {
+    return new OrderstreamException(
+        "Cannot export to '" + url + "': column " + table + "." + column + " " + detail
+            + "; the tables must match the model (docs/tables.md): restore the column, or drop table "
+            + table + " so that the next export creates and loads it again",
+        EXIT_USAGE, null);
+  }
+
+  /** An export step that failed after connecting; nothing of it was committed. */
+  public static OrderstreamException exportFailed(String url, String detail, Throwable cause) {
+    return new OrderstreamException(
+        "The export to '" + url + "' failed: " + detail
+            + "; nothing of this step was committed: fix the cause and run the export again",
+        EXIT_FAILURE, cause);
+  }
 }

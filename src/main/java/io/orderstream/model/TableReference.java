@@ -53,7 +53,10 @@ public final class TableReference {
         .append("Tables: ")
         .append(tables.stream().map(t -> "[" + t.name() + "](#" + t.name() + ")").collect(Collectors.joining(", ")))
         .append(".\n\n")
-        .append(KEYS);
+        .append(KEYS)
+        .append("\n## Entity-relationship diagram\n\n")
+        .append("Keys (PK) and foreign keys (FK); every column is listed in the table sections below.\n\n")
+        .append(EntityDiagram.mermaid(tables));
     tables.forEach(table -> appendTable(out, table, tables));
     return out.toString();
   }

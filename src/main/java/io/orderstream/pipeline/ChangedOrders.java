@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
  * {@code order_event_latest} was written; the order still counts as changed so every table ends
  * as the first attempt would have left it. Exact duplicates arriving in a later batch change nothing.
  */
-final class ChangedOrders {
+public final class ChangedOrders {
   private static final Map<String, String> JSON_OPTIONS = Map.of("timestampFormat", EventSchema.TIMESTAMP_PATTERN);
 
   private ChangedOrders() {}
@@ -35,7 +35,7 @@ final class ChangedOrders {
    * @return one row per changed order: order_id, updated_at, updated_at_nanos, version, event_hash, raw, source,
    *     stored_updated_at (of the stored winner; null for a new order), e
    */
-  static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
+  public static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
     Dataset<Row> best = EventOrder.bestPerOrder(
         events.select("order_id", "updated_at", "updated_at_nanos", "version", "event_hash", "raw", "normalized", "source"));
     Dataset<Row> storedKeys = stored.select(

@@ -1,9 +1,11 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.error.Errors;
+import io.orderstream.store.WriteOnceFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.UUID;
@@ -25,43 +27,39 @@ public record CheckpointIdentity(String appId, String tables) {
     Path file = new Path(checkpoint, FILE);
     try {
       FileSystem fs = file.getFileSystem(hadoop);
-      if (fs.exists(file)) {
-        CheckpointIdentity existing = read(fs, file);
-        if (!existing.tables().equals(tables)) {
-          throw Errors.checkpointMismatch(checkpoint, "it wrote tables at '" + existing.tables() + "', not '" + tables + "'");
-        }
-        return existing;
+      CheckpointIdentity identity = fs.exists(file) ? read(fs, file) : createOrRead(fs, file, tables);
+      if (!identity.tables().equals(tables)) {
+        throw Errors.checkpointMismatch(checkpoint, "it wrote tables at '" + identity.tables() + "', not '" + tables + "'");
       }
-      CheckpointIdentity created = new CheckpointIdentity("orderstream-" + UUID.randomUUID(), tables);
-      created.write(fs, file);
-      return created;
+      return identity;
     } catch (IOException e) {
       throw Errors.unwritableLocation("checkpoint", checkpoint, e);
     }
   }
 
+  /**
+   * A {@link WriteOnceFile}: a kill during the very first start cannot leave a half-written identity
+   * (on any store), and when two starts race, the one that loses reads and uses the winner's.
+   */
+  private static CheckpointIdentity createOrRead(FileSystem fs, Path file, String tables) throws IOException {
+    CheckpointIdentity created = new CheckpointIdentity("orderstream-" + UUID.randomUUID(), tables);
+    return WriteOnceFile.create(fs, file, created.bytes()) ? created : read(fs, file);
+  }
+
   private static CheckpointIdentity read(FileSystem fs, Path file) throws IOException {
     Properties props = new Properties();
     try (InputStream in = fs.open(file)) {
-      props.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return new CheckpointIdentity(props.getProperty("app-id"), props.getProperty("tables"));
   }
 
-  private void write(FileSystem fs, Path file) throws IOException {
+  private byte[] bytes() throws IOException {
     Properties props = new Properties();
     props.setProperty("app-id", appId);
     props.setProperty("tables", tables);
-    fs.mkdirs(file.getParent());
-    // Written aside, then renamed: a kill during the very first start must not leave a half-written
-    // identity that every later start would fail to read.
-    Path temp = new Path(file.getParent(), "." + FILE + "." + UUID.randomUUID() + ".tmp");
-    try (OutputStream out = fs.create(temp, false)) {
-      props.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), "orderstream checkpoint identity; do not edit");
-    }
-    if (!fs.rename(temp, file)) {
-      fs.delete(temp, false);
-      throw new IOException("could not rename " + temp + " to " + file);
-    }
+    StringWriter text = new StringWriter();
+    props.store(text, "orderstream checkpoint identity; do not edit");
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -11,6 +11,7 @@ import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.InputSources;
+import io.orderstream.store.FailFast;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -168,8 +169,7 @@ public final class Pipeline {
    */
   private static void ensureWritable(String key, String location, Configuration hadoop) {
     Path path = new Path(location);
-    try {
-      FileSystem fs = path.getFileSystem(hadoop);
+    try (FileSystem fs = FailFast.open(path, hadoop)) {
       if (!fs.mkdirs(path)) {
         throw Errors.unwritableLocation(key, location, null);
       }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * task: readers pinned to an older version may still need them.
  */
 public final class Compaction {
-  /** Spark setting that overrides {@value #WRITES_BETWEEN}, e.g. {@code --spark-conf spark.orderstream.compaction.writes=100}. */
+  /** Spark setting that overrides {@value #WRITES_BETWEEN}, e.g. {@code run --conf spark.orderstream.compaction.writes=100}. */
   public static final String WRITES_CONF = "spark.orderstream.compaction.writes";
   static final int WRITES_BETWEEN = 25;
   private static final Logger LOG = LoggerFactory.getLogger(Compaction.class);
@@ -40,11 +40,6 @@ public final class Compaction {
   public Compaction(TableLocations locations, int writesBetween) {
     this.locations = locations;
     this.writesBetween = writesBetween;
-  }
-
-  /** With the default threshold, {@value #WRITES_BETWEEN} writes. */
-  public static Compaction defaults(TableLocations locations) {
-    return new Compaction(locations, WRITES_BETWEEN);
   }
 
   /** With the threshold from the session's {@value #WRITES_CONF}, else {@value #WRITES_BETWEEN}. */

@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  * overwrite attributes. The comparison uses the same rank as {@link EventOrder}, so the stored row
  * ends the same whatever order the events arrived in.
  */
-final class DimensionWriter {
+public final class DimensionWriter {
 
   /** Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects them. */
   PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
@@ -30,7 +30,7 @@ final class DimensionWriter {
   }
 
   /** The row each key keeps: complete rows before references, then the latest winning event's. */
-  static Dataset<Row> onePerKey(TableDef table, Dataset<Row> rows) {
+  public static Dataset<Row> onePerKey(TableDef table, Dataset<Row> rows) {
     Column[] all = Arrays.stream(rows.columns()).map(c -> col(c)).toArray(Column[]::new);
     Column rank = struct(col(Lineage.COMPLETE), rank(""));
     return rows.groupBy(col(table.key()))

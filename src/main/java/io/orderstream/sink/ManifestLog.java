@@ -1,13 +1,12 @@
 package io.orderstream.sink;
 
+import io.orderstream.store.WriteOnceFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,8 +17,9 @@ import org.apache.hadoop.fs.Path;
  * The folder of {@link BatchManifest}s under the tables root, {@value #FOLDER}: written by the
  * pipeline after each batch, read by consistent readers.
  *
- * <p>A manifest is written to a hidden temporary file and renamed into place, so a reader sees it
- * whole or not at all (on object stores the upload itself is atomic). Files are named by
+ * <p>A manifest is a {@link WriteOnceFile}: a reader sees it whole or not at all, on a file system
+ * (written aside, renamed in) and on an object store (created under its name, published on close,
+ * never renamed). Files are named by
  * {@link BatchManifest#sequence()}, zero-padded so that names sort in commit order; the newest
  * {@value #KEEP} are kept. A manifest whose name exists already describes the same table state
  * (a replayed batch, or a batch that changed nothing) and is left as it is.
@@ -43,23 +43,9 @@ public final class ManifestLog {
   /** Writes the manifest unless one for the same table state exists, then prunes old ones. */
   public void write(BatchManifest manifest) throws IOException {
     FileSystem fs = folder.getFileSystem(hadoop);
-    Path target = new Path(folder, nameOf(manifest));
-    if (fs.exists(target)) {
-      return;
+    if (WriteOnceFile.create(fs, new Path(folder, nameOf(manifest)), manifest.toJson())) {
+      prune(fs);
     }
-    fs.mkdirs(folder);
-    Path temp = new Path(folder, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
-    try {
-      try (OutputStream out = fs.create(temp, false)) {
-        out.write(manifest.toJson());
-      }
-      if (!fs.rename(temp, target) && !fs.exists(target)) {
-        throw new IOException("could not rename " + temp + " to " + target);
-      }
-    } finally {
-      deleteQuietly(fs, temp);
-    }
-    prune(fs);
   }
 
   /** The manifest of the newest consistent state, if any was written. */
@@ -104,14 +90,6 @@ public final class ManifestLog {
     List<Path> names = names();
     for (Path old : names.subList(0, Math.max(0, names.size() - KEEP))) {
       fs.delete(old, false);
-    }
-  }
-
-  private static void deleteQuietly(FileSystem fs, Path temp) {
-    try {
-      fs.delete(temp, false);
-    } catch (IOException e) {
-      // a leftover hidden temp file is ignored by readers; the batch's failure, if any, is what matters
     }
   }
 }

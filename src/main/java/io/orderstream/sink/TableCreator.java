@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
 
+  /**
+   * The change data feed lets {@code orderstream export} read what a batch changed (deletes
+   * included) at the cost of the change, not of the table.
+   */
+  static final String CHANGE_FEED = "delta.enableChangeDataFeed";
+
   private final SparkSession spark;
   private final TableLocations locations;
 
@@ -50,6 +56,7 @@ public final class TableCreator {
     }
     addMissingColumns(table, path);
     new KeyFormatUpgrade(spark).upgrade(table, path);
+    enableChangeFeed(table, path);
   }
 
   private void create(TableDef table, String path) {
@@ -59,7 +66,8 @@ public final class TableCreator {
             .comment(table.comment())
             .property("delta.enableDeletionVectors", Boolean.toString(table.kind() == TableKind.DIMENSION))
             .property("delta.checkpointInterval", "20")
-            .property(Keys.FORMAT_PROPERTY, Keys.FORMAT);
+            .property(Keys.FORMAT_PROPERTY, Keys.FORMAT)
+            .property(CHANGE_FEED, "true");
     for (ColumnDef column : table.columns()) {
       builder = builder.addColumn(
           DeltaTable.columnBuilder(spark, column.name())
@@ -98,5 +106,15 @@ public final class TableCreator {
     }
     delta.update(unfilled, Map.of(column.name(), column.backfill().cast(column.type())));
     LOG.info("Filled column {}.{} in the rows stored before it existed", table.name(), column.name());
+  }
+
+  /** Tables created before the export existed get the change feed from their next version on. */
+  private void enableChangeFeed(TableDef table, String path) {
+    String current = DeltaTable.forPath(spark, path).detail().first().<scala.collection.Map<String, String>>getAs("properties")
+        .getOrElse(CHANGE_FEED, () -> "false");
+    if (!"true".equals(current)) {
+      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + CHANGE_FEED + "' = 'true')");
+      LOG.info("Enabled the change data feed of {}", table.name());
+    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.Tables;
-import io.orderstream.ops.CheckCommand;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
@@ -126,7 +125,8 @@ class CheckCommandTest {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         return type == CheckCommand.class
-            ? type.cast(new CheckCommand(PipelineHarness.spark()))
+            ? type.cast(new CheckCommand(Map.of(), Path.of("").toAbsolutePath(),
+                SparkSessionSource.existing(PipelineHarness.spark())))
             : CommandLine.defaultFactory().create(type);
       }
     };

@@ -30,7 +30,7 @@ class SnapshotCommandTest {
       @Override
       public <K> K create(Class<K> type) throws Exception {
         if (type == SnapshotCommand.class) {
-          return type.cast(new SnapshotCommand(dir, new Configuration()));
+          return type.cast(new SnapshotCommand(dir, Configuration::new));
         }
         return CommandLine.defaultFactory().create(type);
       }

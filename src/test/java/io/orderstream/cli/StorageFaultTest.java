@@ -2,11 +2,11 @@ package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.generate.EventWriter;
-import io.orderstream.generate.ExpectedState;
-import io.orderstream.generate.GeneratedEvent;
-import io.orderstream.generate.GeneratorSpec;
-import io.orderstream.generate.SampleGenerator;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.ExpectedState;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.model.SellerTable;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.read.ConsistentSnapshot;

@@ -202,7 +202,9 @@ class ConfigResolverTest {
     assertUsageError(() -> resolver().configFile(file).resolve(),
         "Unknown setting 'trigger_interval' in config file '" + file + "'; known settings:"
             + " source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
-            + " max-bytes-per-trigger, max-input-size, recursive, spark.master, spark.*");
+            + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
+            + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
+            + " kafka-fail-on-data-loss, max-records-per-trigger, spark.master, spark.*, kafka.*");
   }
 
   @Test
@@ -234,7 +236,7 @@ class ConfigResolverTest {
             .commandLineConf(Map.of("fs.s3a.secret.key", "hunter2")).resolve())
         .isInstanceOf(OrderstreamException.class)
         .hasMessageStartingWith("Invalid value for --conf: 'fs.s3a.secret.key'; expected a key"
-            + " starting with spark. (Hadoop settings go as spark.hadoop.*")
+            + " starting with spark. or kafka. (Hadoop settings go as spark.hadoop.*")
         .hasMessageNotContaining("hunter2");
   }
 

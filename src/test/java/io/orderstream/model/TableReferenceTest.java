@@ -67,6 +67,28 @@ class TableReferenceTest {
   }
 
   @Test
+  void markdownHasAnEntityDiagramWithEveryTableKeyAndForeignKey() {
+    String markdown = TableReference.markdown();
+
+    assertThat(markdown).containsOnlyOnce("```mermaid\nerDiagram\n");
+    for (TableDef table : Tables.all()) {
+      assertThat(markdown).as(table.name()).contains("\n  " + table.name() + " {\n").contains(" " + table.key() + " PK\n");
+      for (ForeignKey fk : table.foreignKeys()) {
+        assertThat(markdown).as("%s.%s", table.name(), fk.column())
+            .contains("\n  " + fk.table() + " |o--o{ " + table.name() + " : \"" + fk.column() + "\"\n")
+            .contains(" " + fk.column() + " FK\n");
+      }
+    }
+  }
+
+  @Test
+  void entityDiagramShowsDecimalsAsOneWord() {
+    TableDef table = table(new ColumnDef("amount", org.apache.spark.sql.types.DataTypes.createDecimalType(18, 2), "money", "", col("amount")));
+
+    assertThat(TableReference.markdown(List.of(table))).contains("    decimal amount PK\n");
+  }
+
+  @Test
   void markdownOfASourcelessColumnSaysThePipelineSetsIt() {
     TableDef table = table(new ColumnDef("batch", DataTypes.LongType, "micro-batch", "", col("batch")));
 

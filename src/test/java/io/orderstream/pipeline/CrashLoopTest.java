@@ -3,9 +3,9 @@ package io.orderstream.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
-import io.orderstream.generate.EventWriter;
-import io.orderstream.generate.GeneratorSpec;
-import io.orderstream.generate.SampleGenerator;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;

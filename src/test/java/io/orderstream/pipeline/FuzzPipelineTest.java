@@ -2,9 +2,9 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.generate.fuzz.FuzzCorpus;
-import io.orderstream.generate.fuzz.FuzzManifest;
-import io.orderstream.generate.fuzz.FuzzSpec;
+import io.orderstream.tools.generate.fuzz.FuzzCorpus;
+import io.orderstream.tools.generate.fuzz.FuzzManifest;
+import io.orderstream.tools.generate.fuzz.FuzzSpec;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.generate.EventFiles;
-import io.orderstream.generate.ExpectedOrder;
-import io.orderstream.generate.ExpectedState;
+import io.orderstream.tools.generate.EventFiles;
+import io.orderstream.tools.generate.ExpectedOrder;
+import io.orderstream.tools.generate.ExpectedState;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.orderstream.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.generate.EventWriter;
-import io.orderstream.generate.GeneratorSpec;
-import io.orderstream.generate.SampleGenerator;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.ConsistencyCheck;
 import io.orderstream.testing.PipelineHarness;

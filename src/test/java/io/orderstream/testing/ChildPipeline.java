@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code orderstream run --once} in a child JVM that can be killed with SIGKILL: the test classpath
+ * {@code orderstream run --once} (or another subcommand) in a child JVM that can be killed with SIGKILL: the test classpath
  * and the launcher's JVM flags (bin/jvm-options, read from the project folder surefire runs in), so
  * the child is the same program bin/orderstream runs. Its output goes to a log file.
  */
@@ -23,6 +24,18 @@ public final class ChildPipeline {
 
   /** Starts {@code run --once} with these arguments (input, tables, checkpoint, batch size...). */
   public static ChildPipeline start(Path log, List<String> runArguments) {
+    return start(log, runArguments, Map.of());
+  }
+
+  /** As {@link #start(Path, List)}, with extra environment variables (e.g. the AWS chain's). */
+  public static ChildPipeline start(Path log, List<String> runArguments, Map<String, String> environment) {
+    List<String> arguments = new ArrayList<>(List.of("run", "--once"));
+    arguments.addAll(runArguments);
+    return startCommand(log, arguments, environment);
+  }
+
+  /** Starts {@code orderstream <arguments>} (any subcommand) with extra environment variables. */
+  public static ChildPipeline startCommand(Path log, List<String> arguments, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -30,11 +43,11 @@ public final class ChildPipeline {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.orderstream.cli.Main");
-    command.add("run");
-    command.add("--once");
-    command.addAll(runArguments);
+    command.addAll(arguments);
     try {
-      Process process = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      Process process = builder
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();

@@ -6,8 +6,10 @@ import io.orderstream.error.Errors;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.inputs.InputStreams;
 import io.orderstream.source.inputs.LegacyCheckpoint;
+import io.orderstream.store.FailFast;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +30,8 @@ public final class FolderInputSource implements InputSource {
   @Override
   public void validate(SparkSession spark) {
     Path input = new Path(config.input());
-    try {
-      FileStatus status = input.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(input);
+    try (FileSystem fs = FailFast.open(input, spark.sparkContext().hadoopConfiguration())) {
+      FileStatus status = fs.getFileStatus(input);
       if (!status.isDirectory()) {
         throw Errors.missingInput("input", config.input());
       }

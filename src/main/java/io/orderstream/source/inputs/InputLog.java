@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.orderstream.store.WriteOnceFile;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,9 +22,8 @@ import org.apache.hadoop.fs.Path;
  * checkpoint ({@code sources/0/inputs/<batch>}): written before the batch runs, so a batch
  * replayed after a crash reads exactly the same inputs, and read at start to know what was seen.
  *
- * <p>A batch file is never rewritten. On a file system with atomic rename it is written aside and
- * renamed in; on an object store (where rename is a copy) it is written in one PUT, which becomes
- * visible whole or not at all. Either way a reader never sees half a file.
+ * <p>A batch file is never rewritten ({@link WriteOnceFile}: renamed in on file systems, one PUT on
+ * object stores), so a reader never sees half a file.
  */
 public final class InputLog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,10 +81,23 @@ public final class InputLog {
       text.append(entry).append('\n');
     }
     try {
-      fs.mkdirs(folder);
-      WriteOnce.write(fs, file, text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      if (!WriteOnceFile.create(fs, file, bytes)) {
+        requireSame(file, bytes);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot record the inputs of batch " + batch + " at " + file, e);
+    }
+  }
+
+  /** A batch is planned once: finding other inputs under its name would mean two writers or a bug. */
+  private void requireSame(Path file, byte[] bytes) throws IOException {
+    byte[] existing;
+    try (var in = fs.open(file)) {
+      existing = in.readAllBytes();
+    }
+    if (!java.util.Arrays.equals(existing, bytes)) {
+      throw new IOException("Refusing to replace " + file + ": it exists with other content");
     }
   }
 

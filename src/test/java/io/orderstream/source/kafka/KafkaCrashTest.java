@@ -6,10 +6,6 @@ import io.orderstream.config.ConfigResolver;
 import io.orderstream.config.RunConfig;
 import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.generate.GeneratedEvent;
-import io.orderstream.generate.GeneratorSpec;
-import io.orderstream.generate.KafkaEventWriter;
-import io.orderstream.generate.SampleGenerator;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
@@ -19,6 +15,10 @@ import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.KafkaBroker;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.KafkaEventWriter;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class KafkaCrashTest {
     broker.createTopic(TOPIC, 3);
     List<GeneratedEvent> events =
         SampleGenerator.generate(GeneratorSpec.of(10, SEED).withDuplicates(0.05).withLate(0.1));
-    KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC).write(events, null, Duration.ofDays(1));
+    KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC, "kafka-bootstrap-servers").write(events, null, Duration.ofDays(1));
     try (KafkaProducer<String, byte[]> producer = broker.producer()) {
       for (String bad : List.of("not-json.json", "truncated.json")) {
         producer.send(new ProducerRecord<>(TOPIC, null, Files.readAllBytes(PipelineHarness.fixture("bad").resolve(bad))));

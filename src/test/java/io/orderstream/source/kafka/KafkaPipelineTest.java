@@ -3,11 +3,11 @@ package io.orderstream.source.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.orderstream.cli.CheckCommandLine;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.ops.CheckCommand;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.KafkaBroker;
@@ -239,7 +239,7 @@ class KafkaPipelineTest {
 
   /** {@code orderstream check} on the shared session, its output into {@code out}. */
   private static int check(StringWriter out, String... args) {
-    CommandLine cli = new CommandLine(new CheckCommand(PipelineHarness.spark()));
+    CommandLine cli = CheckCommandLine.on(PipelineHarness.spark());
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(out));
     return cli.execute(args);

@@ -1,4 +1,0 @@
-package io.orderstream.generate;
-
-/** A promotion as applied to one order: {@code vlr_aplc_desc} is {@code appliedCents}. */
-record AppliedPromotion(Promotion promotion, long appliedCents) {}

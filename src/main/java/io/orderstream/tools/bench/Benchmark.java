@@ -1,0 +1,220 @@
+package io.orderstream.tools.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.orderstream.pipeline.SparkSessions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs every measurement of the benchmark in turn and writes {@code results.json} and
+ * {@code chart.html} into the output folder. The backlog and the floor run in their own JVMs; the
+ * live run and the history batches run in this one, on one Spark session.
+ */
+public final class Benchmark {
+  private static final String MASTER = "local[*]";
+
+  private final BenchSize size;
+  private final Path work;
+  private final Path out;
+  private final PrintWriter progress;
+  private final List<String> runCommand;
+
+  /**
+   * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
+   *     the backlog part adds the run's settings
+   */
+  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand) {
+    this.size = size;
+    this.work = work;
+    this.out = out;
+    this.progress = progress;
+    this.runCommand = List.copyOf(runCommand);
+  }
+
+  /** The measurements, each of which can be run alone. */
+  public enum Part { BACKLOG, LATENCY, HISTORY }
+
+  /**
+   * Runs the given parts and writes {@code results.json}: the keys of the parts run now replace
+   * those of an earlier results file in the output folder, the others are kept, and
+   * {@code detail.<part>.measured_at} says when each was measured.
+   */
+  public Map<String, Object> run(Set<Part> parts) throws InterruptedException {
+    Map<String, Object> results = previous();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> detail = (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
+    detail.put("size", size.name());
+    Path logs = createFolder(work.resolve("logs"));
+    if (parts.contains(Part.BACKLOG)) {
+      double load = loadAverage();
+      say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
+      BacklogBench.Result backlog = BacklogBench.run(size, work, logs, runCommand);
+      say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
+          backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
+      results.put("backlog_events_per_s", round(backlog.eventsPerSecond()));
+      results.put("floor_events_per_s", round(backlog.floorEventsPerSecond()));
+      detail.put("backlog", ordered("orders", size.backlogOrders(), "events", backlog.events(), "files", backlog.files(),
+          "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
+          "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis(),
+          "measured_at", Instant.now().toString(), "load_average_before", load));
+    }
+    if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY)) {
+      SparkSession spark = session();
+      try {
+        if (parts.contains(Part.LATENCY)) {
+          latency(spark, results, detail);
+        }
+        if (parts.contains(Part.HISTORY)) {
+          double load = loadAverage();
+          history(new HistoryBench(spark, size, work, progress).run(), load, results, detail);
+        }
+      } finally {
+        spark.stop();
+      }
+    }
+    detail.put("machine", machine());
+    Map<String, Object> written = orderedKeys(results);
+    write(written);
+    return written;
+  }
+
+  private void latency(SparkSession spark, Map<String, Object> results, Map<String, Object> detail)
+      throws InterruptedException {
+    double load = loadAverage();
+    say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
+    LatencyBench.Result live = LatencyBench.run(spark, size, work);
+    say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
+        Stats.median(live.latenciesMillis()), Stats.percentile(live.latenciesMillis(), 95));
+    results.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
+    results.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
+    detail.put("live", ordered("events_per_s", size.liveEventsPerSecond(), "seconds", size.liveDuration().toSeconds(),
+        "trigger_interval_ms", LatencyBench.TRIGGER_INTERVAL.toMillis(),
+        "files_measured", live.latenciesMillis().size(), "batches", live.batches(),
+        "measured_at", Instant.now().toString(), "load_average_before", load));
+  }
+
+  private static void history(List<HistoryBench.Point> history, double load, Map<String, Object> results,
+      Map<String, Object> detail) {
+    Map<String, Long> batch = new LinkedHashMap<>();
+    Map<String, Long> baseline = new LinkedHashMap<>();
+    Map<String, Object> perLevel = new LinkedHashMap<>();
+    history.forEach(p -> {
+      batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
+      baseline.put(Integer.toString(p.orders()), p.baselineMillis());
+      perLevel.put(Integer.toString(p.orders()), ordered("batch_events", p.batchEvents(),
+          "batch_ms", p.batchMillis(), "baseline_ms", p.baselineMillis(), "history_load_ms", p.loadMillis()));
+    });
+    results.put("batch_ms_by_history", batch);
+    results.put("baseline_batch_ms_by_history", baseline);
+    perLevel.put("measured_at", Instant.now().toString());
+    perLevel.put("load_average_before", load);
+    detail.put("history", perLevel);
+  }
+
+  /** The results file already in the output folder, or nothing. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> previous() {
+    Path file = out.resolve("results.json");
+    if (!Files.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the earlier results " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The headline keys first, in the order the issue lists them, then the detail. */
+  private static Map<String, Object> orderedKeys(Map<String, Object> results) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "latency_p50_ms", "latency_p95_ms",
+        "batch_ms_by_history", "baseline_batch_ms_by_history", "detail")) {
+      if (results.containsKey(key)) {
+        ordered.put(key, results.get(key));
+      }
+    }
+    return ordered;
+  }
+
+  /** The system's one-minute load average: a busy machine makes every figure worse. */
+  private static double loadAverage() {
+    return round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static Map<String, Object> machine() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    m.put("java", System.getProperty("java.version"));
+    m.put("memory_mb", physicalMemoryMb());
+    m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(f -> !f.startsWith("--add-opens") && !f.startsWith("--add-exports")).toList()));
+    return m;
+  }
+
+  private static long physicalMemoryMb() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize() >> 20;
+    }
+    return -1;
+  }
+
+  private void write(Map<String, Object> results) {
+    try {
+      Files.createDirectories(out);
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
+      Files.writeString(out.resolve("chart.html"), BenchChart.html(results));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the results to " + out + ": " + e.getMessage(), e);
+    }
+    say("wrote %s and %s", out.resolve("results.json"), out.resolve("chart.html"));
+  }
+
+  private static SparkSession session() {
+    SparkSession.Builder builder = SparkSession.builder().appName("orderstream-bench").master(MASTER);
+    SparkSessions.defaults(MASTER).forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** A map that keeps the order its keys are given in, so results.json reads the same every time. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  private static Path createFolder(Path folder) {
+    try {
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+    progress.flush();
+  }
+}

@@ -1,0 +1,35 @@
+package io.orderstream.tools.bench;
+
+import io.orderstream.event.EventSchema;
+import io.orderstream.pipeline.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The floor of the engine on the benchmark's input: read the event files with the event schema and
+ * append them to one Delta table, nothing else. Run in its own JVM ({@link ChildJvm}) so it pays the
+ * same start-up as {@code orderstream run --once}.
+ *
+ * <p>Arguments: input folder, table folder.
+ */
+public final class FloorJob {
+  private FloorJob() {}
+
+  public static void main(String[] args) {
+    SparkSession.Builder builder = SparkSession.builder().appName("orderstream-floor").master("local[*]");
+    SparkSessions.defaults("local[*]").forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    try {
+      spark.read()
+          .schema(EventSchema.sparkType())
+          .option("timestampFormat", EventSchema.TIMESTAMP_PATTERN)
+          .json(args[0])
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(args[1]);
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.orderstream.tools.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.orderstream.config.RunConfig;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.OutputFormat;
+import io.orderstream.tools.generate.SampleGenerator;
+import io.orderstream.model.Tables;
+import io.orderstream.pipeline.BatchReport;
+import io.orderstream.tools.baseline.FullRecompute;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.sink.TableCreator;
+import io.orderstream.sink.TableLocations;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Measures 4 and 5: the time of one batch of about 1k events when the tables already hold a given
+ * number of orders, handled by the pipeline and by the original design ({@link FullRecompute}).
+ *
+ * <p>The first history size is loaded through the pipeline itself in one batch, each order's final
+ * event only ({@link SampleGenerator#latestOnly}); larger sizes are copies of it with new keys
+ * ({@link HistoryCopies}), in the tables and in the baseline's event store alike. The timed batches
+ * are new orders' whole lifecycles, created after the history: the common case of a live feed,
+ * where a batch's orders are recent.
+ */
+final class HistoryBench {
+  // Small enough that copying the event store's raw files (one row each) stays within the heap.
+  static final int HISTORY_EVENTS_PER_FILE = 100;
+  static final int BATCH_EVENTS_PER_FILE = 20;
+  private static final long HISTORY_SEED = 1_000;
+  private static final Instant HISTORY_START = Instant.parse("2024-01-01T00:00:00Z");
+  private static final Instant BATCHES_START = Instant.parse("2026-01-01T00:00:00Z");
+
+  record Point(int orders, List<Long> batchMillis, int batchEvents, long baselineMillis, long loadMillis) {}
+
+  private final SparkSession spark;
+  private final BenchSize size;
+  private final Path work;
+  private final PrintWriter progress;
+  private final Path input;
+  private final FullRecompute baseline;
+  private long baselineBatchId;
+
+  HistoryBench(SparkSession spark, BenchSize size, Path work, PrintWriter progress) {
+    this.spark = spark;
+    this.size = size;
+    this.work = work;
+    this.progress = progress;
+    this.input = work.resolve("history/input");
+    TableLocations baselineTables = new TableLocations(work.resolve("baseline/tables").toString());
+    new TableCreator(spark, baselineTables).createMissing(Tables.all());
+    this.baseline = new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
+  }
+
+  List<Point> run() {
+    int base = size.historyOrders().get(0);
+    long started = System.nanoTime();
+    Dataset<Row> baseFiles = loadBase(base);
+    HistoryCopies copies = new HistoryCopies(spark, new TableLocations(work.resolve("history/tables").toString()));
+    long loadMillis = (System.nanoTime() - started) / 1_000_000;
+    List<Point> points = new ArrayList<>();
+    int copiesMade = 1;
+    for (int orders : size.historyOrders()) {
+      if (orders % base != 0) {
+        throw new IllegalArgumentException("History sizes must be multiples of the first, " + base + "; got " + orders);
+      }
+      if (orders > base) {
+        started = System.nanoTime();
+        copies.append(copiesMade, orders / base);
+        baseline.store(HistoryCopies.copiedFiles(baseFiles, copiesMade, orders / base));
+        copiesMade = orders / base;
+        loadMillis = (System.nanoTime() - started) / 1_000_000;
+        say("history grown to %d orders by copies in %d ms", orders, loadMillis);
+      }
+      points.add(measure(orders, points.size(), loadMillis));
+    }
+    return points;
+  }
+
+  /** Loads {@code orders} orders through the pipeline; returns their files, as the event store holds them. */
+  private Dataset<Row> loadBase(int orders) {
+    List<GeneratedEvent> history = SampleGenerator.latestOnly(GeneratorSpec.of(orders, HISTORY_SEED)
+        .withFormat(OutputFormat.JSONL).withEventsPerFile(HISTORY_EVENTS_PER_FILE).withStart(HISTORY_START));
+    Path staging = work.resolve("history/base");
+    Inbox.deliver(history, staging, input, "h-");
+    long millis = runPipeline().stream().mapToLong(BatchReport::millis).sum();
+    Dataset<Row> files = files(staging);
+    baseline.store(files);
+    say("history loaded: %d orders through the pipeline in a %d ms batch", orders, millis);
+    return files;
+  }
+
+  private Point measure(int orders, int level, long loadMillis) {
+    List<Long> batches = new ArrayList<>();
+    int events = 0;
+    long baselineMillis = 0;
+    for (int r = 0; r < size.repeats(); r++) {
+      List<GeneratedEvent> batch = SampleGenerator.generate(GeneratorSpec.of(size.batchOrders(), 10_000L + orders + r)
+          .withFormat(OutputFormat.JSONL).withEventsPerFile(BATCH_EVENTS_PER_FILE)
+          .withStart(BATCHES_START.plus(Duration.ofDays(30L * level + 3L * r))));
+      events = batch.size();
+      Path staging = work.resolve("history/batch-" + orders + "-" + r);
+      Inbox.deliver(batch, staging, input, "b" + orders + "-" + r + "-");
+      batches.add(runPipeline().stream().mapToLong(BatchReport::millis).sum());
+      if (r == 0) {
+        long started = System.nanoTime();
+        baseline.batch(files(staging), baselineBatchId++);
+        baselineMillis = (System.nanoTime() - started) / 1_000_000;
+      } else {
+        baseline.store(files(staging));
+      }
+      say("history %d orders: batch of %d events %d ms%s", orders, events, batches.get(batches.size() - 1),
+          r == 0 ? " (baseline " + baselineMillis + " ms)" : "");
+    }
+    return new Point(orders, batches, events, baselineMillis, loadMillis);
+  }
+
+  /** Drains the input folder, every new file in one batch; returns the batches' reports. */
+  private List<BatchReport> runPipeline() {
+    RunConfig config = new RunConfig(input.toString(), work.resolve("history/tables").toString(),
+        work.resolve("history/checkpoint").toString(), true, Duration.ofSeconds(1), 100_000,
+        spark.sparkContext().master(), Map.of());
+    List<BatchReport> reports = new ArrayList<>();
+    new Pipeline(config, spark).onBatch(reports::add).run();
+    return reports;
+  }
+
+  private Dataset<Row> files(Path folder) {
+    return spark.read().format("binaryFile").load(folder.toString())
+        .select(col("path").as("source"), col("content"));
+  }
+
+  private void say(String format, Object... args) {
+    progress.printf(java.util.Locale.ROOT, "[bench] " + format + "%n", args);
+    progress.flush();
+  }
+}

@@ -1,0 +1,22 @@
+package io.orderstream.tools.bench;
+
+import java.util.List;
+
+/** Order statistics of measured values. */
+final class Stats {
+  private Stats() {}
+
+  static long median(List<Long> values) {
+    return percentile(values, 50);
+  }
+
+  /** Nearest-rank percentile: the smallest value at or above {@code p} percent of the values. */
+  static long percentile(List<Long> values, double p) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("no values");
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+}

@@ -1,0 +1,56 @@
+package io.orderstream.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The jars of the local S3 and SQS servers, resolved by Maven from src/test/servers/pom.xml into
+ * target/servers/lib (once per checkout; later runs reuse them). They are kept off the test
+ * classpath: S3Mock is a Spring Boot 4 application and ElasticMQ brings Pekko and logback, which
+ * would clash with Spark's libraries in one JVM, so each server runs as its own process.
+ */
+public final class ServerJars {
+  private static final Path POM = Path.of("src/test/servers/pom.xml");
+  private static final Path LIB = Path.of("target/servers/lib");
+  private static final Path DONE = LIB.resolve(".resolved");
+
+  private ServerJars() {}
+
+  /** The folder holding every server jar, resolving them first if needed. */
+  public static synchronized Path folder() {
+    if (!Files.exists(DONE)) {
+      resolve();
+    }
+    return LIB.toAbsolutePath();
+  }
+
+  public static Path s3Mock() {
+    return folder().resolve("s3mock-5.2.0-exec.jar");
+  }
+
+  /** A classpath of every jar in the folder (ElasticMQ and its dependencies). */
+  public static String elasticMqClasspath() {
+    return folder().resolve("*").toString();
+  }
+
+  private static void resolve() {
+    List<String> command = List.of("mvn", "-B", "-q", "-ntp", "-f", POM.toString(), "dependency:copy-dependencies",
+        "-DoutputDirectory=" + LIB.toAbsolutePath());
+    try {
+      Process mvn = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(mvn.getInputStream().readAllBytes());
+      if (mvn.waitFor() != 0) {
+        throw new IllegalStateException("could not resolve the test servers with " + String.join(" ", command) + ":\n" + output);
+      }
+      Files.writeString(DONE, "resolved from " + POM + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
