@@ -18,7 +18,6 @@ import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
@@ -31,19 +30,8 @@ final class PostgresDialect implements Dialect {
   static final String TIMEOUT_SECONDS = "10";
 
   @Override
-  public String sqlType(DataType type) {
-    if (type instanceof StringType) {
-      return "TEXT";
-    } else if (type instanceof LongType) {
-      return "BIGINT";
-    } else if (type instanceof DecimalType decimal) {
-      return "NUMERIC(" + decimal.precision() + "," + decimal.scale() + ")";
-    } else if (type instanceof TimestampType) {
-      return "TIMESTAMPTZ";
-    } else if (type instanceof BooleanType) {
-      return "BOOLEAN";
-    }
-    throw new IllegalArgumentException("no PostgreSQL type for " + type.sql());
+  public String instantType() {
+    return "TIMESTAMPTZ";
   }
 
   @Override
