@@ -31,8 +31,8 @@ import sun.misc.Signal;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Serve the star schema in PostgreSQL or SQLite: tables, keys and foreign keys from the model,",
-        "kept in sync from the Delta change feed, one database transaction per consistent batch."},
+        "Serve the star schema in PostgreSQL or SQLite: tables, keys and foreign keys from the model,"
+            + " kept in sync from the Delta change feed, one database transaction per consistent batch."},
     footer = {"",
         "The password comes from ORDERSTREAM_JDBC_PASSWORD or the file key jdbc.password, never an option.",
         "Each setting comes from, highest first: the command line, the environment variable, the --config file,"
