@@ -7,6 +7,7 @@ import io.orderstream.pipeline.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,15 @@ class FailureReportTest {
   private int run(Function<RunConfig, RunSummary> pipeline, String... extra) {
     String[] args = Stream.concat(Stream.of("run", "--input", input()), Stream.of(extra)).toArray(String[]::new);
     return commandLine(pipeline).execute(args);
+  }
+
+  /** An input folder apart from the default tables and checkpoint under the working directory. */
+  private String input() {
+    try {
+      return Files.createDirectories(dir.resolve("in")).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private CommandLine commandLine(Function<RunConfig, RunSummary> pipeline) {
