@@ -26,6 +26,7 @@ import picocli.CommandLine.IFactory;
  * However a command fails, the user reads one {@code orderstream:} line naming the cause and what
  * to do, and no stack trace: neither the command's own nor Spark's reports of a failed task or query.
  */
+@SparkTest
 class FailureReportTest {
   @TempDir Path dir;
 

@@ -10,6 +10,7 @@ import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.source.InputRows;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * status that does not cast to a number under ANSI mode, a real Spark error from evaluating rows)
  * quarantines exactly those events and derives the rest; other failures propagate untouched.
  */
+@SparkTest
 class PoisonIsolationTest {
   private static final long BATCH = 7;
   private final SparkSession spark = PipelineHarness.spark();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.event.EventSchema;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process in bounded time, in one folder with valid events: each lands or is quarantined with a
  * precise reason, the run ends normally, and a second run changes nothing.
  */
+@SparkTest
 class PoisonPillPipelineTest {
   private static final String LANDS = "lands";
 
