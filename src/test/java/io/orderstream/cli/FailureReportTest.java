@@ -7,7 +7,6 @@ import io.orderstream.pipeline.RunSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import picocli.CommandLine.IFactory;
  * However a command fails, the user reads one {@code orderstream:} line naming the cause and what
  * to do, and no stack trace: neither the command's own nor Spark's reports of a failed task or query.
  */
-@SparkTest
 class FailureReportTest {
   @TempDir Path dir;
 
@@ -87,15 +85,6 @@ class FailureReportTest {
   private int run(Function<RunConfig, RunSummary> pipeline, String... extra) {
     String[] args = Stream.concat(Stream.of("run", "--input", input()), Stream.of(extra)).toArray(String[]::new);
     return commandLine(pipeline).execute(args);
-  }
-
-  /** An input folder apart from the default tables and checkpoint under the working directory. */
-  private String input() {
-    try {
-      return Files.createDirectories(dir.resolve("in")).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private CommandLine commandLine(Function<RunConfig, RunSummary> pipeline) {
