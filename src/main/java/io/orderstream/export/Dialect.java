@@ -2,6 +2,7 @@ package io.orderstream.export;
 
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.IntegerType;
 import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
@@ -27,6 +28,8 @@ interface Dialect {
       return "TEXT";
     } else if (type instanceof LongType) {
       return "BIGINT";
+    } else if (type instanceof IntegerType) {
+      return "INTEGER";
     } else if (type instanceof DecimalType decimal) {
       return "NUMERIC(" + decimal.precision() + "," + decimal.scale() + ")";
     } else if (type instanceof TimestampType) {

@@ -38,6 +38,7 @@ final class PostgresDialect implements Dialect {
   public String catalogType(DataType type) {
     return switch (sqlType(type)) {
       case "BIGINT" -> "int8";
+      case "INTEGER" -> "int4";
       case "TIMESTAMPTZ" -> "timestamptz";
       case "BOOLEAN" -> "bool";
       default -> sqlType(type).toLowerCase(java.util.Locale.ROOT);
@@ -118,6 +119,8 @@ final class PostgresDialect implements Dialect {
   private static int sqlTypeCode(DataType type) {
     if (type instanceof LongType) {
       return Types.BIGINT;
+    } else if (type instanceof org.apache.spark.sql.types.IntegerType) {
+      return Types.INTEGER;
     } else if (type instanceof DecimalType) {
       return Types.NUMERIC;
     } else if (type instanceof TimestampType) {

@@ -188,7 +188,7 @@ class PoisonIsolationTest {
   void storedWinnersStillDecideWhichOrdersChanged() {
     Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "POISON"), event("B", "2024-01-01T00:00:00Z", "PAID"));
     Dataset<Row> stored = spark.createDataFrame(List.of(RowFactory.create("B", java.sql.Timestamp.valueOf("2030-01-01 00:00:00"),
-        null, "h", "{}", "s", 1L)), OrderEventLatestTable.DEFINITION.schema());
+        0, null, "h", "{}", "s", 1L)), OrderEventLatestTable.DEFINITION.schema());
     assertThat(OrderEventLatestTable.DEFINITION.schema().fieldNames()).contains(Lineage.BATCH_ID);
 
     PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, stored, BATCH, statusMustNotBe("POISON"));
