@@ -25,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PoisonPillPipelineTest {
   private static final String LANDS = "lands";
 
-  private static String event(String orderId, String top, String line) {
+  static String event(String orderId, String top, String line) {
     return "{\"txt_detl_idt_pedi_pgto\":\"" + orderId + "\",\"dat_atui\":\"2024-03-05T10:15:30.123Z\",\"stat_pedi\":\"PAID\""
         + top + ",\"list_item_pedi\":[{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1,\"vlr_prod\":59.9" + line + "}]}";
   }
 
   /** An order of {@code count} lines of one item, all of them in one shipment of {@code count} entries. */
-  private static String lines(String orderId, int count) {
+  static String lines(String orderId, int count) {
     String line = "{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1}";
     String shipped = "{\"cod_prod\":\"SKU-1\",\"qtd_prod\":1}";
     return "{\"txt_detl_idt_pedi_pgto\":\"" + orderId + "\",\"dat_atui\":\"2024-03-05T10:15:30.123Z\",\"list_item_pedi\":["
