@@ -40,7 +40,7 @@ final class ObjectsBench {
       results.put("sqs_backlog_events_per_s", Benchmark.round(sqsEventsPerSecond()));
       results.put("s3_backlog_ratio_to_folder", ratio(folder.millis(), s3.millis()));
       results.put("sqs_backlog_ratio_to_folder", ratio(folder.millis(), sqs.millis()));
-      detail.put("objects", Benchmark.ordered("orders", size.backlogOrders(), "events", events, "objects", objects,
+      detail.put("objects", Benchmark.ordered("size", size.name(), "orders", size.backlogOrders(), "events", events, "objects", objects,
           "events_per_object", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
           "folder_run_once_ms", folder.millis(), "folder_events_per_s", Benchmark.round(folderEventsPerSecond()),
           "folder_measured_by", folderMeasuredHere ? "this part" : "the backlog part, just before",
