@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -40,16 +40,25 @@ final class ObjectBacklog {
   /** Creates the bucket when missing; fails naming {@code --s3-endpoint} when the server cannot be used. */
   static void createBucket(ObjectServers servers) {
     try (S3Client s3 = servers.s3Client()) {
-      try {
-        s3.headBucket(b -> b.bucket(BUCKET));
-      } catch (NoSuchBucketException missing) {
-        s3.createBucket(b -> b.bucket(BUCKET));
-      } catch (BucketAlreadyOwnedByYouException exists) {
-        // created since the head request
+      if (!exists(s3)) {
+        try {
+          s3.createBucket(b -> b.bucket(BUCKET));
+        } catch (BucketAlreadyOwnedByYouException createdMeanwhile) {
+          // another benchmark created it since the head request: what was wanted
+        }
       }
     } catch (SdkException e) {
       throw Errors.invalidSetting("--s3-endpoint", servers.s3().toString(),
           "a running S3 server such as the one scripts/s3-local starts (" + firstLine(e) + ")");
+    }
+  }
+
+  private static boolean exists(S3Client s3) {
+    try {
+      s3.headBucket(b -> b.bucket(BUCKET));
+      return true;
+    } catch (NoSuchBucketException missing) {
+      return false;
     }
   }
 
