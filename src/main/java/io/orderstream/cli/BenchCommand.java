@@ -6,11 +6,13 @@ import io.orderstream.error.Errors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -42,9 +44,21 @@ final class BenchCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--parts", split = ",", paramLabel = "PART", converter = OptionConverters.Part.class,
-      description = "Measurements to run: backlog (with the floor), latency, history (with the baseline);"
-          + " default all. Those run replace their keys in an existing results.json; the others are kept.")
+      description = "Measurements to run: backlog (with the floor), latency, history (with the baseline),"
+          + " objects (the backlog from S3 by listing and from S3 + SQS, against --s3-endpoint and --sqs-endpoint;"
+          + " bench/objects starts local servers and runs it); default all but objects. Those run replace their"
+          + " keys in an existing results.json; the others are kept.")
   List<Benchmark.Part> parts;
+
+  @Option(names = "--s3-endpoint", paramLabel = "URL", converter = OptionConverters.HttpUrl.class,
+      description = "The S3-compatible server the objects part uploads the backlog to, such as"
+          + " http://127.0.0.1:9191 (scripts/s3-local); any keys are used, so a local server only. Default: none.")
+  URI s3Endpoint;
+
+  @Option(names = "--sqs-endpoint", paramLabel = "URL", converter = OptionConverters.HttpUrl.class,
+      description = "The SQS-compatible server the objects part sends the S3 notifications to, such as"
+          + " http://127.0.0.1:9324 (scripts/s3-local). Default: none.")
+  URI sqsEndpoint;
 
   @Option(names = "--work", paramLabel = "DIR",
       description = "Folder for the generated events, tables and logs; kept afterwards."
@@ -53,6 +67,11 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Set<Benchmark.Part> chosen = parts == null || parts.isEmpty() ? Benchmark.Part.standalone() : EnumSet.copyOf(parts);
+    if (chosen.contains(Benchmark.Part.OBJECTS)) {
+      requireEndpoint("--s3-endpoint", s3Endpoint, "http://127.0.0.1:9191");
+      requireEndpoint("--sqs-endpoint", sqsEndpoint, "http://127.0.0.1:9324");
+    }
     boolean temporary = work == null;
     Path folder = temporary ? temporaryFolder() : work;
     if (!temporary && Files.exists(folder) && !isEmptyFolder(folder)) {
@@ -60,14 +79,20 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter progress = spec.commandLine().getOut();
     try {
-      new Benchmark(size, folder, out, progress, RUN_COMMAND).run(
-          parts == null || parts.isEmpty() ? EnumSet.allOf(Benchmark.Part.class) : EnumSet.copyOf(parts));
+      new Benchmark(size, folder, out, progress, RUN_COMMAND, s3Endpoint, sqsEndpoint).run(chosen);
     } finally {
       if (temporary) {
         deleteRecursively(folder);
       }
     }
     return 0;
+  }
+
+  private static void requireEndpoint(String option, URI endpoint, String example) {
+    if (endpoint == null) {
+      throw Errors.invalidSetting(option, "", "the URL of a local server, such as " + example
+          + ", for the objects part (scripts/s3-local starts both servers; bench/objects starts them and runs the part)");
+    }
   }
 
   private static Path temporaryFolder() {

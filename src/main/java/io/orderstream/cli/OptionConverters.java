@@ -4,6 +4,8 @@ import io.orderstream.tools.bench.BenchSize;
 import io.orderstream.tools.bench.Benchmark;
 import io.orderstream.config.Durations;
 import io.orderstream.tools.generate.OutputFormat;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -79,6 +81,24 @@ final class OptionConverters {
         throw new TypeConversionException(EXPECTED);
       }
       return duration;
+    }
+  }
+
+  /** An absolute http or https URL with a host, such as a local server's endpoint. */
+  static final class HttpUrl implements ITypeConverter<URI> {
+    private static final String EXPECTED = "an http or https URL with a host, such as http://127.0.0.1:9191";
+
+    @Override
+    public URI convert(String value) {
+      try {
+        URI uri = new URI(value.strip());
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+          return uri;
+        }
+      } catch (URISyntaxException e) {
+        // reported below, with what is expected
+      }
+      throw new TypeConversionException(EXPECTED);
     }
   }
 

@@ -1,5 +1,11 @@
 package io.orderstream.export;
 
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.TimestampType;
 import io.orderstream.error.Errors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,8 +22,26 @@ import org.apache.spark.sql.types.DataType;
  * {@code INSERT ... ON CONFLICT (key) DO UPDATE} and deferrable foreign keys.
  */
 interface Dialect {
-  /** The column type in DDL. */
-  String sqlType(DataType type);
+  /** The column type in DDL: the same for both databases but for instants. */
+  default String sqlType(DataType type) {
+    if (type instanceof StringType) {
+      return "TEXT";
+    } else if (type instanceof LongType) {
+      return "BIGINT";
+    } else if (type instanceof IntegerType) {
+      return "INTEGER";
+    } else if (type instanceof DecimalType decimal) {
+      return "NUMERIC(" + decimal.precision() + "," + decimal.scale() + ")";
+    } else if (type instanceof TimestampType) {
+      return instantType();
+    } else if (type instanceof BooleanType) {
+      return "BOOLEAN";
+    }
+    throw new IllegalArgumentException("no " + getClass().getSimpleName() + " column type for " + type.sql());
+  }
+
+  /** The column type of an instant. */
+  String instantType();
 
   /** The type as {@link #columnsOf} reports it for a column created with {@link #sqlType}. */
   String catalogType(DataType type);

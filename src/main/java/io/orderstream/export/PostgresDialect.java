@@ -18,7 +18,6 @@ import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
@@ -31,25 +30,15 @@ final class PostgresDialect implements Dialect {
   static final String TIMEOUT_SECONDS = "10";
 
   @Override
-  public String sqlType(DataType type) {
-    if (type instanceof StringType) {
-      return "TEXT";
-    } else if (type instanceof LongType) {
-      return "BIGINT";
-    } else if (type instanceof DecimalType decimal) {
-      return "NUMERIC(" + decimal.precision() + "," + decimal.scale() + ")";
-    } else if (type instanceof TimestampType) {
-      return "TIMESTAMPTZ";
-    } else if (type instanceof BooleanType) {
-      return "BOOLEAN";
-    }
-    throw new IllegalArgumentException("no PostgreSQL type for " + type.sql());
+  public String instantType() {
+    return "TIMESTAMPTZ";
   }
 
   @Override
   public String catalogType(DataType type) {
     return switch (sqlType(type)) {
       case "BIGINT" -> "int8";
+      case "INTEGER" -> "int4";
       case "TIMESTAMPTZ" -> "timestamptz";
       case "BOOLEAN" -> "bool";
       default -> sqlType(type).toLowerCase(java.util.Locale.ROOT);
@@ -130,6 +119,8 @@ final class PostgresDialect implements Dialect {
   private static int sqlTypeCode(DataType type) {
     if (type instanceof LongType) {
       return Types.BIGINT;
+    } else if (type instanceof org.apache.spark.sql.types.IntegerType) {
+      return Types.INTEGER;
     } else if (type instanceof DecimalType) {
       return Types.NUMERIC;
     } else if (type instanceof TimestampType) {

@@ -15,9 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
@@ -34,19 +31,8 @@ final class SqliteDialect implements Dialect {
   private static final String BUSY_TIMEOUT_MILLIS = "10000";
 
   @Override
-  public String sqlType(DataType type) {
-    if (type instanceof StringType) {
-      return "TEXT";
-    } else if (type instanceof LongType) {
-      return "BIGINT";
-    } else if (type instanceof DecimalType decimal) {
-      return "NUMERIC(" + decimal.precision() + "," + decimal.scale() + ")";
-    } else if (type instanceof TimestampType) {
-      return "TIMESTAMP";
-    } else if (type instanceof BooleanType) {
-      return "BOOLEAN";
-    }
-    throw new IllegalArgumentException("no SQLite type for " + type.sql());
+  public String instantType() {
+    return "TIMESTAMP";
   }
 
   @Override

@@ -105,7 +105,8 @@ final class PoisonIsolation {
     Dataset<Row> c = culpritRows(events, culprits);
     return events.join(c, matches(events, c), "inner")
         .select(
-            lit(DecodedRows.KIND_REJECTED).as("kind"), events.col("order_id"), events.col("updated_at"), events.col("version"),
+            lit(DecodedRows.KIND_REJECTED).as("kind"), events.col("order_id"), events.col("updated_at"),
+            events.col("updated_at_nanos"), events.col("version"),
             events.col("event_hash"), events.col("raw"), lit(null).cast(DataTypes.StringType).as("normalized"),
             events.col("source"), events.col("line"), events.col("position"), lit(REASON).as("reason"), c.col("c_detail").as("detail"));
   }

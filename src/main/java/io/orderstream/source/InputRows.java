@@ -1,5 +1,10 @@
 package io.orderstream.source;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,4 +33,13 @@ public final class InputRows {
       .add(DETAIL, DataTypes.StringType, true);
 
   private InputRows() {}
+
+  /**
+   * Input rows for contents that were all read: {@code source} and {@code content} as given, no
+   * problem. For tools that read files themselves (the baseline, the benchmarks).
+   */
+  public static Dataset<Row> readable(Dataset<Row> sourceAndContent) {
+    return sourceAndContent.select(col(SOURCE), col(CONTENT),
+        lit(null).cast(DataTypes.StringType).as(PROBLEM), lit(null).cast(DataTypes.StringType).as(DETAIL));
+  }
 }

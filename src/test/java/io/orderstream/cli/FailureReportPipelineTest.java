@@ -43,8 +43,8 @@ class FailureReportPipelineTest {
     String console = child.log();
     assertThat(exitCode).as(console).isEqualTo(1);
     assertThat(console.lines().filter(line -> line.startsWith("orderstream:"))).as(console).singleElement().asString()
-        .startsWith("orderstream: The pipeline stopped with an error: ")
-        .endsWith("fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled");
+        // the broken log is read at start (table upgrades) or inside the batch: either way one line naming it
+        .contains("order_item/_delta_log").contains("run again");
     assertThat(console.lines()).as(console).noneMatch(line -> line.startsWith("\tat ") || line.contains("\tat "))
         .noneMatch(line -> line.contains(" ERROR "));
   }

@@ -101,7 +101,7 @@ class ChangeReaderTest {
 
   /** A seller row: id, name, then the lineage columns. */
   private static Row seller(String id, String name) {
-    return RowFactory.create(id, name, Timestamp.valueOf("2024-01-01 00:00:00"), 1L, "hash", 0L, true);
+    return RowFactory.create(id, name, Timestamp.valueOf("2024-01-01 00:00:00"), 0, 1L, "hash", 0L, true);
   }
 
   private static List<String> names(List<Row> rows) {

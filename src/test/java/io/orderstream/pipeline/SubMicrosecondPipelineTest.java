@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SparkTest
 class SubMicrosecondPipelineTest {
-  private static final String ORDER = "NANO000000000001";
+  static final String ORDER = "NANO000000000001";
 
   @Test
   void laterNanosecondWinsInOneBatch(@TempDir Path dir) {
@@ -56,7 +56,7 @@ class SubMicrosecondPipelineTest {
         .extracting(r -> r.getString(0)).containsExactly("LATER");
   }
 
-  private static ObjectNode event(String updatedAt, String version, String status) {
+  static ObjectNode event(String updatedAt, String version, String status) {
     ObjectNode event = KeyCollisionPipelineTest.event(ORDER, updatedAt, status, List.of("SKU-1"), List.of());
     return event.put("num_ulti_vers_sist", version);
   }

@@ -2,8 +2,11 @@ package io.orderstream.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -22,7 +25,18 @@ public final class ServerJars {
   /** The folder holding every server jar, resolving them first if needed. */
   public static synchronized Path folder() {
     if (!Files.exists(DONE)) {
-      resolve();
+      // Test JVMs may run side by side: the first to take the lock resolves, the others wait and reuse.
+      try {
+        Files.createDirectories(LIB);
+        try (FileChannel channel = FileChannel.open(LIB.resolveSibling(".lib.lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+          if (!Files.exists(DONE)) {
+            resolve();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return LIB.toAbsolutePath();
   }

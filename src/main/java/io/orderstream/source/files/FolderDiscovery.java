@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * first. Names starting with '.' or '_' are files being staged and are skipped; sub-folders are
  * read when {@code recursive}, else logged once each and left alone.
  *
- * <p>Listing goes through Hadoop's {@link FileSystem#listStatus}, which returns paths, never
- * parses names as glob patterns or URIs: a name with '%', '[', '"', ':' or a space is a name. The
- * modification time only orders the files; it never excludes one.
+ * <p>A local folder is listed with java.nio, whose {@code Path.toUri()} encodes every character
+ * of a name (a literal {@code %41} stays {@code %41}); Hadoop's {@code Path} reads such a name as an
+ * escape, so it serves only other file systems (HDFS, s3a). Nothing is parsed as a glob pattern:
+ * a name with '%', '[', '"', ':' or a space is a name. The modification time only orders the
+ * files; it never excludes one.
  */
 final class FolderDiscovery implements InputDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(FolderDiscovery.class);
@@ -46,44 +48,81 @@ final class FolderDiscovery implements InputDiscovery {
   @Override
   public void freeze() {
     Set<String> now = new HashSet<>();
-    list().forEach(file -> now.add(file.getPath().toUri().toString()));
+    list().forEach(file -> now.add(file.uri()));
     frozen = now;
   }
 
   @Override
   public List<InputRef> next(Predicate<String> planned, Limits limits) {
-    List<FileStatus> fresh = new ArrayList<>();
-    for (FileStatus file : list()) {
-      String uri = file.getPath().toUri().toString();
-      if (!planned.test(uri) && (frozen == null || frozen.contains(uri))) {
+    List<Listed> fresh = new ArrayList<>();
+    for (Listed file : list()) {
+      if (!planned.test(file.uri()) && (frozen == null || frozen.contains(file.uri()))) {
         fresh.add(file);
       }
     }
-    fresh.sort(Comparator.comparingLong(FileStatus::getModificationTime)
-        .thenComparing(file -> file.getPath().toUri().toString()));
+    fresh.sort(Comparator.comparingLong(Listed::modified).thenComparing(Listed::uri));
     List<InputRef> batch = new ArrayList<>();
     long bytes = 0;
-    for (FileStatus file : fresh) {
-      if (batch.size() == limits.inputs() || (!batch.isEmpty() && bytes + file.getLen() > limits.bytes())) {
+    for (Listed file : fresh) {
+      if (batch.size() == limits.inputs() || (!batch.isEmpty() && bytes + file.size() > limits.bytes())) {
         break;
       }
-      batch.add(new InputRef(file.getPath().toString(), file.getPath().toUri().toString(), file.getLen()));
-      bytes += file.getLen();
+      batch.add(new InputRef(file.name(), file.uri(), file.size()));
+      bytes += file.size();
     }
     return batch;
   }
 
-  private List<FileStatus> list() {
-    List<FileStatus> files = new ArrayList<>();
+  private List<Listed> list() {
+    List<Listed> files = new ArrayList<>();
     try {
-      collect(folder.getFileSystem(hadoop), folder, files);
+      String scheme = folder.toUri().getScheme();
+      if (scheme == null || scheme.equals("file")) {
+        collectLocal(java.nio.file.Path.of(folder.toUri().getPath()), files);
+      } else {
+        collect(folder.getFileSystem(hadoop), folder, files);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the input folder " + folder, e);
     }
     return files;
   }
 
-  private void collect(FileSystem fs, Path dir, List<FileStatus> files) throws IOException {
+  /** A listed file: its name for the quarantine, the URI to open it by, size and time. */
+  private record Listed(String name, String uri, long size, long modified) {}
+
+  private void collectLocal(java.nio.file.Path dir, List<Listed> files) throws IOException {
+    List<java.nio.file.Path> entries;
+    try (java.util.stream.Stream<java.nio.file.Path> stream = java.nio.file.Files.list(dir)) {
+      entries = stream.toList();
+    } catch (java.nio.file.NoSuchFileException removedWhileListing) {
+      return;
+    }
+    for (java.nio.file.Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      java.nio.file.attribute.BasicFileAttributes attributes;
+      try {
+        attributes = java.nio.file.Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class);
+      } catch (java.nio.file.NoSuchFileException removedWhileListing) {
+        continue;
+      }
+      if (attributes.isDirectory()) {
+        if (recursive) {
+          collectLocal(entry, files);
+        } else if (ignoredFolders.add(new Path(entry.toUri()))) {
+          LOG.warn("Ignoring the sub-folder {} of the input folder; set recursive=true to read sub-folders", entry);
+        }
+      } else if (attributes.isRegularFile()) {
+        files.add(new Listed("file:" + entry.toAbsolutePath(), entry.toUri().toString(), attributes.size(),
+            attributes.lastModifiedTime().toMillis()));
+      }
+    }
+  }
+
+  private void collect(FileSystem fs, Path dir, List<Listed> files) throws IOException {
     FileStatus[] entries;
     try {
       entries = fs.listStatus(dir);
@@ -103,7 +142,8 @@ final class FolderDiscovery implements InputDiscovery {
               entry.getPath());
         }
       } else if (entry.isFile()) {
-        files.add(entry);
+        files.add(new Listed(entry.getPath().toString(), entry.getPath().toUri().toString(), entry.getLen(),
+            entry.getModificationTime()));
       }
     }
   }

@@ -64,13 +64,15 @@ final class InputReaderFactory implements PartitionReaderFactory {
   }
 
   private InternalRow read(InputRef input) {
+    if (input.uri().startsWith("file:")) {
+      return readLocal(input);
+    }
     Path path = new Path(URI.create(input.uri()));
     try {
       FileSystem fs = path.getFileSystem(hadoop.value());
       FileStatus status = fs.getFileStatus(path);
       if (status.getLen() > maxInputBytes) {
-        return row(input, null, TOO_LARGE, "the input is " + status.getLen() + " bytes, over max-input-size ("
-            + maxInputBytes + " bytes); split it, or raise max-input-size and the heap with it");
+        return tooLarge(input, status.getLen());
       }
       byte[] content = new byte[(int) status.getLen()];
       try (FSDataInputStream in = fs.open(path)) {
@@ -82,6 +84,27 @@ final class InputReaderFactory implements PartitionReaderFactory {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + input.name(), e);
     }
+  }
+
+  /** Local files through java.nio, which decodes every character of the name its URI encoded. */
+  private InternalRow readLocal(InputRef input) {
+    java.nio.file.Path file = java.nio.file.Path.of(URI.create(input.uri()));
+    try {
+      long size = java.nio.file.Files.size(file);
+      if (size > maxInputBytes) {
+        return tooLarge(input, size);
+      }
+      return row(input, java.nio.file.Files.readAllBytes(file), null, null);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return row(input, null, VANISHED, "the input was listed but was gone when it was read");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + input.name(), e);
+    }
+  }
+
+  private InternalRow tooLarge(InputRef input, long size) {
+    return row(input, null, TOO_LARGE, "the input is " + size + " bytes, over max-input-size ("
+        + maxInputBytes + " bytes); split it, or raise max-input-size and the heap with it");
   }
 
   private static InternalRow row(InputRef input, byte[] content, String problem, String detail) {

@@ -80,7 +80,9 @@ final class InputStream implements MicroBatchStream, SupportsTriggerAvailableNow
     Set<String> seen = planned();
     List<InputRef> inputs = discovery.next(seen::contains, limits);
     if (inputs.isEmpty()) {
-      return new InputsOffset(next);
+      // Before the first batch Spark counts any offset as new data; no offset at all means no batch,
+      // so a stream over an empty folder does not commit an empty batch 0.
+      return next == 0 ? null : new InputsOffset(next);
     }
     log.write(next, inputs);
     inputs.forEach(input -> seen.add(input.uri()));

@@ -1,6 +1,7 @@
 package io.orderstream.tools.baseline;
 
 import io.orderstream.event.DecodedRows;
+import io.orderstream.source.InputRows;
 import io.orderstream.model.DerivedTable;
 import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
@@ -44,7 +45,7 @@ public final class FullRecompute {
     String readBatch = spark.conf().get(READER_BATCH_CONF, null);
     spark.conf().set(READER_BATCH_CONF, "64");
     // Read once, so not cached: half a million decoded events do not fit a 4 GB heap.
-    Dataset<Row> decoded = DecodedRows.decode(spark.read().format("delta").load(eventStore));
+    Dataset<Row> decoded = DecodedRows.decode(InputRows.readable(spark.read().format("delta").load(eventStore)));
     try {
       Dataset<Row> noneStored = spark.read().format("delta").load(tables.pathOf(OrderEventLatestTable.NAME)).limit(0);
       Dataset<Row> winners = ChangedOrders.of(DecodedRows.events(decoded), noneStored, batchId)

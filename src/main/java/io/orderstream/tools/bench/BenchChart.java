@@ -54,6 +54,7 @@ final class BenchChart {
         + svg
         + "<h2>Figures</h2>\n<table border='1' cellpadding='4'>\n"
         + row("backlog_events_per_s", results) + row("floor_events_per_s", results)
+        + objectRows(results)
         + row("latency_p50_ms", results) + row("latency_p95_ms", results)
         + row("batch_ms_by_history", results) + row("baseline_batch_ms_by_history", results)
         + "</table>\n</body></html>\n";
@@ -69,6 +70,14 @@ final class BenchChart {
 
   private static String line(int x1, int y1, int x2, int y2) {
     return String.format(Locale.ROOT, "<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='black'/>%n", x1, y1, x2, y2);
+  }
+
+  /** The objects part's rows, when it has run (it needs servers, so it often has not). */
+  private static String objectRows(Map<String, Object> results) {
+    return results.containsKey("sqs_backlog_events_per_s")
+        ? row("s3_backlog_events_per_s", results) + row("sqs_backlog_events_per_s", results)
+            + row("s3_backlog_ratio_to_folder", results) + row("sqs_backlog_ratio_to_folder", results)
+        : "";
   }
 
   private static String row(String key, Map<String, Object> results) {

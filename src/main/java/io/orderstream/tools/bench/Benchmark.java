@@ -6,21 +6,23 @@ import io.orderstream.pipeline.SparkSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs every measurement of the benchmark in turn and writes {@code results.json} and
- * {@code chart.html} into the output folder. The backlog and the floor run in their own JVMs; the
- * live run and the history batches run in this one, on one Spark session.
+ * {@code chart.html} into the output folder. The backlog, the floor and the object runs run in their
+ * own JVMs; the live run and the history batches run in this one, on one Spark session.
  */
 public final class Benchmark {
   private static final String MASTER = "local[*]";
@@ -30,21 +32,37 @@ public final class Benchmark {
   private final Path out;
   private final PrintWriter progress;
   private final List<String> runCommand;
+  private final Optional<ObjectServers> servers;
 
   /**
    * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
    *     the backlog part adds the run's settings
+   * @param s3Endpoint the local S3 server of the objects part; null when it does not run
+   * @param sqsEndpoint the local SQS server of the objects part; null when it does not run
    */
-  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand) {
+  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand,
+      URI s3Endpoint, URI sqsEndpoint) {
     this.size = size;
     this.work = work;
     this.out = out;
     this.progress = progress;
     this.runCommand = List.copyOf(runCommand);
+    this.servers = s3Endpoint == null || sqsEndpoint == null
+        ? Optional.empty() : Optional.of(new ObjectServers(s3Endpoint, sqsEndpoint));
   }
 
-  /** The measurements, each of which can be run alone. */
-  public enum Part { BACKLOG, LATENCY, HISTORY }
+  /**
+   * The measurements, each of which can be run alone. {@link #OBJECTS} needs an S3 and an SQS
+   * server, so it runs only when named.
+   */
+  public enum Part {
+    BACKLOG, LATENCY, HISTORY, OBJECTS;
+
+    /** What {@code bench} runs when no part is named: every part that needs no server. */
+    public static Set<Part> standalone() {
+      return EnumSet.of(BACKLOG, LATENCY, HISTORY);
+    }
+  }
 
   /**
    * Runs the given parts and writes {@code results.json}: the keys of the parts run now replace
@@ -57,8 +75,9 @@ public final class Benchmark {
     Map<String, Object> detail = (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
     detail.put("size", size.name());
     Path logs = createFolder(work.resolve("logs"));
+    Optional<ObjectsBench.Run> folderRun = Optional.empty();
     if (parts.contains(Part.BACKLOG)) {
-      double load = loadAverage();
+      double load = Machine.loadAverage();
       say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
       BacklogBench.Result backlog = BacklogBench.run(size, work, logs, runCommand);
       say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
@@ -69,6 +88,10 @@ public final class Benchmark {
           "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
           "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis(),
           "measured_at", Instant.now().toString(), "load_average_before", load));
+      folderRun = Optional.of(new ObjectsBench.Run(backlog.runMillis(), logs.resolve(BacklogBench.RUN_LOG)));
+    }
+    if (parts.contains(Part.OBJECTS)) {
+      objects(folderRun, logs, results, detail);
     }
     if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY)) {
       SparkSession spark = session();
@@ -77,22 +100,34 @@ public final class Benchmark {
           latency(spark, results, detail);
         }
         if (parts.contains(Part.HISTORY)) {
-          double load = loadAverage();
+          double load = Machine.loadAverage();
           history(new HistoryBench(spark, size, work, progress).run(), load, results, detail);
         }
       } finally {
         spark.stop();
       }
     }
-    detail.put("machine", machine());
+    detail.put("machine", Machine.describe());
     Map<String, Object> written = orderedKeys(results);
     write(written);
     return written;
   }
 
+  private void objects(Optional<ObjectsBench.Run> folderRun, Path logs, Map<String, Object> results,
+      Map<String, Object> detail) {
+    double load = Machine.loadAverage();
+    say("objects: the backlog of %d orders uploaded to %s, drained from S3 by listing and from S3 + SQS (%s)",
+        size.backlogOrders(), servers.orElseThrow().s3(), servers.orElseThrow().sqs());
+    ObjectsBench.Result objects = ObjectsBench.run(size, work, logs, runCommand, servers.orElseThrow(), folderRun);
+    say("objects: %d events; folder %d ms (%.0f events/s), S3 listing %d ms (%.0f events/s), S3 + SQS %d ms (%.0f events/s)",
+        objects.events(), objects.folder().millis(), objects.folderEventsPerSecond(), objects.s3().millis(),
+        objects.s3EventsPerSecond(), objects.sqs().millis(), objects.sqsEventsPerSecond());
+    objects.record(results, detail, size, load);
+  }
+
   private void latency(SparkSession spark, Map<String, Object> results, Map<String, Object> detail)
       throws InterruptedException {
-    double load = loadAverage();
+    double load = Machine.loadAverage();
     say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
     LatencyBench.Result live = LatencyBench.run(spark, size, work);
     say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
@@ -140,37 +175,14 @@ public final class Benchmark {
   /** The headline keys first, in the order the issue lists them, then the detail. */
   private static Map<String, Object> orderedKeys(Map<String, Object> results) {
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "latency_p50_ms", "latency_p95_ms",
+    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "s3_backlog_events_per_s",
+        "sqs_backlog_events_per_s", "s3_backlog_ratio_to_folder", "sqs_backlog_ratio_to_folder", "latency_p50_ms", "latency_p95_ms",
         "batch_ms_by_history", "baseline_batch_ms_by_history", "detail")) {
       if (results.containsKey(key)) {
         ordered.put(key, results.get(key));
       }
     }
     return ordered;
-  }
-
-  /** The system's one-minute load average: a busy machine makes every figure worse. */
-  private static double loadAverage() {
-    return round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  private static Map<String, Object> machine() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("cores", Runtime.getRuntime().availableProcessors());
-    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
-    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    m.put("java", System.getProperty("java.version"));
-    m.put("memory_mb", physicalMemoryMb());
-    m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(f -> !f.startsWith("--add-opens") && !f.startsWith("--add-exports")).toList()));
-    return m;
-  }
-
-  private static long physicalMemoryMb() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getTotalMemorySize() >> 20;
-    }
-    return -1;
   }
 
   private void write(Map<String, Object> results) {
@@ -193,7 +205,7 @@ public final class Benchmark {
   }
 
   /** A map that keeps the order its keys are given in, so results.json reads the same every time. */
-  private static Map<String, Object> ordered(Object... keysAndValues) {
+  static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -201,7 +213,7 @@ public final class Benchmark {
     return map;
   }
 
-  private static double round(double value) {
+  static double round(double value) {
     return Math.round(value * 10) / 10.0;
   }
 

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a class's {@code main} in a new JVM with this JVM's java, class path and flags (the
@@ -16,6 +17,11 @@ final class ChildJvm {
 
   /** Runs to the end with output to {@code log}; returns the wall time in ms; fails on a non-zero exit. */
   static long run(Path log, String mainClass, String... args) {
+    return run(log, Map.of(), mainClass, args);
+  }
+
+  /** As {@link #run(Path, String, String...)}, with {@code environment} added to this JVM's. */
+  static long run(Path log, Map<String, String> environment, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -24,6 +30,7 @@ final class ChildJvm {
     command.add(mainClass);
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
     long started = System.nanoTime();
     try {
       int exit = builder.start().waitFor();

@@ -39,8 +39,8 @@ class InputLogTest {
 
     assertThat(log.read(0)).contains(inputs);
     assertThatThrownBy(() -> log.write(0, List.of(new InputRef("b", "file:/b", 1))))
-        .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage(
-            "Refusing to replace " + "file:" + dir.resolve("inputs/0") + ": it exists with other content");
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage("Refusing to replace " + dir.resolve("inputs/0") + ": it exists with other content");
   }
 
   @Test

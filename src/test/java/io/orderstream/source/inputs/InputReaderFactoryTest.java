@@ -37,8 +37,7 @@ class InputReaderFactoryTest {
   }
 
   private static InputRef ref(Path file) {
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toUri());
-    return new InputRef(path.toString(), path.toUri().toString(), 0);
+    return new InputRef("file:" + file, file.toUri().toString(), 0);
   }
 
   private static List<InternalRow> read(InputReaderFactory factory, List<InputRef> inputs) throws IOException {

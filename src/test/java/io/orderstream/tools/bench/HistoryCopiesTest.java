@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.event.DecodedRows;
+import io.orderstream.source.InputRows;
 import io.orderstream.tools.generate.EventWriter;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.SampleGenerator;
@@ -45,8 +46,8 @@ class HistoryCopiesTest {
 
     Dataset<Row> copies = HistoryCopies.copiedFiles(files, 1, 3);
 
-    Dataset<Row> orderIds = DecodedRows.events(DecodedRows.decode(copies)).select("order_id").distinct();
-    Dataset<Row> originalIds = DecodedRows.events(DecodedRows.decode(files)).select("order_id").distinct();
+    Dataset<Row> orderIds = DecodedRows.events(DecodedRows.decode(InputRows.readable(copies))).select("order_id").distinct();
+    Dataset<Row> originalIds = DecodedRows.events(DecodedRows.decode(InputRows.readable(files))).select("order_id").distinct();
     assertThat(orderIds.count()).isEqualTo(2 * originalIds.count());
     assertThat(orderIds.where(col("order_id").endsWith("~1")).count()).isEqualTo(originalIds.count());
   }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,8 +40,10 @@ class FuzzCorpusTest {
   void generateCoversEveryReasonAndEveryShapeAsked() {
     FuzzManifest manifest = FuzzCorpus.generate(new FuzzSpec(1, 10, SMALL_BIG_FILE)).manifest();
 
+    // vanished and too-large are decided by the source before any content is decoded
+    Set<RejectReason> fromContent = EnumSet.complementOf(EnumSet.of(RejectReason.VANISHED, RejectReason.TOO_LARGE));
     assertThat(manifest.quarantinedByReason().keySet())
-        .containsExactlyInAnyOrderElementsOf(Arrays.stream(RejectReason.values()).map(RejectReason::code).toList());
+        .containsExactlyInAnyOrderElementsOf(fromContent.stream().map(RejectReason::code).toList());
     assertThat(manifest.files()).extracting(FuzzManifest.FileEntry::kind).contains(
         "truncated-pretty", "truncated-line", "money-became-object", "raw-nul-byte", "escaped-nul-in-text",
         "byte-order-mark", "byte-order-mark-pretty", "empty-file", "empty-object", "numbers-as-strings",
