@@ -2,6 +2,7 @@ package io.orderstream.source.kafka;
 
 import io.orderstream.error.Errors;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Start-up questions to a Kafka cluster, each bounded in time: is it there, does a topic exist,
- * which topics match a pattern; and creating a topic for the generator. Spark's Kafka source and a
- * producer would wait for a missing broker or topic without end, so these run first and turn "no"
- * into a configuration error (exit 2) naming the setting.
+ * which topics match a pattern, which records do partitions still hold; and creating a topic for
+ * the generator. Spark's Kafka source and a producer would wait for a missing broker or topic
+ * without end, so these run first and turn "no" into a configuration error (exit 2) naming the
+ * setting.
  */
 public final class KafkaCluster implements AutoCloseable {
   /** How long one start-up question may take; the whole check stays under the 30 s promised. */
@@ -88,6 +94,29 @@ public final class KafkaCluster implements AutoCloseable {
       answer(admin.createTopics(List.of(new NewTopic(topic, partitions, Optional.empty()))).all(),
           "topic " + topic + " was not created in time");
     }
+  }
+
+  /**
+   * The oldest offset each partition still holds (records before it were deleted, by retention or
+   * on request). Partitions the cluster no longer has (their topic deleted) are left out: Spark's
+   * source reports those itself.
+   */
+  public Map<TopicPartition, Long> earliestOffsets(Collection<TopicPartition> partitions) {
+    Set<String> existing = topics();
+    Set<String> wanted = partitions.stream().map(TopicPartition::topic).filter(existing::contains)
+        .collect(Collectors.toSet());
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, TopicDescription> described = answer(admin.describeTopics(wanted).allTopicNames(), "no topic description");
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.stream()
+        .filter(p -> described.containsKey(p.topic()) && p.partition() < described.get(p.topic()).partitions().size())
+        .forEach(p -> request.put(p, OffsetSpec.earliest()));
+    Map<TopicPartition, Long> earliest = new HashMap<>();
+    answer(admin.listOffsets(request).all(), "no offsets of " + wanted)
+        .forEach((partition, info) -> earliest.put(partition, info.offset()));
+    return earliest;
   }
 
   private Set<String> topics() {

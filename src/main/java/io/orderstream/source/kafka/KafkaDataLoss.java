@@ -2,21 +2,44 @@ package io.orderstream.source.kafka;
 
 import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.SparkThrowable;
 
 /**
- * Turns Spark's Kafka data-loss failure into orderstream's message. Spark's source raises it (error
- * condition {@code KAFKA_DATA_LOSS.*}) when records the checkpoint still had to read are gone,
- * usually deleted by retention while the pipeline was stopped or behind, and tells the user to set a
- * source option they cannot set here; this names the topic, partition and offsets and the setting
- * that lets the run go on (losing those records): {@code kafka-fail-on-data-loss=false}.
+ * Names Kafka records that the checkpoint still had to read and that are gone, usually deleted by
+ * retention while the pipeline was stopped or behind: the topic, partition and offsets, for the
+ * message that stops the run unless {@code kafka-fail-on-data-loss=false}.
+ *
+ * <p>Two ways in. At start, {@link #gaps} compares where the checkpoint resumes with the oldest
+ * record each partition still holds: that covers a pipeline stopped past retention, and runs before
+ * Spark's source, whose own error for it was seen hidden behind a NullPointerException from its
+ * metrics. During a run, Spark's source raises {@code KAFKA_DATA_LOSS.*}, which {@link #explain}
+ * translates when it reaches the query's end unmasked.
  */
 final class KafkaDataLoss {
   private static final String CONDITION = "KAFKA_DATA_LOSS";
+  private static final Comparator<TopicPartition> BY_NAME =
+      Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
   private KafkaDataLoss() {}
+
+  /**
+   * The records between each partition's resume offset and its oldest record still held, in words
+   * and in topic-partition order; empty when nothing is missing. Partitions absent from
+   * {@code earliest} (deleted with their topic) are left to Spark's source.
+   */
+  static Optional<String> gaps(Map<TopicPartition, Long> resumeAt, Map<TopicPartition, Long> earliest) {
+    List<String> lost = resumeAt.keySet().stream().sorted(BY_NAME)
+        .filter(p -> earliest.containsKey(p) && earliest.get(p) > resumeAt.get(p))
+        .map(p -> "records at offsets [" + resumeAt.get(p) + ", " + earliest.get(p) + ") of topic partition " + p
+            + " are no longer in Kafka")
+        .toList();
+    return lost.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", lost));
+  }
 
   /** The data-loss message when {@code failure} (or one of its causes) is Spark's data-loss error. */
   static Optional<OrderstreamException> explain(Throwable failure, KafkaSettings settings) {

@@ -9,15 +9,21 @@ import static org.apache.spark.sql.functions.when;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
+import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
 import io.orderstream.event.RejectReason;
 import io.orderstream.source.InputRows;
 import io.orderstream.source.InputSource;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records of Kafka topics ({@code --source kafka}) through Spark's own Kafka source: each record is
@@ -32,15 +38,19 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>When records the checkpoint still has to read were deleted by retention, the run stops (exit 1)
  * naming topic, partition and offsets, unless {@code kafka-fail-on-data-loss=false}: then it skips
- * to the oldest record still there and goes on (see {@link KafkaDataLoss}).
+ * to the oldest record still there and goes on. That is checked at start, against the checkpoint's
+ * offset log, before Spark's source runs (see {@link KafkaDataLoss}).
  */
 public final class KafkaInputSource implements InputSource {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaInputSource.class);
   private final KafkaSettings settings;
   private final long maxInputSize;
+  private final String checkpoint;
 
   public KafkaInputSource(RunConfig config) {
     this.settings = KafkaSettings.of(config);
     this.maxInputSize = config.value(Setting.MAX_INPUT_SIZE);
+    this.checkpoint = config.checkpoint();
   }
 
   /**
@@ -57,7 +67,30 @@ public final class KafkaInputSource implements InputSource {
       } else {
         cluster.requireMatch(settings.pattern(), Setting.KAFKA_TOPIC_PATTERN.key());
       }
+      checkNothingLost(cluster, spark.sparkContext().hadoopConfiguration());
     }
+  }
+
+  /**
+   * Stops (exit 1) when records between the checkpoint's resume point and the oldest record Kafka
+   * still holds were deleted unread, unless {@code kafka-fail-on-data-loss=false}: then it says what
+   * is skipped and Spark's source, told the same, goes on from the oldest record.
+   */
+  private void checkNothingLost(KafkaCluster cluster, Configuration hadoop) {
+    Map<TopicPartition, Long> resumeAt = CheckpointOffsets.resumeAt(checkpoint, hadoop);
+    if (resumeAt.isEmpty()) {
+      return;
+    }
+    KafkaDataLoss.gaps(resumeAt, cluster.earliestOffsets(resumeAt.keySet())).ifPresent(lost -> {
+      if (settings.failOnDataLoss()) {
+        throw Errors.kafkaDataLoss(lost, topics(), null);
+      }
+      LOG.warn("Kafka data loss on {}: {}; going on without them, as kafka-fail-on-data-loss=false says", topics(), lost);
+    });
+  }
+
+  private String topics() {
+    return settings.topic() != null ? settings.topic() : settings.pattern().pattern();
   }
 
   @Override
