@@ -63,12 +63,14 @@ final class CheckpointOffsets {
       return offsets;
     }
     JsonNode topics = JSON.readTree(text.substring(start));
-    topics.fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(partition -> {
-      long offset = partition.getValue().asLong();
-      if (offset >= 0) {
-        offsets.put(new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())), offset);
+    for (Map.Entry<String, JsonNode> topic : topics.properties()) {
+      for (Map.Entry<String, JsonNode> partition : topic.getValue().properties()) {
+        long offset = partition.getValue().asLong();
+        if (offset >= 0) {
+          offsets.put(new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())), offset);
+        }
       }
-    }));
+    }
     return offsets;
   }
 
