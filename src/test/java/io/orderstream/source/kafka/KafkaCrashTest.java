@@ -30,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -52,18 +53,21 @@ import org.slf4j.LoggerFactory;
  * or doubled. The crashed pipelines' tables must equal those of an uninterrupted run.
  */
 @SparkTest
-@Disabled("written, never run yet: the shared machine was too loaded to run it before the deadline")
+@Disabled("not run yet: no slot on the shared machine before the deadline; KafkaPipelineTest took 800 s"
+    + " there, so this class's time must be measured before it joins the suite")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaCrashTest {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCrashTest.class);
   private static final long SEED = 20240301L;
   private static final String TOPIC = "orders";
-  /** Records per batch of the crashed pipeline: the backlog takes three batches or more. */
+  /** Records per batch of the crashed pipeline: the backlog takes two batches or more. */
   private static final long MAX_RECORDS = 30;
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @TempDir static Path dir;
   private KafkaBroker broker;
+  /** Records in the topic: the generated events and two bad ones. */
+  private long records;
 
   @BeforeAll
   void startBrokerAndFillTopic() throws IOException {
@@ -71,7 +75,8 @@ class KafkaCrashTest {
     broker.createTopic(TOPIC, 3);
     List<GeneratedEvent> events =
         SampleGenerator.generate(GeneratorSpec.of(10, SEED).withDuplicates(0.05).withLate(0.1));
-    KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC, "kafka-bootstrap-servers").write(events, null, Duration.ofDays(1));
+    records = 2 + KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC, "kafka-bootstrap-servers")
+        .write(events, null, Duration.ofDays(1));
     try (KafkaProducer<String, byte[]> producer = broker.producer()) {
       for (String bad : List.of("not-json.json", "truncated.json")) {
         producer.send(new ProducerRecord<>(TOPIC, null, Files.readAllBytes(PipelineHarness.fixture("bad").resolve(bad))));
@@ -111,9 +116,16 @@ class KafkaCrashTest {
 
   @Test
   void brokerGoneMidRunFailsWithExitOneAndARestartResumesWithNothingLostOrDoubled() throws Exception {
-    CountDownLatch firstBatch = new CountDownLatch(1);
+    // The broker dies as the first batch finishes its tables, so the later batches' records are
+    // still unread in Kafka when the run fails.
+    AtomicBoolean killed = new AtomicBoolean();
     Pipeline continuous = new Pipeline(config("outage", MAX_RECORDS, false), PipelineHarness.spark())
-        .onBatch(report -> firstBatch.countDown());
+        .onBatch(report -> {
+          if (killed.compareAndSet(false, true)) {
+            broker.kill();
+          }
+        });
+    long start = System.nanoTime();
     CompletableFuture<Throwable> ended = CompletableFuture.supplyAsync(() -> {
       try {
         continuous.run();
@@ -122,15 +134,18 @@ class KafkaCrashTest {
         return e;
       }
     });
-    assertThat(firstBatch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("a first batch committed").isTrue();
-
-    broker.kill();
     Throwable failure = ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    LOG.info("the run without its broker ended after {} s: {}", (System.nanoTime() - start) / 1_000_000_000, failure);
+    long readBeforeTheOutage = CheckpointOffsets.resumeAt(checkpoint("outage").toString(), new Configuration())
+        .values().stream().mapToLong(Long::longValue).sum();
     broker.restart();
     new Pipeline(config("outage", MAX_RECORDS), PipelineHarness.spark()).run();
 
+    assertThat(killed).as("the broker was killed after a batch").isTrue();
     assertThat(failure).as("the run while the broker was gone").isInstanceOf(OrderstreamException.class);
     assertThat(((OrderstreamException) failure).exitCode()).isEqualTo(Errors.EXIT_FAILURE);
+    assertThat(readBeforeTheOutage).as("records committed when the run failed, of the topic's %d", records)
+        .isPositive().isLessThan(records);
     assertSameAsReference("outage");
   }
 

@@ -35,7 +35,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,8 +127,6 @@ class KafkaPipelineTest {
   // ---------------------------------------------------------------- data loss
 
   @Test
-  @Disabled("open: the one run stopped with exit 1 but with Spark's NullPointerException from"
-      + " KafkaMicroBatchStream.metrics, not the data-loss message; see docs/kafka.md, Known limit")
   void recordsDeletedBeforeTheyWereReadStopTheRunUnlessFailOnDataLossIsFalse() throws IOException {
     broker.createTopic("retention", 1);
     broker.send("retention", 0, null, fixture(ONE_EVENT));
