@@ -3,6 +3,8 @@ package io.orderstream.cli;
 import io.orderstream.tools.bench.BenchSize;
 import io.orderstream.tools.bench.Benchmark;
 import io.orderstream.error.Errors;
+import io.orderstream.export.ExportConfig;
+import io.orderstream.export.ExportSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -46,8 +50,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--parts", split = ",", paramLabel = "PART", converter = OptionConverters.Part.class,
       description = "Measurements to run: backlog (with the floor), latency, history (with the baseline),"
           + " objects (the backlog from S3 by listing and from S3 + SQS, against --s3-endpoint and --sqs-endpoint;"
-          + " bench/objects starts local servers and runs it); default all but objects. Those run replace their"
-          + " keys in an existing results.json; the others are kept.")
+          + " bench/objects starts local servers and runs it), export (the history's first export and one batch's"
+          + " export to PostgreSQL at each history size, against --jdbc-url; bench/export starts a local server and"
+          + " runs it); default all but objects and export. Those run replace their keys in an existing results.json;"
+          + " the others are kept.")
   List<Benchmark.Part> parts;
 
   @Option(names = "--s3-endpoint", paramLabel = "URL", converter = OptionConverters.HttpUrl.class,
@@ -59,6 +65,16 @@ final class BenchCommand implements Callable<Integer> {
       description = "The SQS-compatible server the objects part sends the S3 notifications to, such as"
           + " http://127.0.0.1:9324 (scripts/s3-local). Default: none.")
   URI sqsEndpoint;
+
+  @Option(names = "--jdbc-url", paramLabel = "URL",
+      description = "A PostgreSQL server for the export part, through a database it may connect to, such as"
+          + " jdbc:postgresql://127.0.0.1:5432/orders (scripts/postgres-local); the part writes to a database of its own,"
+          + " orderstream_bench, which it drops and creates. Password from ORDERSTREAM_JDBC_PASSWORD. Default: none.")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", paramLabel = "USER",
+      description = "Database user of the export part, allowed to create databases. Default: none.")
+  String jdbcUser;
 
   @Option(names = "--work", paramLabel = "DIR",
       description = "Folder for the generated events, tables and logs; kept afterwards."
@@ -72,6 +88,7 @@ final class BenchCommand implements Callable<Integer> {
       requireEndpoint("--s3-endpoint", s3Endpoint, "http://127.0.0.1:9191");
       requireEndpoint("--sqs-endpoint", sqsEndpoint, "http://127.0.0.1:9324");
     }
+    ExportConfig exportServer = chosen.contains(Benchmark.Part.EXPORT) ? exportServer() : null;
     boolean temporary = work == null;
     Path folder = temporary ? temporaryFolder() : work;
     if (!temporary && Files.exists(folder) && !isEmptyFolder(folder)) {
@@ -79,13 +96,27 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter progress = spec.commandLine().getOut();
     try {
-      new Benchmark(size, folder, out, progress, RUN_COMMAND, s3Endpoint, sqsEndpoint).run(chosen);
+      new Benchmark(size, folder, out, progress, RUN_COMMAND, s3Endpoint, sqsEndpoint, exportServer).run(chosen);
     } finally {
       if (temporary) {
         deleteRecursively(folder);
       }
     }
     return 0;
+  }
+
+  /** The export part's server, resolved as {@code orderstream export} resolves its database. */
+  private ExportConfig exportServer() {
+    String fromEnvironment = System.getenv(ExportSettings.JDBC_URL.envVar());
+    if (jdbcUrl == null && (fromEnvironment == null || fromEnvironment.isEmpty())) {
+      throw Errors.invalidSetting("--jdbc-url", "", "the URL of a PostgreSQL server, such as"
+          + " jdbc:postgresql://127.0.0.1:5432/orders, for the export part (scripts/postgres-local starts one;"
+          + " bench/export starts one and runs the part)");
+    }
+    Map<String, String> given = new HashMap<>();
+    given.put(ExportSettings.JDBC_URL.option(), jdbcUrl);
+    given.put(ExportSettings.JDBC_USER.option(), jdbcUser);
+    return ExportSettings.from(Path.of("").toAbsolutePath(), System.getenv(), null).resolve(given, false /* no follow */);
   }
 
   private static void requireEndpoint(String option, URI endpoint, String example) {

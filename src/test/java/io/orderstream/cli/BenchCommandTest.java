@@ -41,4 +41,26 @@ class BenchCommandTest {
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
     assertThat(err.toString()).contains("--s3-endpoint").contains("'127.0.0.1:9191'").contains("an http or https URL");
   }
+
+  @Test
+  void exportPartWithoutJdbcUrlExitsWithUsageErrorNamingTheServerToStart() {
+    int code = run("bench", "--parts", "export", "--size", "small", "--work", dir.resolve("work").toString(),
+        "--out", dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(Errors.EXIT_USAGE);
+    assertThat(err.toString()).contains("--jdbc-url").contains("bench/export").hasLineCount(1);
+    assertThat(dir.resolve("work")).doesNotExist();
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void exportPartAgainstSqliteExitsWithUsageErrorAskingForPostgresql() {
+    int code = run("bench", "--parts", "export", "--size", "small", "--work", dir.resolve("work").toString(),
+        "--out", dir.resolve("out").toString(), "--jdbc-url", "jdbc:sqlite:" + dir.resolve("bench.db"));
+
+    assertThat(code).isEqualTo(Errors.EXIT_USAGE);
+    assertThat(err.toString()).contains("--jdbc-url").contains("jdbc:sqlite:").contains("a PostgreSQL URL").hasLineCount(1);
+    assertThat(dir.resolve("work")).doesNotExist();
+    assertThat(dir.resolve("bench.db")).doesNotExist();
+  }
 }

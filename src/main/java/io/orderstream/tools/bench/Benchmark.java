@@ -2,6 +2,7 @@ package io.orderstream.tools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.orderstream.export.ExportConfig;
 import io.orderstream.pipeline.SparkSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs every measurement of the benchmark in turn and writes {@code results.json} and
  * {@code chart.html} into the output folder. The backlog, the floor and the object runs run in their
- * own JVMs; the live run and the history batches run in this one, on one Spark session.
+ * own JVMs; the live run, the history batches and the export steps run in this one, on one Spark
+ * session.
  */
 public final class Benchmark {
   private static final String MASTER = "local[*]";
@@ -33,15 +35,17 @@ public final class Benchmark {
   private final PrintWriter progress;
   private final List<String> runCommand;
   private final Optional<ObjectServers> servers;
+  private final Optional<BenchDatabase> database;
 
   /**
    * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
    *     the backlog part adds the run's settings
    * @param s3Endpoint the local S3 server of the objects part; null when it does not run
    * @param sqsEndpoint the local SQS server of the objects part; null when it does not run
+   * @param exportServer how to reach the PostgreSQL server of the export part; null when it does not run
    */
   public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand,
-      URI s3Endpoint, URI sqsEndpoint) {
+      URI s3Endpoint, URI sqsEndpoint, ExportConfig exportServer) {
     this.size = size;
     this.work = work;
     this.out = out;
@@ -49,14 +53,17 @@ public final class Benchmark {
     this.runCommand = List.copyOf(runCommand);
     this.servers = s3Endpoint == null || sqsEndpoint == null
         ? Optional.empty() : Optional.of(new ObjectServers(s3Endpoint, sqsEndpoint));
+    this.database = Optional.ofNullable(exportServer).map(BenchDatabase::new);
   }
 
   /**
    * The measurements, each of which can be run alone. {@link #OBJECTS} needs an S3 and an SQS
-   * server, so it runs only when named.
+   * server and {@link #EXPORT} a PostgreSQL server, so they run only when named. {@link #EXPORT}
+   * follows the history part's tables, so it runs the history's batches too (without the
+   * baseline, unless {@link #HISTORY} is named as well).
    */
   public enum Part {
-    BACKLOG, LATENCY, HISTORY, OBJECTS;
+    BACKLOG, LATENCY, HISTORY, OBJECTS, EXPORT;
 
     /** What {@code bench} runs when no part is named: every part that needs no server. */
     public static Set<Part> standalone() {
@@ -70,7 +77,7 @@ public final class Benchmark {
    * {@code detail.<part>.measured_at} says when each was measured.
    */
   public Map<String, Object> run(Set<Part> parts) throws InterruptedException {
-    Map<String, Object> results = previous();
+    Map<String, Object> results = ResultsFile.previous(out);
     @SuppressWarnings("unchecked")
     Map<String, Object> detail = (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
     detail.put("size", size.name());
@@ -93,22 +100,21 @@ public final class Benchmark {
     if (parts.contains(Part.OBJECTS)) {
       objects(folderRun, logs, results, detail);
     }
-    if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY)) {
+    if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY) || parts.contains(Part.EXPORT)) {
       SparkSession spark = session();
       try {
         if (parts.contains(Part.LATENCY)) {
           latency(spark, results, detail);
         }
-        if (parts.contains(Part.HISTORY)) {
-          double load = Machine.loadAverage();
-          history(new HistoryBench(spark, size, work, progress).run(), load, results, detail);
+        if (parts.contains(Part.HISTORY) || parts.contains(Part.EXPORT)) {
+          historyAndExport(spark, parts, results, detail);
         }
       } finally {
         spark.stop();
       }
     }
     detail.put("machine", Machine.describe());
-    Map<String, Object> written = orderedKeys(results);
+    Map<String, Object> written = ResultsFile.headlineFirst(results);
     write(written);
     return written;
   }
@@ -140,6 +146,19 @@ public final class Benchmark {
         "measured_at", Instant.now().toString(), "load_average_before", load));
   }
 
+  private void historyAndExport(SparkSession spark, Set<Part> parts, Map<String, Object> results,
+      Map<String, Object> detail) {
+    double load = Machine.loadAverage();
+    Optional<ExportBench> export = parts.contains(Part.EXPORT) ? Optional.of(new ExportBench(spark,
+        database.orElseThrow(), size, work.resolve("history/tables").toString(), progress)) : Optional.empty();
+    List<HistoryBench.Point> points = new HistoryBench(spark, size, work, progress, parts.contains(Part.HISTORY),
+        export.map(HistoryObserver.class::cast).orElse(HistoryObserver.NONE)).run();
+    if (parts.contains(Part.HISTORY)) {
+      history(points, load, results, detail);
+    }
+    export.ifPresent(e -> e.finish().record(results, detail, size.name(), load));
+  }
+
   private static void history(List<HistoryBench.Point> history, double load, Map<String, Object> results,
       Map<String, Object> detail) {
     Map<String, Long> batch = new LinkedHashMap<>();
@@ -156,33 +175,6 @@ public final class Benchmark {
     perLevel.put("measured_at", Instant.now().toString());
     perLevel.put("load_average_before", load);
     detail.put("history", perLevel);
-  }
-
-  /** The results file already in the output folder, or nothing. */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> previous() {
-    Path file = out.resolve("results.json");
-    if (!Files.exists(file)) {
-      return new LinkedHashMap<>();
-    }
-    try {
-      return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the earlier results " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The headline keys first, in the order the issue lists them, then the detail. */
-  private static Map<String, Object> orderedKeys(Map<String, Object> results) {
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "s3_backlog_events_per_s",
-        "sqs_backlog_events_per_s", "s3_backlog_ratio_to_folder", "sqs_backlog_ratio_to_folder", "latency_p50_ms", "latency_p95_ms",
-        "batch_ms_by_history", "baseline_batch_ms_by_history", "detail")) {
-      if (results.containsKey(key)) {
-        ordered.put(key, results.get(key));
-      }
-    }
-    return ordered;
   }
 
   private void write(Map<String, Object> results) {

@@ -11,6 +11,9 @@ import io.orderstream.model.Tables;
 import io.orderstream.pipeline.BatchReport;
 import io.orderstream.tools.baseline.FullRecompute;
 import io.orderstream.pipeline.Pipeline;
+import io.orderstream.read.ConsistentSnapshot;
+import io.orderstream.sink.BatchManifest;
+import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import java.io.PrintWriter;
@@ -49,15 +52,27 @@ final class HistoryBench {
   private final Path work;
   private final PrintWriter progress;
   private final Path input;
+  private final TableLocations tables;
   private final FullRecompute baseline;
+  private final boolean withBaseline;
+  private final HistoryObserver observer;
   private long baselineBatchId;
 
-  HistoryBench(SparkSession spark, BenchSize size, Path work, PrintWriter progress) {
+  /**
+   * @param withBaseline whether each level's first batch is also handled by the baseline (the
+   *     export part alone skips it: a full recompute of 500k orders costs minutes)
+   * @param observer told when each history level is ready and after each timed batch
+   */
+  HistoryBench(SparkSession spark, BenchSize size, Path work, PrintWriter progress, boolean withBaseline,
+      HistoryObserver observer) {
     this.spark = spark;
     this.size = size;
     this.work = work;
     this.progress = progress;
+    this.withBaseline = withBaseline;
+    this.observer = observer;
     this.input = work.resolve("history/input");
+    this.tables = new TableLocations(work.resolve("history/tables").toString());
     TableLocations baselineTables = new TableLocations(work.resolve("baseline/tables").toString());
     new TableCreator(spark, baselineTables).createMissing(Tables.all());
     this.baseline = new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
@@ -67,7 +82,7 @@ final class HistoryBench {
     int base = size.historyOrders().get(0);
     long started = System.nanoTime();
     Dataset<Row> baseFiles = loadBase(base);
-    HistoryCopies copies = new HistoryCopies(spark, new TableLocations(work.resolve("history/tables").toString()));
+    HistoryCopies copies = new HistoryCopies(spark, tables);
     long loadMillis = (System.nanoTime() - started) / 1_000_000;
     List<Point> points = new ArrayList<>();
     int copiesMade = 1;
@@ -78,14 +93,28 @@ final class HistoryBench {
       if (orders > base) {
         started = System.nanoTime();
         copies.append(copiesMade, orders / base);
-        baseline.store(HistoryCopies.copiedFiles(baseFiles, copiesMade, orders / base));
+        recordCopiesManifest();
+        if (withBaseline) {
+          baseline.store(HistoryCopies.copiedFiles(baseFiles, copiesMade, orders / base));
+        }
         copiesMade = orders / base;
         loadMillis = (System.nanoTime() - started) / 1_000_000;
         say("history grown to %d orders by copies in %d ms", orders, loadMillis);
       }
+      observer.historyReady(orders);
       points.add(measure(orders, points.size(), loadMillis));
     }
     return points;
+  }
+
+  /**
+   * The copies are written beside the pipeline, so no batch recorded their state; a manifest with
+   * the last batch's id does, so that readers of consistent states (the export) see them. Every
+   * copied table was appended in full, so every foreign key holds in that state.
+   */
+  private void recordCopiesManifest() {
+    BatchManifest last = ConsistentSnapshot.newestManifest("--tables", tables, spark.sessionState().newHadoopConf());
+    new ManifestRecorder(tables).afterBatch(spark, last.appId(), last.batchId());
   }
 
   /** Loads {@code orders} orders through the pipeline; returns their files, as the event store holds them. */
@@ -96,7 +125,9 @@ final class HistoryBench {
     Inbox.deliver(history, staging, input, "h-");
     long millis = runPipeline().stream().mapToLong(BatchReport::millis).sum();
     Dataset<Row> files = files(staging);
-    baseline.store(files);
+    if (withBaseline) {
+      baseline.store(files);
+    }
     say("history loaded: %d orders through the pipeline in a %d ms batch", orders, millis);
     return files;
   }
@@ -113,7 +144,10 @@ final class HistoryBench {
       Path staging = work.resolve("history/batch-" + orders + "-" + r);
       Inbox.deliver(batch, staging, input, "b" + orders + "-" + r + "-");
       batches.add(runPipeline().stream().mapToLong(BatchReport::millis).sum());
-      if (r == 0) {
+      observer.batchDone(orders);
+      if (!withBaseline) {
+        baselineMillis = -1;
+      } else if (r == 0) {
         long started = System.nanoTime();
         baseline.batch(files(staging), baselineBatchId++);
         baselineMillis = (System.nanoTime() - started) / 1_000_000;
@@ -121,7 +155,7 @@ final class HistoryBench {
         baseline.store(files(staging));
       }
       say("history %d orders: batch of %d events %d ms%s", orders, events, batches.get(batches.size() - 1),
-          r == 0 ? " (baseline " + baselineMillis + " ms)" : "");
+          r == 0 && withBaseline ? " (baseline " + baselineMillis + " ms)" : "");
     }
     return new Point(orders, batches, events, baselineMillis, loadMillis);
   }
