@@ -74,7 +74,9 @@ final class HistoryBench {
     this.input = work.resolve("history/input");
     this.tables = new TableLocations(work.resolve("history/tables").toString());
     TableLocations baselineTables = new TableLocations(work.resolve("baseline/tables").toString());
-    new TableCreator(spark, baselineTables).createMissing(Tables.all());
+    if (withBaseline) {
+      new TableCreator(spark, baselineTables).createMissing(Tables.all());
+    }
     this.baseline = new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
   }
 
