@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import io.orderstream.config.UriOrPath;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
 import io.orderstream.sink.TableLocations;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +32,6 @@ import picocli.CommandLine.Spec;
             + " every foreign key resolves while the pipeline keeps writing."},
     footer = {"", "Exit codes: 0 success, 2 bad usage or a location without a consistent snapshot."})
 final class SnapshotCommand implements Callable<Integer> {
-  /** Two or more letters, then a colon: a URI scheme, as for the run command's locations. */
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
 
   @Spec CommandSpec spec;
 
@@ -72,7 +70,7 @@ final class SnapshotCommand implements Callable<Integer> {
   }
 
   private String resolved(String text) {
-    return SCHEME.matcher(text).find() ? text : workingDirectory.resolve(text).toAbsolutePath().normalize().toString();
+    return UriOrPath.resolve(text, workingDirectory);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.orderstream.error.Errors;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * The value of a path setting as the pipeline receives it, with its local file-system path when it
@@ -20,13 +19,10 @@ import java.util.regex.Pattern;
  */
 record Location(String origin, String value, Path local) {
 
-  /** Two or more letters, then a colon: a URI scheme (one letter would be a Windows drive). */
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
-
   private static final String FILE_URI = "an absolute file: URI such as file:/data/events";
 
   static Location of(String text, String origin, Path workingDirectory) {
-    if (!SCHEME.matcher(text).find()) {
+    if (!UriOrPath.isUri(text)) {
       Path local = localPath(text, origin, workingDirectory);
       return new Location(origin, local.toString(), local);
     }

@@ -1,6 +1,7 @@
 package io.orderstream.export;
 
 import io.orderstream.config.Durations;
+import io.orderstream.config.UriOrPath;
 import io.orderstream.error.Errors;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@link ExportConfig} from, highest first: <b>command line &gt; environment &gt; config
@@ -33,7 +33,6 @@ public final class ExportSettings {
   public static final Names LATEST_EVENTS =
       new Names("--with-latest-events", "ORDERSTREAM_EXPORT_LATEST_EVENTS", "export.latest-events");
   private static final List<Names> ALL = List.of(TABLES, JDBC_URL, JDBC_USER, JDBC_PASSWORD, INTERVAL, LATEST_EVENTS);
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
 
   private final Path workingDirectory;
   private final Map<String, String> environment;
@@ -88,7 +87,7 @@ public final class ExportSettings {
   }
 
   private String resolved(String tables) {
-    return SCHEME.matcher(tables).find() ? tables : workingDirectory.resolve(tables).toAbsolutePath().normalize().toString();
+    return UriOrPath.resolve(tables, workingDirectory);
   }
 
   private static Duration duration(String origin, String text) {
