@@ -9,10 +9,12 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
+import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableLocations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,6 +33,9 @@ public final class TableComparison {
   /** Marks which folder a row came from while the two are counted together. */
   private static final String SIDE = "__orderstream_side";
 
+  /** Tables compared at once. */
+  private static final int PARALLELISM = 4;
+
   private final SparkSession spark;
   private final TableLocations here;
   private final TableLocations other;
@@ -41,22 +46,28 @@ public final class TableComparison {
     this.other = new TableLocations(otherTablesRoot);
   }
 
-  /** One "same rows" result per table, in table order. */
+  /** One "same rows" result per table, in table order; the tables are compared side by side. */
   public List<CheckResult> compare() {
-    List<CheckResult> results = new ArrayList<>();
+    List<Function<SparkSession, CheckResult>> tasks = new ArrayList<>();
     for (TableDef def : Tables.all()) {
-      results.add(compare(def.name()));
+      tasks.add(session -> compare(session, def.name()));
     }
-    return results;
+    try (SessionPool pool = new SessionPool(spark, PARALLELISM)) {
+      return pool.runAll(tasks);
+    }
   }
 
   /** Whether {@code table} holds the same rows in both folders. */
   public CheckResult compare(String table) {
-    if (!DeltaTable.isDeltaTable(spark, here.pathOf(table)) || !DeltaTable.isDeltaTable(spark, other.pathOf(table))) {
+    return compare(spark, table);
+  }
+
+  private CheckResult compare(SparkSession session, String table) {
+    if (!DeltaTable.isDeltaTable(session, here.pathOf(table)) || !DeltaTable.isDeltaTable(session, other.pathOf(table))) {
       return CheckResult.fail(table, "same rows", "cannot compare: missing in one of the folders");
     }
-    Dataset<Row> mine = comparable(spark.read().format("delta").load(here.pathOf(table)));
-    Dataset<Row> theirs = comparable(spark.read().format("delta").load(other.pathOf(table)));
+    Dataset<Row> mine = comparable(session.read().format("delta").load(here.pathOf(table)));
+    Dataset<Row> theirs = comparable(session.read().format("delta").load(other.pathOf(table)));
     if (!Arrays.equals(mine.columns(), theirs.columns())) {
       return CheckResult.fail(table, "same rows", "cannot compare: the columns differ: "
           + String.join(",", mine.columns()) + " vs " + String.join(",", theirs.columns()));

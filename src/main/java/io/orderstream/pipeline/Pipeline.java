@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -132,8 +133,8 @@ public final class Pipeline {
       if (stop.requested()) {
         LOG.info("Stopped on request; the next start resumes from the checkpoint");
       }
+      return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(writers, locations));
     }
-    return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
   }
 
   private StreamingQuery start(SparkSession spark, InputSource source, BatchProcessor processor) {
@@ -184,10 +185,13 @@ public final class Pipeline {
     }
   }
 
-  private static List<RunSummary.TableCount> tableCounts(SparkSession spark, TableLocations locations) {
-    return Tables.all().stream()
+  /** Every table's row count, the tables counted side by side. */
+  private static List<RunSummary.TableCount> tableCounts(SessionPool sessions, TableLocations locations) {
+    List<Function<SparkSession, RunSummary.TableCount>> counts = Tables.all().stream()
         .map(TableDef::name)
-        .map(name -> new RunSummary.TableCount(name, spark.read().format("delta").load(locations.pathOf(name)).count()))
+        .<Function<SparkSession, RunSummary.TableCount>>map(name -> session ->
+            new RunSummary.TableCount(name, session.read().format("delta").load(locations.pathOf(name)).count()))
         .toList();
+    return sessions.runAll(counts);
   }
 }

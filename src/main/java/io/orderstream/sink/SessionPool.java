@@ -11,12 +11,14 @@ import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs table writes side by side, each thread in its own Spark session.
+ * Runs work on several tables side by side (a batch's writes, table creation, checks, counts),
+ * each thread in its own Spark session.
  *
- * <p>Most of a small MERGE's time is spent on the driver (planning, reading and committing the
- * Delta log) rather than in tasks, so writes to different tables overlap well. Each thread needs
- * its own session because Delta reads the idempotency ids of a write ({@link BatchTransaction})
- * from session settings; sessions share the SparkContext, so this costs nothing.
+ * <p>Most of a small MERGE's or query's time is spent on the driver (planning, reading and
+ * committing the Delta log) rather than in tasks, so work on different tables overlaps well. Each
+ * thread needs its own session because Delta reads the idempotency ids of a write
+ * ({@link BatchTransaction}) from session settings; sessions share the SparkContext, so this costs
+ * nothing.
  */
 public final class SessionPool implements AutoCloseable {
   private final ExecutorService threads;

@@ -6,12 +6,14 @@ import io.orderstream.model.ColumnDef;
 import io.orderstream.model.Keys;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.functions;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,9 @@ public final class TableCreator {
    */
   static final String CHANGE_FEED = "delta.enableChangeDataFeed";
 
+  /** Tables created or upgraded at once; more threads than this only queue on 2 cores. */
+  private static final int PARALLELISM = 4;
+
   private final SparkSession spark;
   private final TableLocations locations;
 
@@ -43,23 +48,37 @@ public final class TableCreator {
     this.locations = locations;
   }
 
+  /**
+   * Creates or upgrades the tables side by side: each is its own Delta log, and the work is mostly
+   * the driver's (planning, writing the first commit), so a cold start spends a few seconds instead
+   * of about 0.7 s per table one after another.
+   */
   public void createMissing(List<TableDef> tables) {
-    tables.forEach(this::createOrUpgrade);
+    List<Function<SparkSession, Void>> tasks = new ArrayList<>();
+    for (TableDef table : tables) {
+      tasks.add(session -> {
+        createOrUpgrade(session, table);
+        return null;
+      });
+    }
+    try (SessionPool pool = new SessionPool(spark, Math.min(PARALLELISM, tables.size()))) {
+      pool.runAll(tasks);
+    }
   }
 
-  private void createOrUpgrade(TableDef table) {
+  private void createOrUpgrade(SparkSession spark, TableDef table) {
     String path = locations.pathOf(table.name());
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      create(table, path);
+      create(spark, table, path);
       LOG.info("Created table {} at {}", table.name(), path);
       return;
     }
-    addMissingColumns(table, path);
+    addMissingColumns(spark, table, path);
     new KeyFormatUpgrade(spark).upgrade(table, path);
-    enableChangeFeed(table, path);
+    enableChangeFeed(spark, table, path);
   }
 
-  private void create(TableDef table, String path) {
+  private static void create(SparkSession spark, TableDef table, String path) {
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark)
             .location(path)
@@ -79,7 +98,7 @@ public final class TableCreator {
     builder.execute();
   }
 
-  private void addMissingColumns(TableDef table, String path) {
+  private static void addMissingColumns(SparkSession spark, TableDef table, String path) {
     Set<String> existing = Set.of(spark.read().format("delta").load(path).schema().fieldNames());
     for (ColumnDef column : table.columns()) {
       if (!existing.contains(column.name())) {
@@ -88,7 +107,7 @@ public final class TableCreator {
         LOG.info("Added column {}.{}", table.name(), column.name());
       }
       if (column.backfill() != null) {
-        backfill(table, column, path);
+        backfill(spark, table, column, path);
       }
     }
   }
@@ -98,7 +117,7 @@ public final class TableCreator {
    * column is added, so a crash between the two leaves nothing unfilled; rows written since are
    * never null there, and Delta's null counts let the check skip their files.
    */
-  private void backfill(TableDef table, ColumnDef column, String path) {
+  private static void backfill(SparkSession spark, TableDef table, ColumnDef column, String path) {
     DeltaTable delta = DeltaTable.forPath(spark, path);
     Column unfilled = functions.col(column.name()).isNull();
     if (delta.toDF().where(unfilled).limit(1).isEmpty()) {
@@ -109,7 +128,7 @@ public final class TableCreator {
   }
 
   /** Tables created before the export existed get the change feed from their next version on. */
-  private void enableChangeFeed(TableDef table, String path) {
+  private static void enableChangeFeed(SparkSession spark, TableDef table, String path) {
     String current = DeltaTable.forPath(spark, path).detail().first().<scala.collection.Map<String, String>>getAs("properties")
         .getOrElse(CHANGE_FEED, () -> "false");
     if (!"true".equals(current)) {

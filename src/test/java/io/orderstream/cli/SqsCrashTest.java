@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
@@ -27,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -64,11 +66,15 @@ class SqsCrashTest {
   private S3Notifier notifier;
   private ChildPipeline child;
 
+  /** The uninterrupted run, in this JVM, beside the children. */
+  private CompletableFuture<Void> reference;
+
   @AfterEach
-  void stopChild() throws InterruptedException {
+  void stopChildAndReference() throws InterruptedException {
     if (child != null && child.alive()) {
       child.kill();
     }
+    awaitQuietly(reference);
   }
 
   @Test
@@ -84,7 +90,9 @@ class SqsCrashTest {
     for (Path file : files) {
       notifier.upload(BUCKET, "incoming/" + file.getFileName(), file);
     }
-    runReference(dir.resolve("events"));
+    // The reference runs in this JVM while the children run (see CrashLoopTest); kills wait for
+    // what the child has written, so they land where they are meant to either way.
+    reference = CompletableFuture.runAsync(() -> runReference(dir.resolve("events")));
 
     child = start(s3);
     awaitSite(site -> site.batch() == 0 && site.tablesWritten() > 0 && !site.latestWritten());
@@ -105,6 +113,7 @@ class SqsCrashTest {
     Thread.sleep(Duration.ofSeconds(VISIBILITY_SECONDS + 1).toMillis());
     child = start(s3);
     assertThat(child.exitCode()).as("the last run's exit code; its log:%n%s", child.log()).isZero();
+    reference.join();
 
     assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
         .as("integrity of the crashed pipeline's tables").isEmpty();

@@ -2,7 +2,6 @@ package io.orderstream.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.delta.tables.DeltaTable;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.ops.CheckResult;
@@ -11,11 +10,13 @@ import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
+import io.orderstream.sink.SessionPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -120,12 +122,26 @@ public final class PipelineHarness {
     return spark().read().format("delta").load(tablesLocation() + "/" + name);
   }
 
-  /** The Delta version of every table: unchanged versions mean nothing was committed. */
+  /**
+   * The Delta version of every table: unchanged versions mean nothing was committed. Read from the
+   * names of the commit files, which costs no Spark query (a table's history is one per table).
+   */
   public Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
     for (TableDef def : Tables.all()) {
-      Row last = DeltaTable.forPath(spark(), tablesLocation() + "/" + def.name()).history(1).first();
-      versions.put(def.name(), last.getLong(last.fieldIndex("version")));
+      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(tablesLocation() + "/" + def.name() + "/_delta_log");
+      try {
+        FileSystem fs = log.getFileSystem(spark().sparkContext().hadoopConfiguration());
+        long latest = Arrays.stream(fs.listStatus(log))
+            .map(status -> status.getPath().getName())
+            .filter(name -> name.matches("\\d{20}\\.json"))
+            .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+            .max()
+            .orElseThrow(() -> new IllegalStateException("no commit in " + log));
+        versions.put(def.name(), latest);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return versions;
   }
@@ -140,14 +156,24 @@ public final class PipelineHarness {
 
   /** As {@link #snapshot()}, keeping only rows of the given orders in order-scoped tables. */
   public Map<String, List<String>> snapshot(Set<String> onlyOrders) {
-    Map<String, List<String>> snapshot = new TreeMap<>();
+    List<Function<SparkSession, List<String>>> reads = new ArrayList<>();
     for (TableDef def : Tables.all()) {
-      Dataset<Row> rows = table(def.name());
-      if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
-        rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
-      }
-      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
-      snapshot.put(def.name(), rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList());
+      reads.add(session -> {
+        Dataset<Row> rows = session.read().format("delta").load(tablesLocation() + "/" + def.name());
+        if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
+          rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
+        }
+        Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
+        return rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
+      });
+    }
+    List<List<String>> tables;
+    try (SessionPool pool = new SessionPool(spark(), 4)) {
+      tables = pool.runAll(reads);
+    }
+    Map<String, List<String>> snapshot = new TreeMap<>();
+    for (int i = 0; i < tables.size(); i++) {
+      snapshot.put(Tables.all().get(i).name(), tables.get(i));
     }
     return snapshot;
   }
