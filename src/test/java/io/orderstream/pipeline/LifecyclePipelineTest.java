@@ -213,11 +213,8 @@ class LifecyclePipelineTest {
     List<String> newestFirst = List.of(
         "NSB7087517859962_az.json", "NSB7087517859962_ay.json", "NSB7087517859962_ap.json",
         "NSB7087517859962_aw.json", "NSB7087517859962_ak.json");
-    PipelineHarness oneByOne = new PipelineHarness(dir);
-    for (String file : newestFirst) {
-      oneByOne.add(LIFECYCLE, List.of(file));
-      oneByOne.runOnce(1);
-    }
+    PipelineHarness oneByOne = new PipelineHarness(dir).add(LIFECYCLE, newestFirst).readInOrder(newestFirst);
+    assertThat(oneByOne.runOnce(1).batches()).isEqualTo(newestFirst.size());
     Map<String, List<String>> order = oneByOne.snapshot(Set.of(TWO_SHIPMENTS));
     Map<String, List<String>> reference = allAtOnce.snapshot(Set.of(TWO_SHIPMENTS));
     for (String table : List.of("order_item", "shipment", "item_shipment", "order_promotion", "order_event_latest")) {

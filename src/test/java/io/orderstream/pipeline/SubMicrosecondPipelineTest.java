@@ -22,18 +22,19 @@ class SubMicrosecondPipelineTest {
 
   @Test
   void laterNanosecondWinsWhicheverBatchBringsIt(@TempDir Path dir) {
+    // Each pipeline reads the two files one per batch, in one run (readInOrder).
     PipelineHarness first = new PipelineHarness(dir.resolve("later-first"))
-        .write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString());
-    first.runOnce();
-    first.write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString());
-    first.runOnce();
+        .write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString())
+        .write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString())
+        .readInOrder(List.of("v1.json", "v2.json"));
+    assertThat(first.runOnce(1).batches()).isEqualTo(2);
     assertWinner(first);
 
     PipelineHarness second = new PipelineHarness(dir.resolve("later-second"))
-        .write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString());
-    second.runOnce();
-    second.write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString());
-    second.runOnce();
+        .write("v2.json", event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER").toString())
+        .write("v1.json", event("2024-05-01T10:00:00.0000009Z", "1", "LATER").toString())
+        .readInOrder(List.of("v2.json", "v1.json"));
+    assertThat(second.runOnce(1).batches()).isEqualTo(2);
     assertWinner(second);
     assertThat(second.snapshot()).isEqualTo(first.snapshot());
   }

@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +101,22 @@ public final class PipelineHarness {
     RunConfig config = new RunConfig(input.toString(), tablesLocation(), location.apply(checkpoint), true,
         Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
     return new Pipeline(tweaks.apply(config), spark()).run();
+  }
+
+  /**
+   * Gives the named input files ascending modification times in this order, the order the source
+   * reads them in: with {@code runOnce(1)} each is its own batch, in one run.
+   */
+  public PipelineHarness readInOrder(List<String> names) {
+    Instant first = Instant.now().minus(Duration.ofHours(1));
+    for (int i = 0; i < names.size(); i++) {
+      try {
+        Files.setLastModifiedTime(input.resolve(names.get(i)), FileTime.from(first.plusSeconds(i)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return this;
   }
 
   public RunSummary runOnce() {
