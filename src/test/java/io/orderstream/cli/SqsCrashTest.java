@@ -52,7 +52,7 @@ class SqsCrashTest {
   private static final String BUCKET = "sqs-crash-test";
   private static final String PREFIX = "s3a://" + BUCKET + "/incoming/";
   private static final long SEED = 20261129L;
-  private static final int ORDERS = 4;
+  private static final int ORDERS = 6;
   /** Objects per batch of the crashed pipeline: the backlog takes two batches or more. */
   private static final int MAX_FILES = 16;
   /** Short, so that the messages a killed run held are visible again before the last run. */
