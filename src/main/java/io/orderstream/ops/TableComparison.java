@@ -7,14 +7,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
-import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableLocations;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,9 +30,6 @@ public final class TableComparison {
   /** Marks which folder a row came from while the two are counted together. */
   private static final String SIDE = "__orderstream_side";
 
-  /** Tables compared at once. */
-  private static final int PARALLELISM = 4;
-
   private final SparkSession spark;
   private final TableLocations here;
   private final TableLocations other;
@@ -48,13 +42,7 @@ public final class TableComparison {
 
   /** One "same rows" result per table, in table order; the tables are compared side by side. */
   public List<CheckResult> compare() {
-    List<Function<SparkSession, CheckResult>> tasks = new ArrayList<>();
-    for (TableDef def : Tables.all()) {
-      tasks.add(session -> compare(session, def.name()));
-    }
-    try (SessionPool pool = new SessionPool(spark, PARALLELISM)) {
-      return pool.runAll(tasks);
-    }
+    return SessionPool.forEach(spark, Tables.all(), (session, def) -> compare(session, def.name()));
   }
 
   /** Whether {@code table} holds the same rows in both folders. */

@@ -13,7 +13,6 @@ import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableLocations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,9 +26,6 @@ import org.apache.spark.sql.SparkSession;
  * a new table or reference is checked without touching this class.
  */
 public final class TableIntegrity {
-  /** Tables checked at once. */
-  private static final int PARALLELISM = 4;
-
   private final SparkSession spark;
   private final TableLocations locations;
 
@@ -44,12 +40,8 @@ public final class TableIntegrity {
    * scheduling, which overlap well.
    */
   public List<CheckResult> check() {
-    List<Function<SparkSession, List<CheckResult>>> tasks = new ArrayList<>();
-    Tables.all().forEach(def -> tasks.add(session -> check(session, def)));
     List<CheckResult> results = new ArrayList<>();
-    try (SessionPool pool = new SessionPool(spark, PARALLELISM)) {
-      pool.runAll(tasks).forEach(results::addAll);
-    }
+    SessionPool.forEach(spark, Tables.all(), this::check).forEach(results::addAll);
     return results;
   }
 

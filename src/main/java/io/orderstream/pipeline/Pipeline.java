@@ -2,7 +2,6 @@ package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.error.Errors;
-import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.ManifestRecorder;
@@ -18,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -133,8 +131,8 @@ public final class Pipeline {
       if (stop.requested()) {
         LOG.info("Stopped on request; the next start resumes from the checkpoint");
       }
-      return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(writers, locations));
     }
+    return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
   }
 
   private StreamingQuery start(SparkSession spark, InputSource source, BatchProcessor processor) {
@@ -186,12 +184,8 @@ public final class Pipeline {
   }
 
   /** Every table's row count, the tables counted side by side. */
-  private static List<RunSummary.TableCount> tableCounts(SessionPool sessions, TableLocations locations) {
-    List<Function<SparkSession, RunSummary.TableCount>> counts = Tables.all().stream()
-        .map(TableDef::name)
-        .<Function<SparkSession, RunSummary.TableCount>>map(name -> session ->
-            new RunSummary.TableCount(name, session.read().format("delta").load(locations.pathOf(name)).count()))
-        .toList();
-    return sessions.runAll(counts);
+  private static List<RunSummary.TableCount> tableCounts(SparkSession spark, TableLocations locations) {
+    return SessionPool.forEach(spark, Tables.all(), (session, def) ->
+        new RunSummary.TableCount(def.name(), session.read().format("delta").load(locations.pathOf(def.name())).count()));
   }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,6 +33,23 @@ public final class SessionPool implements AutoCloseable {
       return t;
     });
     this.sessions = ThreadLocal.withInitial(base::newSession);
+  }
+
+  /** Threads for one-off work over the tables (creation, counts, checks); 2 cores keep few busy. */
+  private static final int PER_TABLE_PARALLELISM = 4;
+
+  /**
+   * Runs {@code work} once per item (usually per table) on a pool of its own, side by side, and
+   * returns the results in item order.
+   */
+  public static <I, T> List<T> forEach(SparkSession base, List<I> items, BiFunction<SparkSession, I, T> work) {
+    List<Function<SparkSession, T>> tasks = new ArrayList<>();
+    for (I item : items) {
+      tasks.add(session -> work.apply(session, item));
+    }
+    try (SessionPool pool = new SessionPool(base, Math.max(1, Math.min(PER_TABLE_PARALLELISM, items.size())))) {
+      return pool.runAll(tasks);
+    }
   }
 
   /** Runs every task, waits for all of them, and returns their results in task order. */

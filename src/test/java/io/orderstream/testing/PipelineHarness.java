@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -174,21 +173,14 @@ public final class PipelineHarness {
 
   /** As {@link #snapshot()}, keeping only rows of the given orders in order-scoped tables. */
   public Map<String, List<String>> snapshot(Set<String> onlyOrders) {
-    List<Function<SparkSession, List<String>>> reads = new ArrayList<>();
-    for (TableDef def : Tables.all()) {
-      reads.add(session -> {
-        Dataset<Row> rows = session.read().format("delta").load(tablesLocation() + "/" + def.name());
-        if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
-          rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
-        }
-        Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
-        return rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
-      });
-    }
-    List<List<String>> tables;
-    try (SessionPool pool = new SessionPool(spark(), 4)) {
-      tables = pool.runAll(reads);
-    }
+    List<List<String>> tables = SessionPool.forEach(spark(), Tables.all(), (session, def) -> {
+      Dataset<Row> rows = session.read().format("delta").load(tablesLocation() + "/" + def.name());
+      if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
+        rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
+      }
+      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
+      return rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
+    });
     Map<String, List<String>> snapshot = new TreeMap<>();
     for (int i = 0; i < tables.size(); i++) {
       snapshot.put(Tables.all().get(i).name(), tables.get(i));
