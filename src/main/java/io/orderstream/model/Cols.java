@@ -1,7 +1,5 @@
 package io.orderstream.model;
 
-import static org.apache.spark.sql.functions.col;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,11 +15,6 @@ final class Cols {
   static final DataType KEY = DataTypes.LongType;
 
   private Cols() {}
-
-  /** A column read straight from a JSON path of the context; {@code path} is also its documented source. */
-  static ColumnDef field(String name, DataType type, String comment, String contextPath, String jsonPath) {
-    return new ColumnDef(name, type, comment, jsonPath, col(contextPath));
-  }
 
   /** A column computed by a rule rather than copied from one field. */
   static ColumnDef derived(String name, DataType type, String comment, String rule, Column expression) {

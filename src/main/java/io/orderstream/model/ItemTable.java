@@ -44,6 +44,9 @@ public final class ItemTable extends StarTable {
     new LineField("unit_reversl_value", "vlr_fina_esto_item", MONEY, "reversal value per unit")
   );
 
+  /** The order line an item row is read from, under the column {@code item} that {@link #sources} adds. */
+  private static final JsonScope ITEM_LINE = new JsonScope("item", JsonScope.LINE.json());
+
   private static final TableDef DEFINITION =
       new TableDef(
           NAME,
@@ -75,7 +78,7 @@ public final class ItemTable extends StarTable {
     List<ColumnDef> columns = new ArrayList<>();
     columns.add(derived("id", TEXT, "item id", "list_item_pedi[].cod_vrne_prod", col("item_id")));
     for (LineField f : LINE_FIELDS) {
-      columns.add(derived(f.column(), f.type(), f.meaning(), "list_item_pedi[]." + f.field(), col("item." + f.field())));
+      columns.add(ITEM_LINE.field(f.column(), f.type(), f.meaning(), f.field()));
     }
     columns.add(derived("warehouse_id", TEXT, "first selling store (warehouse)", "list_item_pedi[].list_cod_loja_vend[0].cod_loja_vend",
         col("item.list_cod_loja_vend").getItem(0).getField("cod_loja_vend")));

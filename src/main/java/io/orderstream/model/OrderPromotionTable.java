@@ -2,8 +2,8 @@ package io.orderstream.model;
 
 import static io.orderstream.model.Cols.MONEY;
 import static io.orderstream.model.Cols.TEXT;
+import static io.orderstream.model.JsonScope.PROMOTION;
 import static io.orderstream.model.Cols.derived;
-import static io.orderstream.model.Cols.field;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.array_max;
@@ -34,9 +34,9 @@ public final class OrderPromotionTable extends StarTable {
               List.of(
                   derived("id", TEXT, "order id, ':', promotion id, each with backslash and ':' escaped by a backslash",
                       "escaped txt_detl_idt_pedi_pgto + ':' + escaped cod_prmo", Keys.orderPromotionId(col("order_id"), col("promo.cod_prmo"))),
-                  field("order_id", TEXT, "order id", "order_id", "txt_detl_idt_pedi_pgto"),
-                  field("promotion_id", TEXT, "promotion (FK promotion)", "promo.cod_prmo", "list_prmo[].cod_prmo"),
-                  field("value_applied", MONEY, "discount this promotion gave this order", "promo.vlr_aplc_desc", "list_prmo[].vlr_aplc_desc")),
+                  derived("order_id", TEXT, "order id", "txt_detl_idt_pedi_pgto", col(OrderContext.ORDER_ID)),
+                  PROMOTION.field("promotion_id", TEXT, "promotion (FK promotion)", "cod_prmo"),
+                  PROMOTION.field("value_applied", MONEY, "discount this promotion gave this order", "vlr_aplc_desc")),
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
           List.of(new ForeignKey("promotion_id", PromotionTable.NAME)));
 
