@@ -19,7 +19,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-    OrderstreamException failure = ex instanceof OrderstreamException user ? user : Errors.unexpected(ex);
+    OrderstreamException failure =
+        ex instanceof OrderstreamException user ? user : Errors.unexpected(ex);
     LOG.debug("{} failed", cmd.getCommandSpec().qualifiedName(), ex);
     cmd.getErr().println("orderstream: " + failure.getMessage());
     cmd.getErr().flush();

@@ -65,8 +65,12 @@ public final class ConfigResolver {
    * given must be absent, not null.
    */
   public ConfigResolver commandLine(Map<String, String> valuesByKey) {
-    valuesByKey.keySet().forEach(key -> Setting.byKey(key).orElseThrow(
-        () -> new IllegalArgumentException("Not a setting key: " + key)));
+    valuesByKey
+        .keySet()
+        .forEach(
+            key ->
+                Setting.byKey(key)
+                    .orElseThrow(() -> new IllegalArgumentException("Not a setting key: " + key)));
     this.commandLine = Map.copyOf(valuesByKey);
     return this;
   }
@@ -116,8 +120,16 @@ public final class ConfigResolver {
     rejectOverlap(input, tables);
     rejectOverlap(input, checkpoint);
     rejectOverlap(tables, checkpoint);
-    return new RunConfig(input.value(), tables.value(), checkpoint.value(), once, triggerInterval,
-        maxFilesPerTrigger, sparkMaster, sparkConf(file), new SettingValues(values));
+    return new RunConfig(
+        input.value(),
+        tables.value(),
+        checkpoint.value(),
+        once,
+        triggerInterval,
+        maxFilesPerTrigger,
+        sparkMaster,
+        sparkConf(file),
+        new SettingValues(values));
   }
 
   /**
@@ -211,7 +223,9 @@ public final class ConfigResolver {
   private void rejectNonSparkConf() {
     for (String key : new TreeMap<>(commandLineConf).keySet()) {
       if (!key.startsWith(Setting.SPARK_PREFIX)) {
-        throw Errors.invalidSetting("--conf", key,
+        throw Errors.invalidSetting(
+            "--conf",
+            key,
             "a key starting with spark. (Hadoop settings go as spark.hadoop.*; orderstream's own"
                 + " settings have their own options, see run --help)");
       }
@@ -249,8 +263,13 @@ public final class ConfigResolver {
   /** Blames {@code later}: the input (or the tables) was there first in the user's mind. */
   private static void rejectOverlap(Location earlier, Location later) {
     if (later.overlaps(earlier)) {
-      throw Errors.invalidSetting(later.origin(), later.value(),
-          "a location apart from " + earlier.origin() + " ('" + earlier.value()
+      throw Errors.invalidSetting(
+          later.origin(),
+          later.value(),
+          "a location apart from "
+              + earlier.origin()
+              + " ('"
+              + earlier.value()
               + "'): input, tables and checkpoint must not contain one another");
     }
   }

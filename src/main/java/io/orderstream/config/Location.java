@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * has one, so start-up checks can look at the disk.
  *
  * <p>Plain paths are local and resolved against the working directory (the value becomes the
- * absolute path). A value with a URI scheme ({@code s3a://}, {@code hdfs://}) is passed on as
- * given and not checked here; {@code file:} URIs are passed on as given but checked like paths.
+ * absolute path). A value with a URI scheme ({@code s3a://}, {@code hdfs://}) is passed on as given
+ * and not checked here; {@code file:} URIs are passed on as given but checked like paths.
  *
  * @param origin how the user named the setting where the value came from, for messages
  * @param value what the pipeline receives

@@ -25,7 +25,10 @@ public final class SettingValues {
     return value != null ? (T) value : setting.parse(setting.defaultValue(), setting.key());
   }
 
-  /** A copy with {@code setting} set to {@code value}: for tests and tools that build configs in code. */
+  /**
+   * A copy with {@code setting} set to {@code value}: for tests and tools that build configs in
+   * code.
+   */
   public <T> SettingValues with(Setting<T> setting, T value) {
     Map<String, Object> copy = new java.util.HashMap<>(values);
     copy.put(setting.key(), value);
@@ -36,7 +39,8 @@ public final class SettingValues {
   @Override
   public boolean equals(Object other) {
     return other instanceof SettingValues that
-        && Setting.all().stream().allMatch(setting -> java.util.Objects.equals(get(setting), that.get(setting)));
+        && Setting.all().stream()
+            .allMatch(setting -> java.util.Objects.equals(get(setting), that.get(setting)));
   }
 
   @Override

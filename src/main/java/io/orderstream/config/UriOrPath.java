@@ -19,6 +19,8 @@ public final class UriOrPath {
 
   /** A URI as given; a plain path made absolute against {@code workingDirectory}. */
   public static String resolve(String text, Path workingDirectory) {
-    return isUri(text) ? text : workingDirectory.resolve(text).toAbsolutePath().normalize().toString();
+    return isUri(text)
+        ? text
+        : workingDirectory.resolve(text).toAbsolutePath().normalize().toString();
   }
 }

@@ -2,7 +2,10 @@ package io.orderstream.export;
 
 import java.util.regex.Pattern;
 
-/** JDBC URLs as they may be shown: a password given as a URL parameter never reaches a message or a log. */
+/**
+ * JDBC URLs as they may be shown: a password given as a URL parameter never reaches a message or a
+ * log.
+ */
 public final class JdbcUrls {
   private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 

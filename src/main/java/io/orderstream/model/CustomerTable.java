@@ -25,11 +25,18 @@ public final class CustomerTable extends StarTable {
                   CUSTOMER.field("id", TEXT, "customer id", "cod_rfrc_clie"),
                   CUSTOMER.field("name", TEXT, "customer name", "nom_clie"),
                   CUSTOMER.field("email", TEXT, "e-mail address", "nom_ende_emai_clie"),
-                  CUSTOMER.field("phone_area_code", TEXT, "phone area code", "objt_tel_clie.cod_area_tel"),
-                  CUSTOMER.field("phone_country_code", TEXT, "phone country code", "objt_tel_clie.cod_pais_tel"),
-                  CUSTOMER.field("phone_number", TEXT, "phone number", "objt_tel_clie.num_tel_clie"),
+                  CUSTOMER.field(
+                      "phone_area_code", TEXT, "phone area code", "objt_tel_clie.cod_area_tel"),
+                  CUSTOMER.field(
+                      "phone_country_code",
+                      TEXT,
+                      "phone country code",
+                      "objt_tel_clie.cod_pais_tel"),
+                  CUSTOMER.field(
+                      "phone_number", TEXT, "phone number", "objt_tel_clie.num_tel_clie"),
                   CUSTOMER.field("document", TEXT, "identity document", "nom_tipo_docm"),
-                  CUSTOMER.field("type", TEXT, "person type (individual, company)", "cod_tipo_pess")),
+                  CUSTOMER.field(
+                      "type", TEXT, "person type (individual, company)", "cod_tipo_pess")),
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
@@ -37,11 +44,12 @@ public final class CustomerTable extends StarTable {
     super(DEFINITION);
   }
 
-
   @Override
   List<Dataset<Row>> sources(OrderContext context) {
-    return List.of(context.orders()
-        .where(col(CUSTOMER.column() + ".cod_rfrc_clie").isNotNull())
-        .withColumn(Lineage.COMPLETE, lit(true)));
+    return List.of(
+        context
+            .orders()
+            .where(col(CUSTOMER.column() + ".cod_rfrc_clie").isNotNull())
+            .withColumn(Lineage.COMPLETE, lit(true)));
   }
 }

@@ -4,9 +4,9 @@ import static io.orderstream.model.Cols.COUNT;
 import static io.orderstream.model.Cols.INSTANT;
 import static io.orderstream.model.Cols.KEY;
 import static io.orderstream.model.Cols.TEXT;
+import static io.orderstream.model.Cols.derived;
 import static io.orderstream.model.JsonScope.SHIPMENT;
 import static io.orderstream.model.JsonScope.SHIPPED_ITEM;
-import static io.orderstream.model.Cols.derived;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
@@ -25,16 +25,43 @@ public final class ItemShipmentTable extends StarTable {
           "id",
           Lineage.concat(
               List.of(
-                  derived("id", KEY, "hash(shipment id, cod_prod)", "hash(shipment id, list_envo[].list_item_envo[].cod_prod)", col("item_shipment_id")),
-                  derived("order_id", TEXT, "order the shipment belongs to", "txt_detl_idt_pedi_pgto", col(OrderContext.ORDER_ID)),
-                  derived("shipment_id", KEY, "shipment (FK shipment)", "hash(order id, list_envo[].cod_tipo_entg)", col("shipment_id")),
+                  derived(
+                      "id",
+                      KEY,
+                      "hash(shipment id, cod_prod)",
+                      "hash(shipment id, list_envo[].list_item_envo[].cod_prod)",
+                      col("item_shipment_id")),
+                  derived(
+                      "order_id",
+                      TEXT,
+                      "order the shipment belongs to",
+                      "txt_detl_idt_pedi_pgto",
+                      col(OrderContext.ORDER_ID)),
+                  derived(
+                      "shipment_id",
+                      KEY,
+                      "shipment (FK shipment)",
+                      "hash(order id, list_envo[].cod_tipo_entg)",
+                      col("shipment_id")),
                   SHIPPED_ITEM.field("item_id", TEXT, "item shipped (FK item)", "cod_prod"),
-                  SHIPMENT.field("seller_id", TEXT, "the shipment's seller (FK seller)", "cod_venr"),
-                  SHIPPED_ITEM.field("seller_item_code", TEXT, "the seller's code of the item", "cod_prod_venr"),
-                  SHIPPED_ITEM.field("substatus_code", TEXT, "sub-status code", "objt_sub_stat_item.cod_sub_stat_item"),
-                  SHIPPED_ITEM.field("substatus_reason", TEXT, "sub-status reason", "objt_sub_stat_item.nom_sub_stat_item"),
-                  SHIPPED_ITEM.field("created_at", INSTANT, "entry created at", "dat_hor_cria_item_entg"),
-                  SHIPPED_ITEM.field("updated_at", INSTANT, "entry updated at", "dat_hor_atui_item_entg"),
+                  SHIPMENT.field(
+                      "seller_id", TEXT, "the shipment's seller (FK seller)", "cod_venr"),
+                  SHIPPED_ITEM.field(
+                      "seller_item_code", TEXT, "the seller's code of the item", "cod_prod_venr"),
+                  SHIPPED_ITEM.field(
+                      "substatus_code",
+                      TEXT,
+                      "sub-status code",
+                      "objt_sub_stat_item.cod_sub_stat_item"),
+                  SHIPPED_ITEM.field(
+                      "substatus_reason",
+                      TEXT,
+                      "sub-status reason",
+                      "objt_sub_stat_item.nom_sub_stat_item"),
+                  SHIPPED_ITEM.field(
+                      "created_at", INSTANT, "entry created at", "dat_hor_cria_item_entg"),
+                  SHIPPED_ITEM.field(
+                      "updated_at", INSTANT, "entry updated at", "dat_hor_atui_item_entg"),
                   SHIPPED_ITEM.field("quantity", COUNT, "units in this shipment", "qtd_prod"),
                   SHIPPED_ITEM.field("status", TEXT, "delivery status of the item", "stat_entg")),
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
@@ -46,7 +73,6 @@ public final class ItemShipmentTable extends StarTable {
   public ItemShipmentTable() {
     super(DEFINITION);
   }
-
 
   @Override
   List<Dataset<Row>> sources(OrderContext context) {

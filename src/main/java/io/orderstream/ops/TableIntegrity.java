@@ -19,11 +19,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Checks one tables folder against the guarantees the pipeline makes whatever happened to it
- * (crashes, replays, restarts): every table exists, no key is duplicated or null, and every
- * foreign key value names an existing row of the table it references.
+ * (crashes, replays, restarts): every table exists, no key is duplicated or null, and every foreign
+ * key value names an existing row of the table it references.
  *
- * <p>The table definitions ({@link Tables}) say which tables, keys and foreign keys there are, so
- * a new table or reference is checked without touching this class.
+ * <p>The table definitions ({@link Tables}) say which tables, keys and foreign keys there are, so a
+ * new table or reference is checked without touching this class.
  */
 public final class TableIntegrity {
   private final SparkSession spark;
@@ -52,11 +52,14 @@ public final class TableIntegrity {
 
   private List<CheckResult> check(SparkSession session, TableDef def) {
     if (!exists(session, def.name())) {
-      return List.of(CheckResult.fail(def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
+      return List.of(
+          CheckResult.fail(
+              def.name(), "exists", "no Delta table at " + locations.pathOf(def.name())));
     }
     Dataset<Row> rows = read(session, def.name());
     // one aggregation gives the row count and both key checks
-    Row stats = rows.agg(count(lit(1)), count(col(def.key())), countDistinct(col(def.key()))).first();
+    Row stats =
+        rows.agg(count(lit(1)), count(col(def.key())), countDistinct(col(def.key()))).first();
     long total = stats.getLong(0);
     List<CheckResult> results = new ArrayList<>();
     results.add(CheckResult.pass(def.name(), "exists", total + " rows"));
@@ -65,7 +68,9 @@ public final class TableIntegrity {
     return results;
   }
 
-  /** @param extra rows beyond the first of each key value */
+  /**
+   * @param extra rows beyond the first of each key value
+   */
   private static CheckResult key(TableDef def, long nulls, long extra) {
     if (extra == 0 && nulls == 0) {
       return CheckResult.pass(def.name(), "key", def.key() + " unique, never null");
@@ -80,19 +85,28 @@ public final class TableIntegrity {
     return CheckResult.fail(def.name(), "key", String.join(", ", problems));
   }
 
-  private CheckResult foreignKey(SparkSession session, TableDef def, Dataset<Row> rows, ForeignKey fk) {
+  private CheckResult foreignKey(
+      SparkSession session, TableDef def, Dataset<Row> rows, ForeignKey fk) {
     String reference = fk.column() + " -> " + fk.table();
     if (!exists(session, fk.table())) {
-      return CheckResult.fail(def.name(), "foreign key", reference + ": cannot resolve, " + fk.table() + " is missing");
+      return CheckResult.fail(
+          def.name(), "foreign key", reference + ": cannot resolve, " + fk.table() + " is missing");
     }
     Dataset<Row> referenced = read(session, fk.table());
     String referencedKey = Tables.byName(fk.table()).key();
-    long orphans = rows.where(rows.col(fk.column()).isNotNull())
-        .join(referenced, rows.col(fk.column()).equalTo(referenced.col(referencedKey)), "left_anti")
-        .count();
+    long orphans =
+        rows.where(rows.col(fk.column()).isNotNull())
+            .join(
+                referenced,
+                rows.col(fk.column()).equalTo(referenced.col(referencedKey)),
+                "left_anti")
+            .count();
     return orphans == 0
         ? CheckResult.pass(def.name(), "foreign key", reference + ": every value resolves")
-        : CheckResult.fail(def.name(), "foreign key", reference + ": " + orphans + " rows name no " + fk.table() + " row");
+        : CheckResult.fail(
+            def.name(),
+            "foreign key",
+            reference + ": " + orphans + " rows name no " + fk.table() + " row");
   }
 
   private boolean exists(SparkSession session, String table) {

@@ -16,15 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates each table with its columns, comments and properties before the stream starts, and
- * adds columns a newer release defined to tables an older one created.
+ * Creates each table with its columns, comments and properties before the stream starts, and adds
+ * columns a newer release defined to tables an older one created.
  *
  * <p>Deletion vectors depend on where a batch's rows live. Rows of orders (order-scoped tables,
- * {@code order_event_latest}) are time-local: a batch touches the few recent files its
- * {@link TouchedRange} selects, and rewriting those is cheaper than deletion vectors, which double
- * the Spark jobs of a small MERGE (measured: 14 against 6 for a 5-row MERGE, 2.0 s against 1.5 s
- * on a 20k-row table, 2 cores). Dimension keys are hashes, so a batch's rows can sit in any file:
- * there deletion vectors spare rewriting the whole table once it is large.
+ * {@code order_event_latest}) are time-local: a batch touches the few recent files its {@link
+ * TouchedRange} selects, and rewriting those is cheaper than deletion vectors, which double the
+ * Spark jobs of a small MERGE (measured: 14 against 6 for a 5-row MERGE, 2.0 s against 1.5 s on a
+ * 20k-row table, 2 cores). Dimension keys are hashes, so a batch's rows can sit in any file: there
+ * deletion vectors spare rewriting the whole table once it is large.
  */
 public final class TableCreator {
   private static final Logger LOG = LoggerFactory.getLogger(TableCreator.class);
@@ -49,10 +49,13 @@ public final class TableCreator {
    * gains nothing measurable: there the time goes to loading and compiling Delta's classes.
    */
   public void createMissing(List<TableDef> tables) {
-    SessionPool.forEach(spark, tables, (session, table) -> {
-      createOrUpgrade(session, table);
-      return null;
-    });
+    SessionPool.forEach(
+        spark,
+        tables,
+        (session, table) -> {
+          createOrUpgrade(session, table);
+          return null;
+        });
   }
 
   private void createOrUpgrade(SparkSession spark, TableDef table) {
@@ -72,17 +75,20 @@ public final class TableCreator {
         DeltaTable.createIfNotExists(spark)
             .location(path)
             .comment(table.comment())
-            .property("delta.enableDeletionVectors", Boolean.toString(table.kind() == TableKind.DIMENSION))
+            .property(
+                "delta.enableDeletionVectors",
+                Boolean.toString(table.kind() == TableKind.DIMENSION))
             .property("delta.checkpointInterval", "20")
             .property(Keys.FORMAT_PROPERTY, Keys.FORMAT)
             .property(CHANGE_FEED, "true");
     for (ColumnDef column : table.columns()) {
-      builder = builder.addColumn(
-          DeltaTable.columnBuilder(spark, column.name())
-              .dataType(column.type())
-              .nullable(!column.name().equals(table.key()))
-              .comment(column.fullComment())
-              .build());
+      builder =
+          builder.addColumn(
+              DeltaTable.columnBuilder(spark, column.name())
+                  .dataType(column.type())
+                  .nullable(!column.name().equals(table.key()))
+                  .comment(column.fullComment())
+                  .build());
     }
     builder.execute();
   }
@@ -91,8 +97,16 @@ public final class TableCreator {
     Set<String> existing = Set.of(spark.read().format("delta").load(path).schema().fieldNames());
     for (ColumnDef column : table.columns()) {
       if (!existing.contains(column.name())) {
-        spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (`" + column.name() + "` "
-            + column.type().sql() + " COMMENT '" + column.fullComment().replace("'", "\\'") + "')");
+        spark.sql(
+            "ALTER TABLE delta.`"
+                + path
+                + "` ADD COLUMNS (`"
+                + column.name()
+                + "` "
+                + column.type().sql()
+                + " COMMENT '"
+                + column.fullComment().replace("'", "\\'")
+                + "')");
         LOG.info("Added column {}.{}", table.name(), column.name());
       }
       if (column.backfill() != null) {
@@ -113,15 +127,21 @@ public final class TableCreator {
       return;
     }
     delta.update(unfilled, Map.of(column.name(), column.backfill().cast(column.type())));
-    LOG.info("Filled column {}.{} in the rows stored before it existed", table.name(), column.name());
+    LOG.info(
+        "Filled column {}.{} in the rows stored before it existed", table.name(), column.name());
   }
 
   /** Tables created before the export existed get the change feed from their next version on. */
   private static void enableChangeFeed(SparkSession spark, TableDef table, String path) {
-    String current = DeltaTable.forPath(spark, path).detail().first().<scala.collection.Map<String, String>>getAs("properties")
-        .getOrElse(CHANGE_FEED, () -> "false");
+    String current =
+        DeltaTable.forPath(spark, path)
+            .detail()
+            .first()
+            .<scala.collection.Map<String, String>>getAs("properties")
+            .getOrElse(CHANGE_FEED, () -> "false");
     if (!"true".equals(current)) {
-      spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + CHANGE_FEED + "' = 'true')");
+      spark.sql(
+          "ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + CHANGE_FEED + "' = 'true')");
       LOG.info("Enabled the change data feed of {}", table.name());
     }
   }

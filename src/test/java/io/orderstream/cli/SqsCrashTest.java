@@ -53,10 +53,13 @@ class SqsCrashTest {
   private static final String PREFIX = "s3a://" + BUCKET + "/incoming/";
   private static final long SEED = 20261129L;
   private static final int ORDERS = 6;
+
   /** Objects per batch of the crashed pipeline: the backlog takes two batches or more. */
   private static final int MAX_FILES = 16;
+
   /** Short, so that the messages a killed run held are visible again before the last run. */
   private static final int VISIBILITY_SECONDS = 3;
+
   /** Guards against a child that hangs; no assertion is about time. */
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
@@ -78,8 +81,9 @@ class SqsCrashTest {
   }
 
   @Test
-  void killedBetweenTableWritesAndBeforeItsMessagesAreDeletedEndsInTheUninterruptedTablesAndAnEmptyQueue()
-      throws Exception {
+  void
+      killedBetweenTableWritesAndBeforeItsMessagesAreDeletedEndsInTheUninterruptedTablesAndAnEmptyQueue()
+          throws Exception {
     S3MockServer s3 = S3MockServer.shared().createBucket(BUCKET);
     Configuration hadoop = PipelineHarness.spark().sparkContext().hadoopConfiguration();
     s3.configure(hadoop);
@@ -105,9 +109,15 @@ class SqsCrashTest {
     // visibility timeout, so in-flight counts cannot single the batch's messages out).
     long notDeleted = notifier.messagesLeft();
     CrashSite second = kill();
-    LOG.info("kills landed: {}; {}, {} messages not deleted", first.describe(), second.describe(), notDeleted);
+    LOG.info(
+        "kills landed: {}; {}, {} messages not deleted",
+        first.describe(),
+        second.describe(),
+        notDeleted);
     assertThat(first.insideBatch()).isTrue();
-    assertThat(notDeleted).as("the batch's messages were still on the queue when it was killed").isPositive();
+    assertThat(notDeleted)
+        .as("the batch's messages were still on the queue when it was killed")
+        .isPositive();
 
     // The killed runs' messages are invisible until their timeout; the last run must find them.
     Thread.sleep(Duration.ofSeconds(VISIBILITY_SECONDS + 1).toMillis());
@@ -115,13 +125,25 @@ class SqsCrashTest {
     assertThat(child.exitCode()).as("the last run's exit code; its log:%n%s", child.log()).isZero();
     reference.join();
 
-    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
-        .as("integrity of the crashed pipeline's tables").isEmpty();
-    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables("crashed").toString(),
-        tables("reference").toString()).compare()))
-        .as("tables that differ from the uninterrupted folder run (the quarantine names its inputs by their URIs)")
-        .extracting(CheckResult::table).containsExactly("quarantine");
-    assertThat(quarantined("crashed")).as("the two bad objects, quarantined once each").hasSize(2)
+    assertThat(
+            failed(
+                new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
+        .as("integrity of the crashed pipeline's tables")
+        .isEmpty();
+    assertThat(
+            failed(
+                new TableComparison(
+                        PipelineHarness.spark(),
+                        tables("crashed").toString(),
+                        tables("reference").toString())
+                    .compare()))
+        .as(
+            "tables that differ from the uninterrupted folder run (the quarantine names its inputs by their URIs)")
+        .extracting(CheckResult::table)
+        .containsExactly("quarantine");
+    assertThat(quarantined("crashed"))
+        .as("the two bad objects, quarantined once each")
+        .hasSize(2)
         .isEqualTo(quarantined("reference"));
     assertThat(notifier.messagesLeft()).as("messages left on the queue").isZero();
   }
@@ -129,32 +151,65 @@ class SqsCrashTest {
   // ---------------------------------------------------------------- runs
 
   private void runReference(Path events) {
-    RunConfig config = new RunConfig(events.toString(), tables("reference").toString(),
-        dir.resolve("reference/checkpoint").toString(), true, Duration.ofSeconds(1), 1000, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            events.toString(),
+            tables("reference").toString(),
+            dir.resolve("reference/checkpoint").toString(),
+            true,
+            Duration.ofSeconds(1),
+            1000,
+            "local[2]",
+            Map.of());
     new Pipeline(config, PipelineHarness.spark()).run();
   }
 
   private ChildPipeline start(S3MockServer s3) {
-    List<String> args = new ArrayList<>(List.of("--source", "sqs", "--queue-url", queueUrl,
-        "--sqs-endpoint", sqs.endpoint(), "--input", PREFIX, "--tables", tables("crashed").toString(),
-        "--checkpoint", checkpoint().toString(), "--max-files-per-trigger", Integer.toString(MAX_FILES),
-        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--source",
+                "sqs",
+                "--queue-url",
+                queueUrl,
+                "--sqs-endpoint",
+                sqs.endpoint(),
+                "--input",
+                PREFIX,
+                "--tables",
+                tables("crashed").toString(),
+                "--checkpoint",
+                checkpoint().toString(),
+                "--max-files-per-trigger",
+                Integer.toString(MAX_FILES),
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.sql.shuffle.partitions=2"));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     return ChildPipeline.start(dir.resolve("crashed.log"), args, s3.credentialsEnv());
   }
 
-  /** Polls what the child has written until {@code reached} holds; fails if the child exits first. */
+  /**
+   * Polls what the child has written until {@code reached} holds; fails if the child exits first.
+   */
   private void awaitSite(Predicate<CrashSite> reached) throws InterruptedException {
     Instant giveUp = Instant.now().plus(PATIENCE);
     while (!reached.test(CrashSite.of(checkpoint(), tables("crashed")))) {
-      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
-      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
+      assertThat(child.alive())
+          .as("the child is still running; its log:%n%s", child.log())
+          .isTrue();
+      assertThat(Instant.now())
+          .as("the child reached the kill point in time; its log:%n%s", child.log())
+          .isBefore(giveUp);
       Thread.sleep(5);
     }
   }
 
   private CrashSite kill() throws InterruptedException {
-    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
+    assertThat(child.alive())
+        .as("the child is still running at its kill; its log:%n%s", child.log())
+        .isTrue();
     child.kill();
     return CrashSite.of(checkpoint(), tables("crashed"));
   }
@@ -169,10 +224,20 @@ class SqsCrashTest {
 
   /** File name and reason of each quarantined input, wherever it was read from. */
   private List<String> quarantined(String run) {
-    return PipelineHarness.spark().read().format("delta").load(tables(run).resolve("quarantine").toString())
-        .select("source", "reason").collectAsList().stream()
-        .map(row -> row.getString(0).substring(row.getString(0).lastIndexOf('/') + 1) + " " + row.getString(1))
-        .sorted().toList();
+    return PipelineHarness.spark()
+        .read()
+        .format("delta")
+        .load(tables(run).resolve("quarantine").toString())
+        .select("source", "reason")
+        .collectAsList()
+        .stream()
+        .map(
+            row ->
+                row.getString(0).substring(row.getString(0).lastIndexOf('/') + 1)
+                    + " "
+                    + row.getString(1))
+        .sorted()
+        .toList();
   }
 
   private static List<CheckResult> failed(List<CheckResult> results) {
@@ -183,7 +248,9 @@ class SqsCrashTest {
 
   /** Generated events (duplicates, late events) and two bad files, in a shuffled upload order. */
   private static List<Path> backlog(Path events) throws IOException {
-    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)), events);
+    EventWriter.write(
+        SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)),
+        events);
     for (String bad : List.of("not-json.json", "truncated.json")) {
       Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class JsonScopeTest {
   @Test
   void aFieldIsReadFromTheScopesColumnAndDocumentedByItsJsonPath() {
-    ColumnDef status = JsonScope.SHIPPED_ITEM.field("status", DataTypes.StringType, "status", "stat_entg");
+    ColumnDef status =
+        JsonScope.SHIPPED_ITEM.field("status", DataTypes.StringType, "status", "stat_entg");
 
     assertThat(status.source()).isEqualTo("list_envo[].list_item_envo[].stat_entg");
     assertThat(status.expression().toString()).isEqualTo("si.stat_entg");

@@ -4,9 +4,6 @@ import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
@@ -14,6 +11,9 @@ import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * events and bad files; an uninterrupted reference run; then the same input run in child JVMs that
  * are killed with SIGKILL in start-up, between two table writes of a batch, and after a batch wrote
  * every table but before the checkpoint recorded it; a last run finishes. The crashed pipeline's
- * tables must pass the integrity check and hold the same rows as the reference, quarantine included.
+ * tables must pass the integrity check and hold the same rows as the reference, quarantine
+ * included.
  *
  * <p>Kills are triggered by what the child has written (checkpoint offsets, Delta transaction ids),
  * not by timing alone, so each lands where it is meant to on a fast or a slow machine.
@@ -49,17 +50,21 @@ class CrashLoopTest {
   private static final Logger LOG = LoggerFactory.getLogger(CrashLoopTest.class);
   private static final long SEED = 20240301L;
   private static final int ORDERS = 10;
+
   /** Files per batch of the crashed pipeline: the backlog takes two batches. */
   private static final int MAX_FILES = 40;
+
   /**
    * The reference run takes the backlog in one batch, which saves a batch of test time: the tables
    * must not depend on how the files were split into batches (LifecyclePipelineTest checks that).
    */
   private static final int ALL_AT_ONCE = 1000;
+
   /** Guards against a child that hangs; no assertion is about time. */
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @TempDir Path dir;
+
   /** The uninterrupted run, in this JVM, beside the children. */
   private CompletableFuture<Void> reference;
 
@@ -97,43 +102,89 @@ class CrashLoopTest {
     run(input, "crashed", MAX_FILES);
     sites.forEach(site -> LOG.info("kill landed: {}", site.describe()));
 
-    assertThat(sites).as("where the kills landed").filteredOn(CrashSite::insideBatch).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
-        .as("integrity of the crashed pipeline's tables").isEmpty();
-    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables("crashed").toString(),
-        tables("reference").toString()).compare()))
-        .as("tables that differ from the uninterrupted run").isEmpty();
-    assertThat(PipelineHarness.spark().read().format("delta").load(tables("crashed").resolve("quarantine").toString()).count())
-        .as("the two bad files, quarantined once each").isEqualTo(2);
+    assertThat(sites)
+        .as("where the kills landed")
+        .filteredOn(CrashSite::insideBatch)
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(
+            failed(
+                new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
+        .as("integrity of the crashed pipeline's tables")
+        .isEmpty();
+    assertThat(
+            failed(
+                new TableComparison(
+                        PipelineHarness.spark(),
+                        tables("crashed").toString(),
+                        tables("reference").toString())
+                    .compare()))
+        .as("tables that differ from the uninterrupted run")
+        .isEmpty();
+    assertThat(
+            PipelineHarness.spark()
+                .read()
+                .format("delta")
+                .load(tables("crashed").resolve("quarantine").toString())
+                .count())
+        .as("the two bad files, quarantined once each")
+        .isEqualTo(2);
   }
 
   // ---------------------------------------------------------------- runs
 
   private void run(Path input, String name, int maxFiles) {
-    RunConfig config = new RunConfig(input.toString(), tables(name).toString(), checkpoint(name).toString(), true,
-        Duration.ofSeconds(1), maxFiles, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            tables(name).toString(),
+            checkpoint(name).toString(),
+            true,
+            Duration.ofSeconds(1),
+            maxFiles,
+            "local[2]",
+            Map.of());
     new Pipeline(config, PipelineHarness.spark()).run();
   }
 
   private ChildPipeline startCrashed(Path input) {
-    return ChildPipeline.start(dir.resolve("crashed.log"), List.of(
-        "--input", input.toString(), "--tables", tables("crashed").toString(),
-        "--checkpoint", checkpoint("crashed").toString(), "--max-files-per-trigger", Integer.toString(MAX_FILES),
-        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+    return ChildPipeline.start(
+        dir.resolve("crashed.log"),
+        List.of(
+            "--input",
+            input.toString(),
+            "--tables",
+            tables("crashed").toString(),
+            "--checkpoint",
+            checkpoint("crashed").toString(),
+            "--max-files-per-trigger",
+            Integer.toString(MAX_FILES),
+            "--master",
+            "local[2]",
+            "--conf",
+            "spark.sql.shuffle.partitions=2"));
   }
 
-  /** Polls what the child has written until {@code reached} holds; fails if the child exits first. */
-  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached) throws InterruptedException {
+  /**
+   * Polls what the child has written until {@code reached} holds; fails if the child exits first.
+   */
+  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached)
+      throws InterruptedException {
     Instant giveUp = Instant.now().plus(PATIENCE);
     while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
-      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
-      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
+      assertThat(child.alive())
+          .as("the child is still running; its log:%n%s", child.log())
+          .isTrue();
+      assertThat(Instant.now())
+          .as("the child reached the kill point in time; its log:%n%s", child.log())
+          .isBefore(giveUp);
       Thread.sleep(5);
     }
   }
 
   private CrashSite kill(ChildPipeline child) throws InterruptedException {
-    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
+    assertThat(child.alive())
+        .as("the child is still running at its kill; its log:%n%s", child.log())
+        .isTrue();
     child.kill();
     return CrashSite.of(checkpoint("crashed"), tables("crashed"));
   }
@@ -157,7 +208,9 @@ class CrashLoopTest {
    * order the file source reads them in) shuffled.
    */
   private static Path backlog(Path events, Random random) throws IOException {
-    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)), events);
+    EventWriter.write(
+        SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)),
+        events);
     for (String bad : List.of("not-json.json", "truncated.json")) {
       Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
     }

@@ -13,25 +13,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exactly once across restarts: a restart with nothing new and a batch replayed after a crash
- * (its commit to the checkpoint lost) leave every table exactly as it was, not one Delta commit more.
+ * Exactly once across restarts: a restart with nothing new and a batch replayed after a crash (its
+ * commit to the checkpoint lost) leave every table exactly as it was, not one Delta commit more.
  */
 @SparkTest
 class ReplayPipelineTest {
-  private static final List<String> FIRST = List.of(
-      "TGT7001967462207_1.json", "TGT7001967462207_3.json", "TGT7001967462207_5.json",
-      "WOZ1830024297368_1.json", "WOZ1830024297368_9.json");
-  private static final List<String> SECOND = List.of(
-      "TGT7001967462207_2.json", "TGT7001967462207_4.json", "TGT7001967462207_6.json",
-      "WOZ1830024297368_3.json", "WOZ1830024297368_4.json");
+  private static final List<String> FIRST =
+      List.of(
+          "TGT7001967462207_1.json",
+          "TGT7001967462207_3.json",
+          "TGT7001967462207_5.json",
+          "WOZ1830024297368_1.json",
+          "WOZ1830024297368_9.json");
+  private static final List<String> SECOND =
+      List.of(
+          "TGT7001967462207_2.json",
+          "TGT7001967462207_4.json",
+          "TGT7001967462207_6.json",
+          "WOZ1830024297368_3.json",
+          "WOZ1830024297368_4.json");
 
   /**
    * One pipeline for both cases, a restart with nothing new after the first batch and the second
    * batch replayed: each fresh pipeline costs seconds of table creation and a first batch.
    */
   @Test
-  void restartWithoutNewFilesCommitsNothingAndBatchReplayedAfterLostCheckpointCommitChangesNothing(@TempDir Path dir)
-      throws IOException {
+  void restartWithoutNewFilesCommitsNothingAndBatchReplayedAfterLostCheckpointCommitChangesNothing(
+      @TempDir Path dir) throws IOException {
     PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", FIRST);
     pipeline.runOnce();
     Map<String, Long> afterFirst = pipeline.versions();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
-import io.orderstream.ops.CheckResult;
-import io.orderstream.ops.TableIntegrity;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
+import io.orderstream.ops.CheckResult;
+import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.sink.SessionPool;
@@ -41,8 +41,10 @@ public final class PipelineHarness {
   private final Path input;
   private final Path tables;
   private final Path checkpoint;
+
   /** How the pipeline names a local folder: its path, or a URI of another file system. */
   private final Function<Path, String> location;
+
   private UnaryOperator<RunConfig> tweaks = UnaryOperator.identity();
 
   public PipelineHarness(Path root) {
@@ -95,10 +97,21 @@ public final class PipelineHarness {
     return this;
   }
 
-  /** {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a batch. */
+  /**
+   * {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a
+   * batch.
+   */
   public RunSummary runOnce(int maxFilesPerTrigger) {
-    RunConfig config = new RunConfig(input.toString(), tablesLocation(), location.apply(checkpoint), true,
-        Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            tablesLocation(),
+            location.apply(checkpoint),
+            true,
+            Duration.ofSeconds(1),
+            maxFilesPerTrigger,
+            "local[2]",
+            Map.of());
     return new Pipeline(tweaks.apply(config), spark()).run();
   }
 
@@ -130,7 +143,9 @@ public final class PipelineHarness {
     return tables;
   }
 
-  /** The tables location as the pipeline receives it: the path, or its URI on a test file system. */
+  /**
+   * The tables location as the pipeline receives it: the path, or its URI on a test file system.
+   */
   public String tablesLocation() {
     return location.apply(tables);
   }
@@ -146,15 +161,17 @@ public final class PipelineHarness {
   public Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
     for (TableDef def : Tables.all()) {
-      org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(tablesLocation() + "/" + def.name() + "/_delta_log");
+      org.apache.hadoop.fs.Path log =
+          new org.apache.hadoop.fs.Path(tablesLocation() + "/" + def.name() + "/_delta_log");
       try {
         FileSystem fs = log.getFileSystem(spark().sparkContext().hadoopConfiguration());
-        long latest = Arrays.stream(fs.listStatus(log))
-            .map(status -> status.getPath().getName())
-            .filter(name -> name.matches("\\d{20}\\.json"))
-            .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
-            .max()
-            .orElseThrow(() -> new IllegalStateException("no commit in " + log));
+        long latest =
+            Arrays.stream(fs.listStatus(log))
+                .map(status -> status.getPath().getName())
+                .filter(name -> name.matches("\\d{20}\\.json"))
+                .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+                .max()
+                .orElseThrow(() -> new IllegalStateException("no commit in " + log));
         versions.put(def.name(), latest);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -164,8 +181,8 @@ public final class PipelineHarness {
   }
 
   /**
-   * Every table's rows as sorted strings, without the columns that differ between runs (batch
-   * ids, file paths, times): equal snapshots mean equal tables.
+   * Every table's rows as sorted strings, without the columns that differ between runs (batch ids,
+   * file paths, times): equal snapshots mean equal tables.
    */
   public Map<String, List<String>> snapshot() {
     return snapshot(Set.of());
@@ -173,14 +190,26 @@ public final class PipelineHarness {
 
   /** As {@link #snapshot()}, keeping only rows of the given orders in order-scoped tables. */
   public Map<String, List<String>> snapshot(Set<String> onlyOrders) {
-    List<List<String>> tables = SessionPool.forEach(spark(), Tables.all(), (session, def) -> {
-      Dataset<Row> rows = session.read().format("delta").load(tablesLocation() + "/" + def.name());
-      if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
-        rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
-      }
-      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
-      return rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList();
-    });
+    List<List<String>> tables =
+        SessionPool.forEach(
+            spark(),
+            Tables.all(),
+            (session, def) -> {
+              Dataset<Row> rows =
+                  session.read().format("delta").load(tablesLocation() + "/" + def.name());
+              if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
+                rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
+              }
+              Column[] kept =
+                  Arrays.stream(rows.columns())
+                      .filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c))
+                      .map(rows::col)
+                      .toArray(Column[]::new);
+              return rows.select(kept).collectAsList().stream()
+                  .map(Row::toString)
+                  .sorted()
+                  .toList();
+            });
     Map<String, List<String>> snapshot = new TreeMap<>();
     for (int i = 0; i < tables.size(); i++) {
       snapshot.put(Tables.all().get(i).name(), tables.get(i));
@@ -188,18 +217,20 @@ public final class PipelineHarness {
     return snapshot;
   }
 
-  /** Every table exists, keys are unique and never null, every foreign key value names an existing row. */
+  /**
+   * Every table exists, keys are unique and never null, every foreign key value names an existing
+   * row.
+   */
   public void assertKeysAndForeignKeys() {
-    List<CheckResult> failed = new TableIntegrity(spark(), tablesLocation()).check().stream()
-        .filter(result -> !result.passed())
-        .toList();
+    List<CheckResult> failed =
+        new TableIntegrity(spark(), tablesLocation())
+            .check().stream().filter(result -> !result.passed()).toList();
     assertThat(failed).as("failed integrity checks of %s", tables).isEmpty();
   }
 
   public static Path fixture(String folder) {
     return TestFixtures.path(folder);
   }
-
 
   public static List<String> fixtureNames(String folder) {
     try (Stream<Path> files = Files.list(fixture(folder))) {

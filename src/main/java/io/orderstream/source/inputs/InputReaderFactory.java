@@ -21,10 +21,11 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Reads each input of a task whole, on an executor, into one {@link io.orderstream.source.InputRows}
- * row. An input that is gone ({@code vanished}) or larger than the limit ({@code too-large}) gives
- * a row without content and with the reason, so the quarantine accounts for it; any other read
- * failure is the storage's, and fails the batch so that it is retried.
+ * Reads each input of a task whole, on an executor, into one {@link
+ * io.orderstream.source.InputRows} row. An input that is gone ({@code vanished}) or larger than the
+ * limit ({@code too-large}) gives a row without content and with the reason, so the quarantine
+ * accounts for it; any other read failure is the storage's, and fails the batch so that it is
+ * retried.
  */
 final class InputReaderFactory implements PartitionReaderFactory {
   private static final long serialVersionUID = 1L;
@@ -89,10 +90,12 @@ final class InputReaderFactory implements PartitionReaderFactory {
       }
       byte[] content = new byte[(int) status.getLen()];
       // The status just read goes with the open, so an object store does not ask for it again.
-      try (FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)
-          .withFileStatus(status)
-          .opt("fs.option.openfile.read.policy", "whole-file")
-          .build())) {
+      try (FSDataInputStream in =
+          FutureIO.awaitFuture(
+              fs.openFile(path)
+                  .withFileStatus(status)
+                  .opt("fs.option.openfile.read.policy", "whole-file")
+                  .build())) {
         in.readFully(content);
       }
       return row(input, content, null, null);
@@ -120,14 +123,24 @@ final class InputReaderFactory implements PartitionReaderFactory {
   }
 
   private InternalRow tooLarge(InputRef input, long size) {
-    return row(input, null, TOO_LARGE, "the input is " + size + " bytes, over max-input-size ("
-        + maxInputBytes + " bytes); split it, or raise max-input-size and the heap with it");
+    return row(
+        input,
+        null,
+        TOO_LARGE,
+        "the input is "
+            + size
+            + " bytes, over max-input-size ("
+            + maxInputBytes
+            + " bytes); split it, or raise max-input-size and the heap with it");
   }
 
   private static InternalRow row(InputRef input, byte[] content, String problem, String detail) {
-    return new GenericInternalRow(new Object[] {
-        UTF8String.fromString(input.name()), content,
-        problem == null ? null : UTF8String.fromString(problem),
-        detail == null ? null : UTF8String.fromString(detail)});
+    return new GenericInternalRow(
+        new Object[] {
+          UTF8String.fromString(input.name()),
+          content,
+          problem == null ? null : UTF8String.fromString(problem),
+          detail == null ? null : UTF8String.fromString(detail)
+        });
   }
 }

@@ -22,8 +22,11 @@ import org.apache.spark.sql.connector.read.PartitionReader;
  * {@value #IN_FLIGHT} inputs, or one input however large, in memory beyond the one Spark is using.
  */
 final class ReadAhead implements PartitionReader<InternalRow> {
-  /** Requests one task keeps open: enough to hide a round trip, well under s3a's connection pool. */
+  /**
+   * Requests one task keeps open: enough to hide a round trip, well under s3a's connection pool.
+   */
   static final int IN_FLIGHT = 16;
+
   /** Bytes of content read ahead, by the sizes seen at discovery. */
   static final long IN_FLIGHT_BYTES = 128L * 1024 * 1024;
 
@@ -40,11 +43,14 @@ final class ReadAhead implements PartitionReader<InternalRow> {
   ReadAhead(Iterator<InputRef> inputs, Function<InputRef, InternalRow> read) {
     this.inputs = inputs;
     this.read = read;
-    this.pool = Executors.newFixedThreadPool(IN_FLIGHT, task -> {
-      Thread thread = new Thread(task, "orderstream-read-" + THREADS.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            IN_FLIGHT,
+            task -> {
+              Thread thread = new Thread(task, "orderstream-read-" + THREADS.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   @Override

@@ -68,28 +68,52 @@ final class ExportFigures {
   /** Median export time after one batch, per history level, ascending. */
   Map<String, Long> batchMedians() {
     Map<String, Long> medians = new LinkedHashMap<>();
-    batchMillis.forEach((level, millis) -> medians.put(Integer.toString(level), Stats.median(millis)));
+    batchMillis.forEach(
+        (level, millis) -> medians.put(Integer.toString(level), Stats.median(millis)));
     return medians;
   }
 
   /** The largest history's median over the smallest's: the flatness the target bounds at 1.5. */
   double growth() {
     List<Long> medians = List.copyOf(batchMedians().values());
-    return Math.round(medians.get(medians.size() - 1) * 100.0 / Math.max(1, medians.get(0))) / 100.0;
+    return Math.round(medians.get(medians.size() - 1) * 100.0 / Math.max(1, medians.get(0)))
+        / 100.0;
   }
 
   /** Adds the part's keys to {@code results} and its detail to {@code detail.export}. */
-  void record(Map<String, Object> results, Map<String, Object> detail, String size, double loadBefore) {
+  void record(
+      Map<String, Object> results, Map<String, Object> detail, String size, double loadBefore) {
     results.put("export_first_rows_per_s", Benchmark.round(firstRowsPerSecond()));
     results.put("export_batch_ms_by_history", batchMedians());
     results.put("export_batch_growth", growth());
     Map<String, Object> levels = new LinkedHashMap<>();
-    batchMillis.forEach((level, millis) -> levels.put(Integer.toString(level), Benchmark.ordered(
-        "export_ms", millis, "rows_by_table", batchRows.get(level),
-        "copies_export_ms", catchUpMillis.getOrDefault(level, -1L))));
-    detail.put("export", Benchmark.ordered("size", size, "database", BenchDatabase.NAME,
-        "first_export", Benchmark.ordered("history_orders", firstLevel, "ms", firstMillis, "rows_by_table", firstRows),
-        "batches", levels, "measured_at", Instant.now().toString(), "load_average_before", loadBefore));
+    batchMillis.forEach(
+        (level, millis) ->
+            levels.put(
+                Integer.toString(level),
+                Benchmark.ordered(
+                    "export_ms",
+                    millis,
+                    "rows_by_table",
+                    batchRows.get(level),
+                    "copies_export_ms",
+                    catchUpMillis.getOrDefault(level, -1L))));
+    detail.put(
+        "export",
+        Benchmark.ordered(
+            "size",
+            size,
+            "database",
+            BenchDatabase.NAME,
+            "first_export",
+            Benchmark.ordered(
+                "history_orders", firstLevel, "ms", firstMillis, "rows_by_table", firstRows),
+            "batches",
+            levels,
+            "measured_at",
+            Instant.now().toString(),
+            "load_average_before",
+            loadBefore));
   }
 
   /** Rows written per table, upserts and deletes alike. */

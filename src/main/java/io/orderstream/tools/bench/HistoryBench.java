@@ -3,19 +3,19 @@ package io.orderstream.tools.bench;
 import static org.apache.spark.sql.functions.col;
 
 import io.orderstream.config.RunConfig;
-import io.orderstream.tools.generate.GeneratedEvent;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.OutputFormat;
-import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.model.Tables;
 import io.orderstream.pipeline.BatchReport;
-import io.orderstream.tools.baseline.FullRecompute;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.tools.baseline.FullRecompute;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.OutputFormat;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +45,8 @@ final class HistoryBench {
   private static final Instant HISTORY_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final Instant BATCHES_START = Instant.parse("2026-01-01T00:00:00Z");
 
-  record Point(int orders, List<Long> batchMillis, int batchEvents, long baselineMillis, long loadMillis) {}
+  record Point(
+      int orders, List<Long> batchMillis, int batchEvents, long baselineMillis, long loadMillis) {}
 
   private final SparkSession spark;
   private final BenchSize size;
@@ -63,7 +64,12 @@ final class HistoryBench {
    *     export part alone skips it: a full recompute of 500k orders costs minutes)
    * @param observer told when each history level is ready and after each timed batch
    */
-  HistoryBench(SparkSession spark, BenchSize size, Path work, PrintWriter progress, boolean withBaseline,
+  HistoryBench(
+      SparkSession spark,
+      BenchSize size,
+      Path work,
+      PrintWriter progress,
+      boolean withBaseline,
       HistoryObserver observer) {
     this.spark = spark;
     this.size = size;
@@ -77,7 +83,8 @@ final class HistoryBench {
     if (withBaseline) {
       new TableCreator(spark, baselineTables).createMissing(Tables.all());
     }
-    this.baseline = new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
+    this.baseline =
+        new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
   }
 
   List<Point> run() {
@@ -90,7 +97,8 @@ final class HistoryBench {
     int copiesMade = 1;
     for (int orders : size.historyOrders()) {
       if (orders % base != 0) {
-        throw new IllegalArgumentException("History sizes must be multiples of the first, " + base + "; got " + orders);
+        throw new IllegalArgumentException(
+            "History sizes must be multiples of the first, " + base + "; got " + orders);
       }
       if (orders > base) {
         started = System.nanoTime();
@@ -115,14 +123,22 @@ final class HistoryBench {
    * copied table was appended in full, so every foreign key holds in that state.
    */
   private void recordCopiesManifest() {
-    BatchManifest last = ConsistentSnapshot.newestManifest("--tables", tables, spark.sessionState().newHadoopConf());
+    BatchManifest last =
+        ConsistentSnapshot.newestManifest("--tables", tables, spark.sessionState().newHadoopConf());
     new ManifestRecorder(tables).afterBatch(spark, last.appId(), last.batchId());
   }
 
-  /** Loads {@code orders} orders through the pipeline; returns their files, as the event store holds them. */
+  /**
+   * Loads {@code orders} orders through the pipeline; returns their files, as the event store holds
+   * them.
+   */
   private Dataset<Row> loadBase(int orders) {
-    List<GeneratedEvent> history = SampleGenerator.latestOnly(GeneratorSpec.of(orders, HISTORY_SEED)
-        .withFormat(OutputFormat.JSONL).withEventsPerFile(HISTORY_EVENTS_PER_FILE).withStart(HISTORY_START));
+    List<GeneratedEvent> history =
+        SampleGenerator.latestOnly(
+            GeneratorSpec.of(orders, HISTORY_SEED)
+                .withFormat(OutputFormat.JSONL)
+                .withEventsPerFile(HISTORY_EVENTS_PER_FILE)
+                .withStart(HISTORY_START));
     Path staging = work.resolve("history/base");
     Inbox.deliver(history, staging, input, "h-");
     long millis = runPipeline().stream().mapToLong(BatchReport::millis).sum();
@@ -139,9 +155,12 @@ final class HistoryBench {
     int events = 0;
     long baselineMillis = 0;
     for (int r = 0; r < size.repeats(); r++) {
-      List<GeneratedEvent> batch = SampleGenerator.generate(GeneratorSpec.of(size.batchOrders(), 10_000L + orders + r)
-          .withFormat(OutputFormat.JSONL).withEventsPerFile(BATCH_EVENTS_PER_FILE)
-          .withStart(BATCHES_START.plus(Duration.ofDays(30L * level + 3L * r))));
+      List<GeneratedEvent> batch =
+          SampleGenerator.generate(
+              GeneratorSpec.of(size.batchOrders(), 10_000L + orders + r)
+                  .withFormat(OutputFormat.JSONL)
+                  .withEventsPerFile(BATCH_EVENTS_PER_FILE)
+                  .withStart(BATCHES_START.plus(Duration.ofDays(30L * level + 3L * r))));
       events = batch.size();
       Path staging = work.resolve("history/batch-" + orders + "-" + r);
       Inbox.deliver(batch, staging, input, "b" + orders + "-" + r + "-");
@@ -156,7 +175,11 @@ final class HistoryBench {
       } else {
         baseline.store(files(staging));
       }
-      say("history %d orders: batch of %d events %d ms%s", orders, events, batches.get(batches.size() - 1),
+      say(
+          "history %d orders: batch of %d events %d ms%s",
+          orders,
+          events,
+          batches.get(batches.size() - 1),
           r == 0 && withBaseline ? " (baseline " + baselineMillis + " ms)" : "");
     }
     return new Point(orders, batches, events, baselineMillis, loadMillis);
@@ -164,16 +187,26 @@ final class HistoryBench {
 
   /** Drains the input folder, every new file in one batch; returns the batches' reports. */
   private List<BatchReport> runPipeline() {
-    RunConfig config = new RunConfig(input.toString(), work.resolve("history/tables").toString(),
-        work.resolve("history/checkpoint").toString(), true, Duration.ofSeconds(1), 100_000,
-        spark.sparkContext().master(), Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            work.resolve("history/tables").toString(),
+            work.resolve("history/checkpoint").toString(),
+            true,
+            Duration.ofSeconds(1),
+            100_000,
+            spark.sparkContext().master(),
+            Map.of());
     List<BatchReport> reports = new ArrayList<>();
     new Pipeline(config, spark).onBatch(reports::add).run();
     return reports;
   }
 
   private Dataset<Row> files(Path folder) {
-    return spark.read().format("binaryFile").load(folder.toString())
+    return spark
+        .read()
+        .format("binaryFile")
+        .load(folder.toString())
         .select(col("path").as("source"), col("content"));
   }
 

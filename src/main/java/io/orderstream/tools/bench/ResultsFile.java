@@ -26,17 +26,30 @@ final class ResultsFile {
     try {
       return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the earlier results " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the earlier results " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** The headline keys first, in the order the issue lists them, then the detail. */
   static Map<String, Object> headlineFirst(Map<String, Object> results) {
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "s3_backlog_events_per_s",
-        "sqs_backlog_events_per_s", "s3_backlog_ratio_to_folder", "sqs_backlog_ratio_to_folder", "latency_p50_ms", "latency_p95_ms",
-        "batch_ms_by_history", "baseline_batch_ms_by_history", "export_first_rows_per_s", "export_batch_ms_by_history",
-        "export_batch_growth", "detail")) {
+    for (String key :
+        List.of(
+            "backlog_events_per_s",
+            "floor_events_per_s",
+            "s3_backlog_events_per_s",
+            "sqs_backlog_events_per_s",
+            "s3_backlog_ratio_to_folder",
+            "sqs_backlog_ratio_to_folder",
+            "latency_p50_ms",
+            "latency_p95_ms",
+            "batch_ms_by_history",
+            "baseline_batch_ms_by_history",
+            "export_first_rows_per_s",
+            "export_batch_ms_by_history",
+            "export_batch_growth",
+            "detail")) {
       if (results.containsKey(key)) {
         ordered.put(key, results.get(key));
       }

@@ -37,7 +37,8 @@ class InputReaderFactoryTest {
     assertThat(rows.get(0).isNullAt(2)).isTrue();
     assertThat(rows.get(1).isNullAt(1)).isTrue();
     assertThat(rows.get(1).getUTF8String(2).toString()).isEqualTo("too-large");
-    assertThat(rows.get(1).getUTF8String(3).toString()).startsWith("the input is 101 bytes, over max-input-size (100 bytes)");
+    assertThat(rows.get(1).getUTF8String(3).toString())
+        .startsWith("the input is 101 bytes, over max-input-size (100 bytes)");
     assertThat(rows.get(2).getUTF8String(2).toString()).isEqualTo("vanished");
     assertThat(rows.get(2).getUTF8String(0).toString()).endsWith("gone.json");
   }
@@ -47,9 +48,11 @@ class InputReaderFactoryTest {
     List<InputRef> inputs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       Path file = Files.writeString(dir.resolve("object-" + i + ".json"), "{\"n\":" + i + "}");
-      inputs.add(new InputRef("slow:" + file, SlowFileSystem.SCHEME + ":" + file, Files.size(file)));
+      inputs.add(
+          new InputRef("slow:" + file, SlowFileSystem.SCHEME + ":" + file, Files.size(file)));
     }
-    inputs.add(new InputRef("slow:gone", SlowFileSystem.SCHEME + ":" + dir.resolve("gone.json"), 10));
+    inputs.add(
+        new InputRef("slow:gone", SlowFileSystem.SCHEME + ":" + dir.resolve("gone.json"), 10));
     Configuration hadoop = new Configuration();
     hadoop.set("fs." + SlowFileSystem.SCHEME + ".impl", SlowFileSystem.class.getName());
     hadoop.setBoolean("fs." + SlowFileSystem.SCHEME + ".impl.disable.cache", true);
@@ -59,10 +62,13 @@ class InputReaderFactoryTest {
 
     assertThat(rows).hasSize(41);
     for (int i = 0; i < 40; i++) {
-      assertThat(new String(rows.get(i).getBinary(1), StandardCharsets.UTF_8)).isEqualTo("{\"n\":" + i + "}");
+      assertThat(new String(rows.get(i).getBinary(1), StandardCharsets.UTF_8))
+          .isEqualTo("{\"n\":" + i + "}");
     }
     assertThat(rows.get(40).getUTF8String(2).toString()).isEqualTo("vanished");
-    assertThat(SlowFileSystem.mostOpen.get()).isGreaterThan(1).isLessThanOrEqualTo(ReadAhead.IN_FLIGHT);
+    assertThat(SlowFileSystem.mostOpen.get())
+        .isGreaterThan(1)
+        .isLessThanOrEqualTo(ReadAhead.IN_FLIGHT);
   }
 
   @Test
@@ -72,9 +78,10 @@ class InputReaderFactoryTest {
     hadoop.set("fs." + SlowFileSystem.SCHEME + ".impl", SlowFileSystem.class.getName());
     hadoop.setBoolean("fs." + SlowFileSystem.SCHEME + ".impl.disable.cache", true);
     Path other = Files.writeString(dir.resolve("other.json"), "{}");
-    List<InputRef> inputs = List.of(
-        new InputRef("slow:other", SlowFileSystem.SCHEME + ":" + other, 2),
-        new InputRef("slow:unreadable", SlowFileSystem.SCHEME + ":" + file, 2));
+    List<InputRef> inputs =
+        List.of(
+            new InputRef("slow:other", SlowFileSystem.SCHEME + ":" + other, 2),
+            new InputRef("slow:unreadable", SlowFileSystem.SCHEME + ":" + file, 2));
 
     assertThatThrownBy(() -> read(new InputReaderFactory(hadoop, 100), inputs))
         .isInstanceOf(UncheckedIOException.class)
@@ -83,8 +90,8 @@ class InputReaderFactoryTest {
   }
 
   /**
-   * The local disk under another scheme, each open taking 20 ms, counting opens at the same time;
-   * a file named {@code unreadable.json} fails as a broken connection would.
+   * The local disk under another scheme, each open taking 20 ms, counting opens at the same time; a
+   * file named {@code unreadable.json} fails as a broken connection would.
    */
   public static final class SlowFileSystem extends RawLocalFileSystem {
     static final String SCHEME = "slow";
@@ -123,9 +130,11 @@ class InputReaderFactoryTest {
     return new InputRef("file:" + file, file.toUri().toString(), 0);
   }
 
-  private static List<InternalRow> read(InputReaderFactory factory, List<InputRef> inputs) throws IOException {
+  private static List<InternalRow> read(InputReaderFactory factory, List<InputRef> inputs)
+      throws IOException {
     List<InternalRow> rows = new ArrayList<>();
-    try (PartitionReader<InternalRow> reader = factory.createReader(new InputSlices.InputSlice(inputs))) {
+    try (PartitionReader<InternalRow> reader =
+        factory.createReader(new InputSlices.InputSlice(inputs))) {
       while (reader.next()) {
         rows.add(reader.get().copy());
       }

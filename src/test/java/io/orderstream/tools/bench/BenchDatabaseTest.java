@@ -13,15 +13,20 @@ import org.junit.jupiter.api.Test;
 class BenchDatabaseTest {
   @Test
   void withDatabaseKeepsServerPortAndParameters() {
-    assertThat(BenchDatabase.withDatabase("jdbc:postgresql://127.0.0.1:5432/orders?sslmode=disable&tcpKeepAlive=true", "b"))
+    assertThat(
+            BenchDatabase.withDatabase(
+                "jdbc:postgresql://127.0.0.1:5432/orders?sslmode=disable&tcpKeepAlive=true", "b"))
         .isEqualTo("jdbc:postgresql://127.0.0.1:5432/b?sslmode=disable&tcpKeepAlive=true");
-    assertThat(BenchDatabase.withDatabase("jdbc:postgresql://localhost/orders", "b")).isEqualTo("jdbc:postgresql://localhost/b");
-    assertThat(BenchDatabase.withDatabase("jdbc:postgresql://localhost:5433", "b")).isEqualTo("jdbc:postgresql://localhost:5433/b");
+    assertThat(BenchDatabase.withDatabase("jdbc:postgresql://localhost/orders", "b"))
+        .isEqualTo("jdbc:postgresql://localhost/b");
+    assertThat(BenchDatabase.withDatabase("jdbc:postgresql://localhost:5433", "b"))
+        .isEqualTo("jdbc:postgresql://localhost:5433/b");
   }
 
   @Test
   void databaseOfReadsTheNameOrNothing() {
-    assertThat(BenchDatabase.databaseOf("jdbc:postgresql://127.0.0.1:5432/orders?user=x")).isEqualTo("orders");
+    assertThat(BenchDatabase.databaseOf("jdbc:postgresql://127.0.0.1:5432/orders?user=x"))
+        .isEqualTo("orders");
     assertThat(BenchDatabase.databaseOf("jdbc:postgresql://127.0.0.1:5432/")).isEmpty();
     assertThat(BenchDatabase.databaseOf("jdbc:postgresql://127.0.0.1:5432")).isEmpty();
   }
@@ -30,17 +35,28 @@ class BenchDatabaseTest {
   void sqliteUrlIsRefusedNamingTheSettingAndWhatIsExpected() {
     assertThatThrownBy(() -> BenchDatabase.databaseOf("jdbc:sqlite:orders.db"))
         .isInstanceOf(OrderstreamException.class)
-        .hasMessageContaining("--jdbc-url").hasMessageContaining("jdbc:sqlite:orders.db")
+        .hasMessageContaining("--jdbc-url")
+        .hasMessageContaining("jdbc:sqlite:orders.db")
         .hasMessageContaining("a PostgreSQL URL")
-        .satisfies(e -> assertThat(((OrderstreamException) e).exitCode()).isEqualTo(Errors.EXIT_USAGE));
+        .satisfies(
+            e -> assertThat(((OrderstreamException) e).exitCode()).isEqualTo(Errors.EXIT_USAGE));
   }
 
   @Test
   void theBenchmarksOwnDatabaseIsRefusedAsTheGivenOne() {
-    ExportConfig given = new ExportConfig("t", "jdbc:postgresql://127.0.0.1:5432/" + BenchDatabase.NAME, "postgres",
-        "secret", false /* no follow */, Duration.ofSeconds(1), false /* without latest events */);
+    ExportConfig given =
+        new ExportConfig(
+            "t",
+            "jdbc:postgresql://127.0.0.1:5432/" + BenchDatabase.NAME,
+            "postgres",
+            "secret",
+            false /* no follow */,
+            Duration.ofSeconds(1),
+            false /* without latest events */);
 
-    assertThatThrownBy(() -> new BenchDatabase(given)).isInstanceOf(OrderstreamException.class)
-        .hasMessageContaining("--jdbc-url").hasMessageContaining("a database other than " + BenchDatabase.NAME);
+    assertThatThrownBy(() -> new BenchDatabase(given))
+        .isInstanceOf(OrderstreamException.class)
+        .hasMessageContaining("--jdbc-url")
+        .hasMessageContaining("a database other than " + BenchDatabase.NAME);
   }
 }
