@@ -10,27 +10,18 @@ import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.S3Notifier;
 import io.orderstream.testing.SparkTest;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,7 +81,8 @@ class SqsCrashTest {
     sqs = ElasticMqServer.shared();
     queueUrl = sqs.createQueue("sqs-crash-test", VISIBILITY_SECONDS);
     notifier = new S3Notifier(hadoop, BUCKET, sqs.client(), queueUrl);
-    List<Path> files = backlog(dir.resolve("events"));
+    List<Path> files = CrashWatch.backlog(dir.resolve("events"), ORDERS, SEED);
+    CrashWatch watch = new CrashWatch(checkpoint(), tables("crashed"), PATIENCE);
     for (Path file : files) {
       notifier.upload(BUCKET, "incoming/" + file.getFileName(), file);
     }
@@ -99,16 +91,17 @@ class SqsCrashTest {
     reference = CompletableFuture.runAsync(() -> runReference(dir.resolve("events")));
 
     child = start(s3);
-    awaitSite(site -> site.batch() == 0 && site.tablesWritten() > 0 && !site.latestWritten());
-    CrashSite first = kill();
+    watch.awaitSite(
+        child, site -> site.batch() == 0 && site.tablesWritten() > 0 && !site.latestWritten());
+    CrashSite first = watch.kill(child);
     // The restart replays that batch, whose messages the killed run held; the kill must land in a
     // batch this run planned itself, so that its own messages are the ones not yet deleted.
     child = start(s3);
-    awaitSite(site -> site.latestWritten() && site.batch() > first.batch());
+    watch.awaitSite(child, site -> site.latestWritten() && site.batch() > first.batch());
     // Not deleted yet, whether still in flight or visible again (a batch outlives the short
     // visibility timeout, so in-flight counts cannot single the batch's messages out).
     long notDeleted = notifier.messagesLeft();
-    CrashSite second = kill();
+    CrashSite second = watch.kill(child);
     LOG.info(
         "kills landed: {}; {}, {} messages not deleted",
         first.describe(),
@@ -126,12 +119,12 @@ class SqsCrashTest {
     reference.join();
 
     assertThat(
-            failed(
+            PipelineHarness.failed(
                 new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
         .as("integrity of the crashed pipeline's tables")
         .isEmpty();
     assertThat(
-            failed(
+            PipelineHarness.failed(
                 new TableComparison(
                         PipelineHarness.spark(),
                         tables("crashed").toString(),
@@ -190,30 +183,6 @@ class SqsCrashTest {
     return ChildPipeline.start(dir.resolve("crashed.log"), args, s3.credentialsEnv());
   }
 
-  /**
-   * Polls what the child has written until {@code reached} holds; fails if the child exits first.
-   */
-  private void awaitSite(Predicate<CrashSite> reached) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!reached.test(CrashSite.of(checkpoint(), tables("crashed")))) {
-      assertThat(child.alive())
-          .as("the child is still running; its log:%n%s", child.log())
-          .isTrue();
-      assertThat(Instant.now())
-          .as("the child reached the kill point in time; its log:%n%s", child.log())
-          .isBefore(giveUp);
-      Thread.sleep(5);
-    }
-  }
-
-  private CrashSite kill() throws InterruptedException {
-    assertThat(child.alive())
-        .as("the child is still running at its kill; its log:%n%s", child.log())
-        .isTrue();
-    child.kill();
-    return CrashSite.of(checkpoint(), tables("crashed"));
-  }
-
   private Path tables(String name) {
     return dir.resolve(name).resolve("tables");
   }
@@ -238,27 +207,5 @@ class SqsCrashTest {
                     + row.getString(1))
         .sorted()
         .toList();
-  }
-
-  private static List<CheckResult> failed(List<CheckResult> results) {
-    return results.stream().filter(r -> !r.passed()).toList();
-  }
-
-  // ---------------------------------------------------------------- input
-
-  /** Generated events (duplicates, late events) and two bad files, in a shuffled upload order. */
-  private static List<Path> backlog(Path events) throws IOException {
-    EventWriter.write(
-        SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)),
-        events);
-    for (String bad : List.of("not-json.json", "truncated.json")) {
-      Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
-    }
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(events)) {
-      files = new ArrayList<>(listed.sorted().toList());
-    }
-    Collections.shuffle(files, new Random(SEED));
-    return files;
   }
 }

@@ -4,16 +4,13 @@ import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
-import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +18,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +71,8 @@ class CrashLoopTest {
   @Test
   void pipelineKilledInStartUpBetweenTableWritesAndBeforeCheckpointCommitEndsWithReferenceTables()
       throws Exception {
-    Path input = backlog(dir.resolve("events"), new Random(SEED));
+    Path input = backlog(dir.resolve("events"));
+    CrashWatch watch = new CrashWatch(checkpoint("crashed"), tables("crashed"), PATIENCE);
     // The reference runs in this JVM while the children start: a child's start-up is mostly one
     // thread loading classes, so the two overlap on two cores. Kills wait for what the child has
     // written, so a slower child changes when they land, not where.
@@ -88,15 +83,15 @@ class CrashLoopTest {
     // start-up: before any batch starts (JVM, Spark and table creation take seconds)
     ChildPipeline child = startCrashed(input);
     Thread.sleep(500 + random.nextInt(1500));
-    sites.add(kill(child));
+    sites.add(watch.kill(child));
     // a batch that has written some tables but not order_event_latest
     child = startCrashed(input);
-    awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
-    sites.add(kill(child));
+    watch.awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(watch.kill(child));
     // a batch that has written every table, its checkpoint commit not yet written
     child = startCrashed(input);
-    awaitSite(child, CrashSite::latestWritten);
-    sites.add(kill(child));
+    watch.awaitSite(child, CrashSite::latestWritten);
+    sites.add(watch.kill(child));
     // One streaming query at a time in this JVM: both runs use the query name "orderstream".
     reference.join();
     run(input, "crashed", MAX_FILES);
@@ -107,12 +102,12 @@ class CrashLoopTest {
         .filteredOn(CrashSite::insideBatch)
         .hasSizeGreaterThanOrEqualTo(2);
     assertThat(
-            failed(
+            PipelineHarness.failed(
                 new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
         .as("integrity of the crashed pipeline's tables")
         .isEmpty();
     assertThat(
-            failed(
+            PipelineHarness.failed(
                 new TableComparison(
                         PipelineHarness.spark(),
                         tables("crashed").toString(),
@@ -164,31 +159,6 @@ class CrashLoopTest {
             "spark.sql.shuffle.partitions=2"));
   }
 
-  /**
-   * Polls what the child has written until {@code reached} holds; fails if the child exits first.
-   */
-  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached)
-      throws InterruptedException {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
-      assertThat(child.alive())
-          .as("the child is still running; its log:%n%s", child.log())
-          .isTrue();
-      assertThat(Instant.now())
-          .as("the child reached the kill point in time; its log:%n%s", child.log())
-          .isBefore(giveUp);
-      Thread.sleep(5);
-    }
-  }
-
-  private CrashSite kill(ChildPipeline child) throws InterruptedException {
-    assertThat(child.alive())
-        .as("the child is still running at its kill; its log:%n%s", child.log())
-        .isTrue();
-    child.kill();
-    return CrashSite.of(checkpoint("crashed"), tables("crashed"));
-  }
-
   private Path tables(String name) {
     return dir.resolve(name).resolve("tables");
   }
@@ -197,28 +167,14 @@ class CrashLoopTest {
     return dir.resolve(name).resolve("checkpoint");
   }
 
-  private static List<CheckResult> failed(List<CheckResult> results) {
-    return results.stream().filter(r -> !r.passed()).toList();
-  }
-
   // ---------------------------------------------------------------- input
 
   /**
-   * Generated events (duplicates, late events) and two bad files, their modification times (the
-   * order the file source reads them in) shuffled.
+   * The shared crash backlog, its files' modification times (the order the file source reads them
+   * in) set in its shuffled order.
    */
-  private static Path backlog(Path events, Random random) throws IOException {
-    EventWriter.write(
-        SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)),
-        events);
-    for (String bad : List.of("not-json.json", "truncated.json")) {
-      Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
-    }
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(events)) {
-      files = new ArrayList<>(listed.sorted().toList());
-    }
-    Collections.shuffle(files, random);
+  private static Path backlog(Path events) throws IOException {
+    List<Path> files = CrashWatch.backlog(events, ORDERS, SEED);
     Instant first = Instant.now().minus(Duration.ofDays(1));
     for (int i = 0; i < files.size(); i++) {
       Files.setLastModifiedTime(files.get(i), FileTime.from(first.plusSeconds(i)));

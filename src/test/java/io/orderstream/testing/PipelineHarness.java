@@ -222,10 +222,14 @@ public final class PipelineHarness {
    * row.
    */
   public void assertKeysAndForeignKeys() {
-    List<CheckResult> failed =
-        new TableIntegrity(spark(), tablesLocation())
-            .check().stream().filter(result -> !result.passed()).toList();
-    assertThat(failed).as("failed integrity checks of %s", tables).isEmpty();
+    assertThat(failed(new TableIntegrity(spark(), tablesLocation()).check()))
+        .as("failed integrity checks of %s", tables)
+        .isEmpty();
+  }
+
+  /** The checks of {@code results} that did not pass. */
+  public static List<CheckResult> failed(List<CheckResult> results) {
+    return results.stream().filter(result -> !result.passed()).toList();
   }
 
   public static Path fixture(String folder) {
