@@ -41,22 +41,31 @@ import picocli.CommandLine.Spec;
           + " resolves. With --same-as, also check that every table holds the same rows as another"
           + " folder's, ignoring the columns that differ between runs (lineage_batch_id, source,"
           + " quarantined_at).",
-      "Prints one line per check: ok or FAIL, the table, the check, what was found."},
-    footer = {"",
+      "Prints one line per check: ok or FAIL, the table, the check, what was found."
+    },
+    footer = {
+      "",
       "The Spark settings come from, highest first: the command line, the environment variable,"
           + " the --config file, the default, as for run.",
       "Exit codes: 0 every check passed, 1 at least one check failed,"
-          + " 2 bad usage (such as a folder that does not exist)."})
+          + " 2 bad usage (such as a folder that does not exist)."
+    })
 final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--tables", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--tables",
+      required = true,
+      paramLabel = "DIR",
       description = "The tables folder to check (the --tables of a run; any Hadoop URI).")
   String tables;
 
-  @Option(names = "--same-as", paramLabel = "OTHER_DIR",
-      description = "Another tables folder that must hold the same rows, e.g. that of an"
-          + " uninterrupted run over the same input. Default: no comparison.")
+  @Option(
+      names = "--same-as",
+      paramLabel = "OTHER_DIR",
+      description =
+          "Another tables folder that must hold the same rows, e.g. that of an"
+              + " uninterrupted run over the same input. Default: no comparison.")
   String sameAs;
 
   @Mixin ConfigSources sources;
@@ -71,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** For tests: a stand-in environment and working directory, and the session to use. */
-  CheckCommand(Map<String, String> environment, Path workingDirectory, SparkSessionSource sessions) {
+  CheckCommand(
+      Map<String, String> environment, Path workingDirectory, SparkSessionSource sessions) {
     this.environment = environment;
     this.workingDirectory = workingDirectory;
     this.sessions = sessions;
@@ -84,16 +94,19 @@ final class CheckCommand implements Callable<Integer> {
       requireLocalFolder("--same-as", sameAs);
     }
     Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
-    SparkSettings spark = sources.resolver(workingDirectory, environment)
-        .commandLine(master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
-        .resolveSpark();
+    SparkSettings spark =
+        sources
+            .resolver(workingDirectory, environment)
+            .commandLine(
+                master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
+            .resolveSpark();
     return sessions.use("orderstream-check", spark, new Checks()) ? 0 : Errors.EXIT_FAILURE;
   }
 
   /**
    * Runs and prints the checks table by table, so a long check shows its progress. A class of its
-   * own because picocli reflects on the command's methods, and one taking a SparkSession would
-   * load Spark for {@code --help}.
+   * own because picocli reflects on the command's methods, and one taking a SparkSession would load
+   * Spark for {@code --help}.
    */
   private final class Checks implements Function<SparkSession, Boolean> {
     @Override
@@ -103,9 +116,13 @@ final class CheckCommand implements Callable<Integer> {
       out.flush();
       // status, table (as wide as the longest name), check, detail; computed here, not in a static
       // field, because the table definitions load Spark, which --help should not wait for
-      String line = "%-4s  %-" + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElse(1) + "s  %-11s  %s%n";
+      String line =
+          "%-4s  %-"
+              + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElse(1)
+              + "s  %-11s  %s%n";
       TableIntegrity integrity = new TableIntegrity(spark, tables);
-      TableComparison comparison = sameAs == null ? null : new TableComparison(spark, tables, sameAs);
+      TableComparison comparison =
+          sameAs == null ? null : new TableComparison(spark, tables, sameAs);
       int checks = 0;
       int failed = 0;
       for (TableDef def : Tables.all()) {
@@ -113,12 +130,23 @@ final class CheckCommand implements Callable<Integer> {
         if (comparison != null) {
           results.add(comparison.compare(def.name()));
         }
-        results.forEach(r -> out.printf(Locale.ROOT, line, r.passed() ? "ok" : "FAIL", r.table(), r.check(), r.detail()));
+        results.forEach(
+            r ->
+                out.printf(
+                    Locale.ROOT,
+                    line,
+                    r.passed() ? "ok" : "FAIL",
+                    r.table(),
+                    r.check(),
+                    r.detail()));
         out.flush();
         checks += results.size();
         failed += (int) results.stream().filter(r -> !r.passed()).count();
       }
-      out.println(failed == 0 ? "All " + checks + " checks passed." : failed + " of " + checks + " checks FAILED.");
+      out.println(
+          failed == 0
+              ? "All " + checks + " checks passed."
+              : failed + " of " + checks + " checks FAILED.");
       out.flush();
       return failed == 0;
     }

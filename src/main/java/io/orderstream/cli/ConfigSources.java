@@ -7,23 +7,25 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that starts Spark shares ({@code run}, {@code check}): the config file
- * and the Spark settings given one by one. They feed a {@link ConfigResolver}, with the environment,
- * so each command resolves its settings by the same rules.
+ * and the Spark settings given one by one. They feed a {@link ConfigResolver}, with the
+ * environment, so each command resolves its settings by the same rules.
  */
 final class ConfigSources {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Java properties file with any of the settings below by file key, and spark.*"
-          + " keys for Spark (S3 credentials...). Default: none.")
+      description =
+          "Java properties file with any of the settings below by file key, and spark.*"
+              + " keys for Spark (S3 credentials...). Default: none.")
   Path configFile;
 
   @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
-      description = "A Spark setting passed to the session as is, e.g."
-          + " spark.sql.shuffle.partitions=8; repeatable; beats the same key in --config."
-          + " Default: none.")
+      description =
+          "A Spark setting passed to the session as is, e.g."
+              + " spark.sql.shuffle.partitions=8; repeatable; beats the same key in --config."
+              + " Default: none.")
   Map<String, String> conf;
 
   /** A resolver with these options, the environment and the working directory as its sources. */

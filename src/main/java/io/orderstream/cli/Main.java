@@ -10,15 +10,21 @@ import picocli.CommandLine.ScopeType;
  * Entry point: {@code orderstream <subcommand>}. Exit codes: 0 ok, 1 failure, 2 bad usage or
  * configuration.
  *
- * <p>{@code generate} and {@code bench} drive the tooling in {@code io.orderstream.tools}, which the
- * cluster jar leaves out; they are added only where the tooling is on the class path.
+ * <p>{@code generate} and {@code bench} drive the tooling in {@code io.orderstream.tools}, which
+ * the cluster jar leaves out; they are added only where the tooling is on the class path.
  */
 @Command(
     name = "orderstream",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
-    subcommands = {RunCommand.class, SnapshotCommand.class, CheckCommand.class, ExportCommand.class})
+    description =
+        "Turns nested JSON order events into a star schema of Delta tables, exactly once.",
+    subcommands = {
+      RunCommand.class,
+      SnapshotCommand.class,
+      CheckCommand.class,
+      ExportCommand.class
+    })
 public final class Main {
   /** A class every build with the tooling has; looked up as a resource so nothing is loaded. */
   private static final String TOOLS_PRESENT = "/io/orderstream/tools/generate/GeneratorSpec.class";
@@ -26,8 +32,9 @@ public final class Main {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "Log orderstream's progress in detail and show the stack trace of a failure,"
-          + " which is otherwise one line. Default: off.")
+      description =
+          "Log orderstream's progress in detail and show the stack trace of a failure,"
+              + " which is otherwise one line. Default: off.")
   void verbose(boolean on) {
     if (on) {
       VerboseLogging.enable();

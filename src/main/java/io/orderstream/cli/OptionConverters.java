@@ -1,8 +1,8 @@
 package io.orderstream.cli;
 
+import io.orderstream.config.Durations;
 import io.orderstream.tools.bench.BenchSize;
 import io.orderstream.tools.bench.Benchmark;
-import io.orderstream.config.Durations;
 import io.orderstream.tools.generate.OutputFormat;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -67,7 +67,8 @@ final class OptionConverters {
 
   /** A duration more than zero in the syntax of the run settings ({@link Durations}). */
   static final class PositiveDuration implements ITypeConverter<Duration> {
-    private static final String EXPECTED = "a duration more than zero such as 500ms, 90s, 5m, 1h or PT2M";
+    private static final String EXPECTED =
+        "a duration more than zero such as 500ms, 90s, 5m, 1h or PT2M";
 
     @Override
     public Duration convert(String value) {
@@ -86,13 +87,15 @@ final class OptionConverters {
 
   /** An absolute http or https URL with a host, such as a local server's endpoint. */
   static final class HttpUrl implements ITypeConverter<URI> {
-    private static final String EXPECTED = "an http or https URL with a host, such as http://127.0.0.1:9191";
+    private static final String EXPECTED =
+        "an http or https URL with a host, such as http://127.0.0.1:9191";
 
     @Override
     public URI convert(String value) {
       try {
         URI uri = new URI(value.strip());
-        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null) {
           return uri;
         }
       } catch (URISyntaxException e) {
@@ -109,8 +112,12 @@ final class OptionConverters {
       return BenchSize.all().stream()
           .filter(size -> size.name().equals(value.strip()))
           .findFirst()
-          .orElseThrow(() -> new TypeConversionException(
-              BenchSize.all().stream().map(BenchSize::name).collect(Collectors.joining(" or "))));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      BenchSize.all().stream()
+                          .map(BenchSize::name)
+                          .collect(Collectors.joining(" or "))));
     }
   }
 
@@ -121,9 +128,13 @@ final class OptionConverters {
       return Arrays.stream(Benchmark.Part.values())
           .filter(part -> part.name().equalsIgnoreCase(value.strip()))
           .findFirst()
-          .orElseThrow(() -> new TypeConversionException(Arrays.stream(Benchmark.Part.values())
-              .map(part -> part.name().toLowerCase(Locale.ROOT))
-              .collect(Collectors.joining(", ")) + ", separated by commas"));
+          .orElseThrow(
+              () ->
+                  new TypeConversionException(
+                      Arrays.stream(Benchmark.Part.values())
+                              .map(part -> part.name().toLowerCase(Locale.ROOT))
+                              .collect(Collectors.joining(", "))
+                          + ", separated by commas"));
     }
   }
 }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each {@link Setting} becomes an option through {@link SettingOptions}, so names, help and
  * defaults in {@code --help} come from the setting constants and cannot drift from the resolver.
- * The options have no picocli default: an option not given must stay absent so that the
- * environment and the config file can supply the value ({@link io.orderstream.config.ConfigResolver} owns
+ * The options have no picocli default: an option not given must stay absent so that the environment
+ * and the config file can supply the value ({@link io.orderstream.config.ConfigResolver} owns
  * precedence).
  */
 @Command(
@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     modelTransformer = RunCommand.SettingOptions.class,
-    description = "Run the pipeline: read order events, keep the star schema of Delta tables up to"
-        + " date, print each table's row count.",
+    description =
+        "Run the pipeline: read order events, keep the star schema of Delta tables up to"
+            + " date, print each table's row count.",
     footer = {
       "",
       "Each setting comes from, highest first: the command line, the environment variable,"
@@ -59,7 +60,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** For tests: a stand-in environment, working directory and pipeline (no Spark). */
-  RunCommand(Map<String, String> environment, Path workingDirectory,
+  RunCommand(
+      Map<String, String> environment,
+      Path workingDirectory,
       Function<RunConfig, RunSummary> pipeline) {
     this.environment = environment;
     this.workingDirectory = workingDirectory;
@@ -68,9 +71,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunConfig config = sources.resolver(workingDirectory, environment)
-        .commandLine(givenSettings())
-        .resolve();
+    RunConfig config =
+        sources.resolver(workingDirectory, environment).commandLine(givenSettings()).resolve();
     RunSummary summary = pipeline.apply(config);
     PrintWriter out = spec.commandLine().getOut();
     listing(summary.tables()).forEach(out::println);
@@ -109,15 +111,23 @@ final class RunCommand implements Callable<Integer> {
       return command;
     }
 
-    /** The option of one setting: names, label and help from the setting; no default (see above). */
+    /**
+     * The option of one setting: names, label and help from the setting; no default (see above).
+     */
     static OptionSpec option(Setting<?> setting) {
-      OptionSpec.Builder option = OptionSpec.builder(setting.option())
-          .type(String.class)
-          .paramLabel(setting.label())
-          .description(
-              setting.help(),
-              "Default: " + setting.defaultValue() + "; env " + setting.envVar()
-                  + "; file key " + setting.key() + ".");
+      OptionSpec.Builder option =
+          OptionSpec.builder(setting.option())
+              .type(String.class)
+              .paramLabel(setting.label())
+              .description(
+                  setting.help(),
+                  "Default: "
+                      + setting.defaultValue()
+                      + "; env "
+                      + setting.envVar()
+                      + "; file key "
+                      + setting.key()
+                      + ".");
       if (setting == Setting.ONCE) {
         // a flag that also takes a value: --once, or --once=false to beat ORDERSTREAM_ONCE=true
         option.arity("0..1").fallbackValue("true");

@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import io.orderstream.config.UriOrPath;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
 import io.orderstream.sink.TableLocations;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,21 +27,28 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Print the newest consistent state of the tables: the batch, each table's Delta version and the SQL that reads it.",
-        "The batch is the newest that committed to every table; reading each table at its version,"
-            + " every foreign key resolves while the pipeline keeps writing."},
-    footer = {"", "Exit codes: 0 success, 2 bad usage or a location without a consistent snapshot."})
+      "Print the newest consistent state of the tables: the batch, each table's Delta version and the SQL that reads it.",
+      "The batch is the newest that committed to every table; reading each table at its version,"
+          + " every foreign key resolves while the pipeline keeps writing."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 2 bad usage or a location without a consistent snapshot."
+    })
 final class SnapshotCommand implements Callable<Integer> {
-  /** Two or more letters, then a colon: a URI scheme, as for the run command's locations. */
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--tables", paramLabel = "PATH", defaultValue = "data/tables",
-      description = "Folder or URI the pipeline writes its tables under (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tables",
+      paramLabel = "PATH",
+      defaultValue = "data/tables",
+      description =
+          "Folder or URI the pipeline writes its tables under (default: ${DEFAULT-VALUE}).")
   String tables;
 
   private final Path workingDirectory;
+
   /** Made only when the command runs: Hadoop's classes and its logging take seconds to load. */
   private final Supplier<Configuration> hadoop;
 
@@ -60,19 +67,29 @@ final class SnapshotCommand implements Callable<Integer> {
     TableLocations locations = new TableLocations(resolved(tables));
     BatchManifest manifest = ConsistentSnapshot.newestManifest("--tables", locations, hadoop.get());
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "batch %s, committed %s%n",
-        manifest.batchId() == BatchManifest.CREATED ? "none yet (tables created empty)" : Long.toString(manifest.batchId()),
+    out.printf(
+        Locale.ROOT,
+        "batch %s, committed %s%n",
+        manifest.batchId() == BatchManifest.CREATED
+            ? "none yet (tables created empty)"
+            : Long.toString(manifest.batchId()),
         manifest.committedAt());
     Map<String, Long> versions = new TreeMap<>(manifest.versions());
     int width = versions.keySet().stream().mapToInt(String::length).max().orElse(1);
-    versions.forEach((name, version) -> out.printf(Locale.ROOT, "%-" + width + "s  %5d  %s%n",
-        name, version, ConsistentSnapshot.sqlSource(locations, name, version)));
+    versions.forEach(
+        (name, version) ->
+            out.printf(
+                Locale.ROOT,
+                "%-" + width + "s  %5d  %s%n",
+                name,
+                version,
+                ConsistentSnapshot.sqlSource(locations, name, version)));
     out.flush();
     return 0;
   }
 
   private String resolved(String text) {
-    return SCHEME.matcher(text).find() ? text : workingDirectory.resolve(text).toAbsolutePath().normalize().toString();
+    return UriOrPath.resolve(text, workingDirectory);
   }
 
   /**

@@ -11,7 +11,9 @@ import org.apache.spark.sql.SparkSession;
  * command line for {@code --help} loads no Spark class.
  */
 interface SparkSessionSource {
-  /** Runs {@code work} on a session for {@code settings}; a session this source started, it stops. */
+  /**
+   * Runs {@code work} on a session for {@code settings}; a session this source started, it stops.
+   */
   <T> T use(String appName, SparkSettings settings, Function<SparkSession, T> work);
 
   /** A new session per use, stopped afterwards: what the command line runs. */

@@ -5,9 +5,9 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
 
 /**
- * Switches logging to {@code log4j2-verbose.properties} for {@code --verbose}: orderstream at
- * DEBUG and every stack trace, which the default configuration keeps off the console. The CLI's
- * one place that knows the logging backend (log4j2, as Spark ships it).
+ * Switches logging to {@code log4j2-verbose.properties} for {@code --verbose}: orderstream at DEBUG
+ * and every stack trace, which the default configuration keeps off the console. The CLI's one place
+ * that knows the logging backend (log4j2, as Spark ships it).
  */
 final class VerboseLogging {
   static final String CONFIGURATION = "/log4j2-verbose.properties";

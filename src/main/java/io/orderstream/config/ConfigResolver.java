@@ -31,9 +31,9 @@ import java.util.TreeMap;
  *
  * <p>Spark settings ({@code spark.*} keys other than {@code spark.master}) come from the config
  * file and {@code --conf}, merged key by key with {@code --conf} winning, and pass to Spark
- * unchecked; Kafka client settings ({@code kafka.*}) likewise, to the Kafka source, through
- * {@link SettingValues#withPrefix}. Unknown other keys in the file are an error, not ignored: they
- * are usually typos.
+ * unchecked; Kafka client settings ({@code kafka.*}) likewise, to the Kafka source, through {@link
+ * SettingValues#withPrefix}. Unknown other keys in the file are an error, not ignored: they are
+ * usually typos.
  *
  * <p>Every value is parsed and checked here, once; a bad one is an {@link
  * io.orderstream.error.OrderstreamException} (exit 2) naming the setting as the user spelled it in
@@ -67,8 +67,12 @@ public final class ConfigResolver {
    * given must be absent, not null.
    */
   public ConfigResolver commandLine(Map<String, String> valuesByKey) {
-    valuesByKey.keySet().forEach(key -> Setting.byKey(key).orElseThrow(
-        () -> new IllegalArgumentException("Not a setting key: " + key)));
+    valuesByKey
+        .keySet()
+        .forEach(
+            key ->
+                Setting.byKey(key)
+                    .orElseThrow(() -> new IllegalArgumentException("Not a setting key: " + key)));
     this.commandLine = Map.copyOf(valuesByKey);
     return this;
   }
@@ -119,8 +123,16 @@ public final class ConfigResolver {
     rejectOverlap(input, tables);
     rejectOverlap(input, checkpoint);
     rejectOverlap(tables, checkpoint);
-    return new RunConfig(input.value(), tables.value(), checkpoint.value(), once, triggerInterval,
-        maxFilesPerTrigger, sparkMaster, passThrough(Setting.SPARK_PREFIX, file), new SettingValues(values));
+    return new RunConfig(
+        input.value(),
+        tables.value(),
+        checkpoint.value(),
+        once,
+        triggerInterval,
+        maxFilesPerTrigger,
+        sparkMaster,
+        passThrough(Setting.SPARK_PREFIX, file),
+        new SettingValues(values));
   }
 
   /**
@@ -132,7 +144,8 @@ public final class ConfigResolver {
     Map<String, String> file = readConfigFile();
     rejectUnknownFileKeys(file);
     rejectNonSparkConf();
-    return new SparkSettings(value(Setting.SPARK_MASTER, file), passThrough(Setting.SPARK_PREFIX, file));
+    return new SparkSettings(
+        value(Setting.SPARK_MASTER, file), passThrough(Setting.SPARK_PREFIX, file));
   }
 
   // ---------------------------------------------------------------- sources and precedence
@@ -175,7 +188,8 @@ public final class ConfigResolver {
     return merged;
   }
 
-  private static void putIfPassThrough(Map<String, String> conf, String prefix, String key, String value) {
+  private static void putIfPassThrough(
+      Map<String, String> conf, String prefix, String key, String value) {
     if (key.startsWith(prefix) && Setting.byKey(key).isEmpty()) {
       conf.put(key, value);
     }
@@ -215,7 +229,9 @@ public final class ConfigResolver {
   private void rejectNonSparkConf() {
     for (String key : new TreeMap<>(commandLineConf).keySet()) {
       if (!passedThrough(key)) {
-        throw Errors.invalidSetting("--conf", key,
+        throw Errors.invalidSetting(
+            "--conf",
+            key,
             "a key starting with spark. or kafka. (Hadoop settings go as spark.hadoop.*; orderstream's own"
                 + " settings have their own options, see run --help)");
       }
@@ -257,8 +273,13 @@ public final class ConfigResolver {
   /** Blames {@code later}: the input (or the tables) was there first in the user's mind. */
   private static void rejectOverlap(Location earlier, Location later) {
     if (later.overlaps(earlier)) {
-      throw Errors.invalidSetting(later.origin(), later.value(),
-          "a location apart from " + earlier.origin() + " ('" + earlier.value()
+      throw Errors.invalidSetting(
+          later.origin(),
+          later.value(),
+          "a location apart from "
+              + earlier.origin()
+              + " ('"
+              + earlier.value()
               + "'): input, tables and checkpoint must not contain one another");
     }
   }

@@ -4,15 +4,14 @@ import io.orderstream.error.Errors;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * The value of a path setting as the pipeline receives it, with its local file-system path when it
  * has one, so start-up checks can look at the disk.
  *
  * <p>Plain paths are local and resolved against the working directory (the value becomes the
- * absolute path). A value with a URI scheme ({@code s3a://}, {@code hdfs://}) is passed on as
- * given and not checked here; {@code file:} URIs are passed on as given but checked like paths.
+ * absolute path). A value with a URI scheme ({@code s3a://}, {@code hdfs://}) is passed on as given
+ * and not checked here; {@code file:} URIs are passed on as given but checked like paths.
  *
  * @param origin how the user named the setting where the value came from, for messages
  * @param value what the pipeline receives
@@ -20,13 +19,10 @@ import java.util.regex.Pattern;
  */
 record Location(String origin, String value, Path local) {
 
-  /** Two or more letters, then a colon: a URI scheme (one letter would be a Windows drive). */
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
-
   private static final String FILE_URI = "an absolute file: URI such as file:/data/events";
 
   static Location of(String text, String origin, Path workingDirectory) {
-    if (!SCHEME.matcher(text).find()) {
+    if (!UriOrPath.isUri(text)) {
       Path local = localPath(text, origin, workingDirectory);
       return new Location(origin, local.toString(), local);
     }

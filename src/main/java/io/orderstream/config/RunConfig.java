@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param maxFilesPerTrigger upper bound on files read by one micro-batch
  * @param sparkMaster Spark master URL; {@code local[*]} for the embedded default
  * @param sparkConf extra Spark settings ({@code spark.*} keys) passed to the session as they are
- * @param settings every setting's resolved value, for the parts that read settings of their own
- *     (a source's endpoint, size limits) through {@link #value}
+ * @param settings every setting's resolved value, for the parts that read settings of their own (a
+ *     source's endpoint, size limits) through {@link #value}
  */
 public record RunConfig(
     String input,
@@ -37,15 +37,36 @@ public record RunConfig(
   public RunConfig {
     sparkConf = Map.copyOf(sparkConf);
     // The fields win: value(Setting.INPUT) and input() can never disagree.
-    settings = settings.with(Setting.INPUT, input).with(Setting.TABLES, tables).with(Setting.CHECKPOINT, checkpoint)
-        .with(Setting.ONCE, once).with(Setting.TRIGGER_INTERVAL, triggerInterval)
-        .with(Setting.MAX_FILES_PER_TRIGGER, maxFilesPerTrigger).with(Setting.SPARK_MASTER, sparkMaster);
+    settings =
+        settings
+            .with(Setting.INPUT, input)
+            .with(Setting.TABLES, tables)
+            .with(Setting.CHECKPOINT, checkpoint)
+            .with(Setting.ONCE, once)
+            .with(Setting.TRIGGER_INTERVAL, triggerInterval)
+            .with(Setting.MAX_FILES_PER_TRIGGER, maxFilesPerTrigger)
+            .with(Setting.SPARK_MASTER, sparkMaster);
   }
 
   /** A configuration built in code: every other setting at its default. */
-  public RunConfig(String input, String tables, String checkpoint, boolean once, Duration triggerInterval,
-      int maxFilesPerTrigger, String sparkMaster, Map<String, String> sparkConf) {
-    this(input, tables, checkpoint, once, triggerInterval, maxFilesPerTrigger, sparkMaster, sparkConf,
+  public RunConfig(
+      String input,
+      String tables,
+      String checkpoint,
+      boolean once,
+      Duration triggerInterval,
+      int maxFilesPerTrigger,
+      String sparkMaster,
+      Map<String, String> sparkConf) {
+    this(
+        input,
+        tables,
+        checkpoint,
+        once,
+        triggerInterval,
+        maxFilesPerTrigger,
+        sparkMaster,
+        sparkConf,
         SettingValues.defaults());
   }
 
@@ -56,19 +77,41 @@ public record RunConfig(
 
   /** A copy with one more setting changed: for tests and tools. */
   public <T> RunConfig with(Setting<T> setting, T value) {
-    return new RunConfig(input, tables, checkpoint, once, triggerInterval, maxFilesPerTrigger, sparkMaster,
-        sparkConf, settings.with(setting, value));
+    return new RunConfig(
+        input,
+        tables,
+        checkpoint,
+        once,
+        triggerInterval,
+        maxFilesPerTrigger,
+        sparkMaster,
+        sparkConf,
+        settings.with(setting, value));
   }
 
   /** As the record's, but Spark values under secret-looking keys are masked: configs get logged. */
   @Override
   public String toString() {
     Map<String, String> shown = new TreeMap<>();
-    sparkConf.forEach((key, value) ->
-        shown.put(key, SECRET_KEY.matcher(key).find() ? "*********(redacted)" : value));
-    return "RunConfig[input=" + input + ", tables=" + tables + ", checkpoint=" + checkpoint
-        + ", once=" + once + ", triggerInterval=" + triggerInterval
-        + ", maxFilesPerTrigger=" + maxFilesPerTrigger + ", sparkMaster=" + sparkMaster
-        + ", sparkConf=" + shown + "]";
+    sparkConf.forEach(
+        (key, value) ->
+            shown.put(key, SECRET_KEY.matcher(key).find() ? "*********(redacted)" : value));
+    return "RunConfig[input="
+        + input
+        + ", tables="
+        + tables
+        + ", checkpoint="
+        + checkpoint
+        + ", once="
+        + once
+        + ", triggerInterval="
+        + triggerInterval
+        + ", maxFilesPerTrigger="
+        + maxFilesPerTrigger
+        + ", sparkMaster="
+        + sparkMaster
+        + ", sparkConf="
+        + shown
+        + "]";
   }
 }

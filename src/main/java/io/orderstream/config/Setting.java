@@ -13,8 +13,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * One setting of {@code orderstream run}: its names in each source (config-file key, option,
  * environment variable), its default, how its text becomes a value, which values are allowed, and
- * its help text. Everything that reads or shows a setting (the resolver, {@code run --help})
- * starts from these constants, so adding a setting is a one-place change (plus its line in
+ * its help text. Everything that reads or shows a setting (the resolver, {@code run --help}) starts
+ * from these constants, so adding a setting is a one-place change (plus its line in
  * docs/configuration.md and its field in {@link RunConfig}).
  *
  * <p>Defaults are written as text and go through the same parser and check as user input, so a
@@ -36,9 +36,10 @@ public final class Setting<T> {
   public static final Setting<String> INPUT =
       text("input", "--input", "ORDERSTREAM_INPUT")
           .defaultValue("samples/events", "PATH")
-          .help("Folder or URI (s3a://, hdfs://, file:/) the JSON order event files arrive in. With"
-              + " source sqs: an optional s3a://bucket/prefix/ outside which notified objects are"
-              + " skipped (the default folder does not apply there).");
+          .help(
+              "Folder or URI (s3a://, hdfs://, file:/) the JSON order event files arrive in. With"
+                  + " source sqs: an optional s3a://bucket/prefix/ outside which notified objects are"
+                  + " skipped (the default folder does not apply there).");
 
   public static final Setting<String> TABLES =
       text("tables", "--tables", "ORDERSTREAM_TABLES")
@@ -48,8 +49,9 @@ public final class Setting<T> {
   public static final Setting<String> CHECKPOINT =
       text("checkpoint", "--checkpoint", "ORDERSTREAM_CHECKPOINT")
           .defaultValue("data/checkpoint", "PATH")
-          .help("Folder or URI of the streaming checkpoint; keep it to resume where the last run"
-              + " stopped, with nothing lost or doubled.");
+          .help(
+              "Folder or URI of the streaming checkpoint; keep it to resume where the last run"
+                  + " stopped, with nothing lost or doubled.");
 
   public static final Setting<Boolean> ONCE =
       named("once", "--once", "ORDERSTREAM_ONCE")
@@ -60,11 +62,13 @@ public final class Setting<T> {
   public static final Setting<Duration> TRIGGER_INTERVAL =
       named("trigger-interval", "--trigger-interval", "ORDERSTREAM_TRIGGER_INTERVAL")
           .parsedBy(Durations::parse, "a duration such as 500ms, 5s, 2m or PT5S")
-          .checkedBy(interval -> interval.toMillis() >= 1,
+          .checkedBy(
+              interval -> interval.toMillis() >= 1,
               "a duration of at least 1ms, such as 500ms, 5s, 2m or PT5S")
           .defaultValue("5s", "DURATION")
-          .help("Time between micro-batches when running continuously: 500ms, 5s, 2m, 1h or"
-              + " ISO-8601 such as PT5S.");
+          .help(
+              "Time between micro-batches when running continuously: 500ms, 5s, 2m, 1h or"
+                  + " ISO-8601 such as PT5S.");
 
   public static final Setting<Integer> MAX_FILES_PER_TRIGGER =
       named("max-files-per-trigger", "--max-files-per-trigger", "ORDERSTREAM_MAX_FILES_PER_TRIGGER")
@@ -78,36 +82,44 @@ public final class Setting<T> {
           .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "a source name")
           .checkedBy(SOURCES::contains, "one of " + String.join(", ", SOURCES))
           .defaultValue("files", "NAME")
-          .help("Where events come from: files (a folder or bucket prefix, listed every trigger),"
-              + " sqs (S3 event notifications on an SQS queue name the objects to read) or kafka (a"
-              + " topic, see the kafka-* settings).");
+          .help(
+              "Where events come from: files (a folder or bucket prefix, listed every trigger),"
+                  + " sqs (S3 event notifications on an SQS queue name the objects to read) or kafka (a"
+                  + " topic, see the kafka-* settings).");
 
   public static final Setting<Long> MAX_INPUT_SIZE =
       named("max-input-size", "--max-input-size", "ORDERSTREAM_MAX_INPUT_SIZE")
           .parsedBy(Sizes::parse, "a size such as 64MB, 512KB or 1GB")
-          .checkedBy(size -> size > 0 && size <= Integer.MAX_VALUE - 16,
+          .checkedBy(
+              size -> size > 0 && size <= Integer.MAX_VALUE - 16,
               "a size from 1 byte to 2047MB, such as 64MB")
           .defaultValue("64MB", "SIZE")
-          .help("Largest input read; a larger one is quarantined as too-large with its size, unread."
-              + " Reading an input takes about 6 times its size in heap.");
+          .help(
+              "Largest input read; a larger one is quarantined as too-large with its size, unread."
+                  + " Reading an input takes about 6 times its size in heap.");
 
   public static final Setting<Long> MAX_BYTES_PER_TRIGGER =
       named("max-bytes-per-trigger", "--max-bytes-per-trigger", "ORDERSTREAM_MAX_BYTES_PER_TRIGGER")
           .parsedBy(Sizes::parse, "a size such as 256MB or 1GB")
           .checkedBy(size -> size > 0, "a positive size such as 256MB")
           .defaultValue("256MB", "SIZE")
-          .help("Most input bytes one micro-batch reads (at least one input whatever its size):"
-              + " with max-files-per-trigger, bounds a batch's memory.");
+          .help(
+              "Most input bytes one micro-batch reads (at least one input whatever its size):"
+                  + " with max-files-per-trigger, bounds a batch's memory.");
 
   public static final Setting<Boolean> RECURSIVE =
       named("recursive", "--recursive", "ORDERSTREAM_RECURSIVE")
           .parsedBy(Setting::parseBoolean, "true or false")
           .defaultValue("false", "BOOLEAN")
-          .help("Read the input folder's sub-folders too. When false, sub-folders are ignored and"
-              + " each is logged once.");
+          .help(
+              "Read the input folder's sub-folders too. When false, sub-folders are ignored and"
+                  + " each is logged once.");
 
   public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS =
-      text("kafka-bootstrap-servers", "--kafka-bootstrap-servers", "ORDERSTREAM_KAFKA_BOOTSTRAP_SERVERS")
+      text(
+              "kafka-bootstrap-servers",
+              "--kafka-bootstrap-servers",
+              "ORDERSTREAM_KAFKA_BOOTSTRAP_SERVERS")
           .defaultValue("127.0.0.1:9092", "HOST:PORT")
           .help("With source=kafka: the Kafka cluster, HOST:PORT[,HOST:PORT...].");
 
@@ -115,31 +127,46 @@ public final class Setting<T> {
       named("kafka-topic", "--kafka-topic", "ORDERSTREAM_KAFKA_TOPIC")
           .parsedBy(String::strip, "a topic name")
           .defaultValue("", "NAME")
-          .help("With source=kafka: the topic to read; or kafka-topic-pattern, exactly one of the two.");
+          .help(
+              "With source=kafka: the topic to read; or kafka-topic-pattern, exactly one of the two.");
 
   public static final Setting<String> KAFKA_TOPIC_PATTERN =
       named("kafka-topic-pattern", "--kafka-topic-pattern", "ORDERSTREAM_KAFKA_TOPIC_PATTERN")
           .parsedBy(String::strip, "a regular expression")
-          .checkedBy(Setting::isRegex, "a Java regular expression matching whole topic names, such as orders-.*")
+          .checkedBy(
+              Setting::isRegex,
+              "a Java regular expression matching whole topic names, such as orders-.*")
           .defaultValue("", "REGEX")
-          .help("With source=kafka: read every topic whose whole name matches, topics created later too.");
+          .help(
+              "With source=kafka: read every topic whose whole name matches, topics created later too.");
 
   public static final Setting<String> KAFKA_STARTING_OFFSETS =
-      named("kafka-starting-offsets", "--kafka-starting-offsets", "ORDERSTREAM_KAFKA_STARTING_OFFSETS")
+      named(
+              "kafka-starting-offsets",
+              "--kafka-starting-offsets",
+              "ORDERSTREAM_KAFKA_STARTING_OFFSETS")
           .parsedBy(text -> text.strip().toLowerCase(Locale.ROOT), "earliest or latest")
           .checkedBy(List.of("earliest", "latest")::contains, "earliest or latest")
           .defaultValue("earliest", "WHERE")
-          .help("With source=kafka: where a new checkpoint starts reading; a checkpoint resumes from its own offsets.");
+          .help(
+              "With source=kafka: where a new checkpoint starts reading; a checkpoint resumes from its own offsets.");
 
   public static final Setting<Boolean> KAFKA_FAIL_ON_DATA_LOSS =
-      named("kafka-fail-on-data-loss", "--kafka-fail-on-data-loss", "ORDERSTREAM_KAFKA_FAIL_ON_DATA_LOSS")
+      named(
+              "kafka-fail-on-data-loss",
+              "--kafka-fail-on-data-loss",
+              "ORDERSTREAM_KAFKA_FAIL_ON_DATA_LOSS")
           .parsedBy(Setting::parseBoolean, "true or false")
           .defaultValue("true", "BOOLEAN")
-          .help("With source=kafka: stop (exit 1) when records not yet read were deleted by retention;"
-              + " false skips them and goes on.");
+          .help(
+              "With source=kafka: stop (exit 1) when records not yet read were deleted by retention;"
+                  + " false skips them and goes on.");
 
   public static final Setting<Long> MAX_RECORDS_PER_TRIGGER =
-      named("max-records-per-trigger", "--max-records-per-trigger", "ORDERSTREAM_MAX_RECORDS_PER_TRIGGER")
+      named(
+              "max-records-per-trigger",
+              "--max-records-per-trigger",
+              "ORDERSTREAM_MAX_RECORDS_PER_TRIGGER")
           .parsedBy(text -> Long.valueOf(text.strip()), "a positive whole number such as 20000")
           .checkedBy(count -> count > 0, "a positive whole number such as 20000")
           .defaultValue("20000", "N")
@@ -154,27 +181,47 @@ public final class Setting<T> {
       named("queue-url", "--queue-url", "ORDERSTREAM_QUEUE_URL")
           .parsedBy(String::strip, "a URL")
           .defaultValue("", "URL")
-          .help("With source sqs: the SQS queue S3 sends its ObjectCreated notifications to (required).");
+          .help(
+              "With source sqs: the SQS queue S3 sends its ObjectCreated notifications to (required).");
 
   public static final Setting<String> SQS_ENDPOINT =
       named("sqs-endpoint", "--sqs-endpoint", "ORDERSTREAM_SQS_ENDPOINT")
           .parsedBy(String::strip, "a URL")
           .defaultValue("", "URL")
-          .help("With source sqs: the SQS endpoint for a non-AWS server such as ElasticMQ; empty uses"
-              + " the region's AWS endpoint.");
+          .help(
+              "With source sqs: the SQS endpoint for a non-AWS server such as ElasticMQ; empty uses"
+                  + " the region's AWS endpoint.");
 
   public static final Setting<String> SQS_REGION =
       named("sqs-region", "--sqs-region", "ORDERSTREAM_SQS_REGION")
           .parsedBy(String::strip, "a region name")
           .defaultValue("", "REGION")
-          .help("With source sqs: the queue's AWS region; empty takes it from AWS_REGION or the AWS"
-              + " profile.");
+          .help(
+              "With source sqs: the queue's AWS region; empty takes it from AWS_REGION or the AWS"
+                  + " profile.");
 
   private static final List<Setting<?>> ALL =
-      List.of(SOURCE, INPUT, TABLES, CHECKPOINT, ONCE, TRIGGER_INTERVAL, MAX_FILES_PER_TRIGGER,
-          MAX_BYTES_PER_TRIGGER, MAX_INPUT_SIZE, RECURSIVE, QUEUE_URL, SQS_ENDPOINT, SQS_REGION,
-          KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, KAFKA_TOPIC_PATTERN, KAFKA_STARTING_OFFSETS,
-          KAFKA_FAIL_ON_DATA_LOSS, MAX_RECORDS_PER_TRIGGER, SPARK_MASTER);
+      List.of(
+          SOURCE,
+          INPUT,
+          TABLES,
+          CHECKPOINT,
+          ONCE,
+          TRIGGER_INTERVAL,
+          MAX_FILES_PER_TRIGGER,
+          MAX_BYTES_PER_TRIGGER,
+          MAX_INPUT_SIZE,
+          RECURSIVE,
+          QUEUE_URL,
+          SQS_ENDPOINT,
+          SQS_REGION,
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_TOPIC,
+          KAFKA_TOPIC_PATTERN,
+          KAFKA_STARTING_OFFSETS,
+          KAFKA_FAIL_ON_DATA_LOSS,
+          MAX_RECORDS_PER_TRIGGER,
+          SPARK_MASTER);
 
   private final String key;
   private final String option;
@@ -212,14 +259,19 @@ public final class Setting<T> {
 
   /** The config-file keys of all settings, for error messages. */
   public static String knownKeys() {
-    return String.join(", ", ALL.stream().map(Setting::key).toList()) + ", " + SPARK_PREFIX + "*, " + KAFKA_PREFIX + "*";
+    return String.join(", ", ALL.stream().map(Setting::key).toList())
+        + ", "
+        + SPARK_PREFIX
+        + "*, "
+        + KAFKA_PREFIX
+        + "*";
   }
 
   /**
    * Parses and checks {@code text}.
    *
-   * @param origin how the user named the setting in the source the text came from ({@code
-   *     --input}, {@code ORDERSTREAM_INPUT}, {@code input}); the error message names it
+   * @param origin how the user named the setting in the source the text came from ({@code --input},
+   *     {@code ORDERSTREAM_INPUT}, {@code input}); the error message names it
    * @throws io.orderstream.error.OrderstreamException (exit 2) naming origin, text and expectation
    */
   public T parse(String text, String origin) {

@@ -32,15 +32,19 @@ public final class SettingValues {
    */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> found = new TreeMap<>();
-    values.forEach((key, value) -> {
-      if (key.startsWith(prefix) && value instanceof String text) {
-        found.put(key, text);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          if (key.startsWith(prefix) && value instanceof String text) {
+            found.put(key, text);
+          }
+        });
     return found;
   }
 
-  /** A copy with {@code setting} set to {@code value}: for tests and tools that build configs in code. */
+  /**
+   * A copy with {@code setting} set to {@code value}: for tests and tools that build configs in
+   * code.
+   */
   public <T> SettingValues with(Setting<T> setting, T value) {
     Map<String, Object> copy = new java.util.HashMap<>(values);
     copy.put(setting.key(), value);
@@ -51,7 +55,8 @@ public final class SettingValues {
   @Override
   public boolean equals(Object other) {
     return other instanceof SettingValues that
-        && Setting.all().stream().allMatch(setting -> java.util.Objects.equals(get(setting), that.get(setting)));
+        && Setting.all().stream()
+            .allMatch(setting -> java.util.Objects.equals(get(setting), that.get(setting)));
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * IllegalArgumentException}, which {@link Setting} turns into a message naming the key.
  */
 final class Sizes {
-  private static final Pattern AMOUNT_AND_UNIT = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+  private static final Pattern AMOUNT_AND_UNIT =
+      Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
 
   private Sizes() {}
 
@@ -21,12 +22,13 @@ final class Sizes {
     }
     long amount = Long.parseLong(matcher.group(1)); // NumberFormatException: an IAE
     String unit = matcher.group(2) == null ? "b" : matcher.group(2);
-    int shift = switch (unit.charAt(0)) {
-      case 'k' -> 10;
-      case 'm' -> 20;
-      case 'g' -> 30;
-      default -> 0;
-    };
+    int shift =
+        switch (unit.charAt(0)) {
+          case 'k' -> 10;
+          case 'm' -> 20;
+          case 'g' -> 30;
+          default -> 0;
+        };
     if (amount > (Long.MAX_VALUE >> shift)) {
       throw new IllegalArgumentException("too large: " + text);
     }

@@ -21,56 +21,87 @@ public final class Errors {
   /** A key in a configuration file that no setting knows (usually a typo). */
   public static OrderstreamException unknownSetting(String key, String source, String known) {
     return new OrderstreamException(
-        "Unknown setting '" + key + "' in " + source + "; known settings: " + known, EXIT_USAGE, null);
+        "Unknown setting '" + key + "' in " + source + "; known settings: " + known,
+        EXIT_USAGE,
+        null);
   }
 
   /** A configuration file that cannot be read. */
   public static OrderstreamException unreadableConfigFile(String path, Throwable cause) {
     return new OrderstreamException(
-        "Cannot read config file '" + path + "': " + cause.getMessage()
+        "Cannot read config file '"
+            + path
+            + "': "
+            + cause.getMessage()
             + "; pass an existing, readable properties file with --config",
-        EXIT_USAGE, cause);
+        EXIT_USAGE,
+        cause);
   }
 
   /** A config file named with --config that does not exist. */
   public static OrderstreamException missingConfigFile(String path) {
     return new OrderstreamException(
-        "Cannot read config file '" + path + "': no such file; pass an existing properties file"
+        "Cannot read config file '"
+            + path
+            + "': no such file; pass an existing properties file"
             + " with --config (relative paths start from the working directory)",
-        EXIT_USAGE, null);
+        EXIT_USAGE,
+        null);
   }
 
   /** A checkpoint written by a source that tracked its inputs another way (Spark's file source). */
   public static OrderstreamException legacyCheckpoint(String checkpoint) {
     return new OrderstreamException(
-        "Cannot resume checkpoint '" + checkpoint + "': it was written by orderstream 0.1, whose file"
+        "Cannot resume checkpoint '"
+            + checkpoint
+            + "': it was written by orderstream 0.1, whose file"
             + " source kept another log; start over with a new checkpoint and new tables (delete both,"
             + " or point --checkpoint and --tables elsewhere): every input file is read again",
-        EXIT_USAGE, null);
+        EXIT_USAGE,
+        null);
   }
 
   /** An input location that does not exist or cannot be listed. */
   public static OrderstreamException missingInput(String key, String path) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + path + "'; expected an existing folder or URI of order"
-            + " event files (create it, or point " + key + " elsewhere)",
-        EXIT_USAGE, null);
+        "Invalid value for "
+            + key
+            + ": '"
+            + path
+            + "'; expected an existing folder or URI of order"
+            + " event files (create it, or point "
+            + key
+            + " elsewhere)",
+        EXIT_USAGE,
+        null);
   }
 
   /** A tables folder to inspect that does not exist. */
   public static OrderstreamException missingTables(String key, String path) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + path + "'; expected an existing folder of orderstream"
+        "Invalid value for "
+            + key
+            + ": '"
+            + path
+            + "'; expected an existing folder of orderstream"
             + " tables (the --tables of a run)",
-        EXIT_USAGE, null);
+        EXIT_USAGE,
+        null);
   }
 
   /** An output location (tables, checkpoint) that cannot be created or written. */
   public static OrderstreamException unwritableLocation(String key, String path, Throwable cause) {
     String reason = cause == null ? "not writable" : cause.getMessage();
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + path + "'; expected a writable location (" + reason + ")",
-        EXIT_USAGE, cause);
+        "Invalid value for "
+            + key
+            + ": '"
+            + path
+            + "'; expected a writable location ("
+            + reason
+            + ")",
+        EXIT_USAGE,
+        cause);
   }
 
   /**
@@ -79,63 +110,111 @@ public final class Errors {
    */
   public static OrderstreamException unusableLocation(String key, String path, String reason) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + path + "'; expected a writable folder, but " + reason
-            + " (fix that, or point " + key + " elsewhere)",
-        EXIT_USAGE, null);
+        "Invalid value for "
+            + key
+            + ": '"
+            + path
+            + "'; expected a writable folder, but "
+            + reason
+            + " (fix that, or point "
+            + key
+            + " elsewhere)",
+        EXIT_USAGE,
+        null);
   }
 
   /** A checkpoint that belongs to a different input or tables location than the one configured. */
   public static OrderstreamException checkpointMismatch(String checkpoint, String detail) {
     return new OrderstreamException(
-        "Checkpoint '" + checkpoint + "' was created for another pipeline: " + detail
+        "Checkpoint '"
+            + checkpoint
+            + "' was created for another pipeline: "
+            + detail
             + "; use a new --checkpoint for a new input or tables location",
-        EXIT_USAGE, null);
+        EXIT_USAGE,
+        null);
   }
 
-  /** A tables location that another checkpoint writes: pairing it with this one would replay input into it. */
+  /**
+   * A tables location that another checkpoint writes: pairing it with this one would replay input
+   * into it.
+   */
   public static OrderstreamException tablesOwnedByOtherCheckpoint(
-      String tables, String ownerCheckpoint, String ownerAppId, String checkpoint, String appId, String ownerFile) {
+      String tables,
+      String ownerCheckpoint,
+      String ownerAppId,
+      String checkpoint,
+      String appId,
+      String ownerFile) {
     return new OrderstreamException(
-        "Tables at '" + tables + "' belong to checkpoint '" + ownerCheckpoint + "' (app id " + ownerAppId
-            + "), not to checkpoint '" + checkpoint + "' (app id " + appId + "); run with --checkpoint '"
-            + ownerCheckpoint + "', or start over by deleting both '" + tables + "' and '" + checkpoint
+        "Tables at '"
+            + tables
+            + "' belong to checkpoint '"
+            + ownerCheckpoint
+            + "' (app id "
+            + ownerAppId
+            + "), not to checkpoint '"
+            + checkpoint
+            + "' (app id "
+            + appId
+            + "); run with --checkpoint '"
+            + ownerCheckpoint
+            + "', or start over by deleting both '"
+            + tables
+            + "' and '"
+            + checkpoint
             + "', or let this checkpoint take the tables over (it reads its input again; rows already"
-            + " there are not doubled) by deleting '" + ownerFile + "'",
-        EXIT_USAGE, null);
+            + " there are not doubled) by deleting '"
+            + ownerFile
+            + "'",
+        EXIT_USAGE,
+        null);
   }
 
   /** A tables location without a consistent snapshot to read (no manifest, or not readable). */
-  public static OrderstreamException noConsistentSnapshot(String key, String tables, String reason) {
+  public static OrderstreamException noConsistentSnapshot(
+      String key, String tables, String reason) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + tables + "'; expected the tables location of a pipeline that"
-            + " has created its tables, but " + reason,
-        EXIT_USAGE, null);
+        "Invalid value for "
+            + key
+            + ": '"
+            + tables
+            + "'; expected the tables location of a pipeline that"
+            + " has created its tables, but "
+            + reason,
+        EXIT_USAGE,
+        null);
   }
 
   /** The streaming query stopped with an error. */
   public static OrderstreamException queryFailed(String detail, Throwable cause) {
     return new OrderstreamException(
-        "The pipeline stopped with an error: " + detail
+        "The pipeline stopped with an error: "
+            + detail
             + "; fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled",
-        EXIT_FAILURE, cause);
+        EXIT_FAILURE,
+        cause);
   }
 
   /**
-   * Anything else that ends a command: a storage or environment failure Spark or Hadoop raised,
-   * or a bug. The message names it; its trace goes to the log at DEBUG ({@code --verbose}).
+   * Anything else that ends a command: a storage or environment failure Spark or Hadoop raised, or
+   * a bug. The message names it; its trace goes to the log at DEBUG ({@code --verbose}).
    */
   public static OrderstreamException unexpected(Throwable failure) {
     return new OrderstreamException(
-        "Failed: " + describe(failure) + "; if that names a storage, permission or memory problem, fix it and run"
+        "Failed: "
+            + describe(failure)
+            + "; if that names a storage, permission or memory problem, fix it and run"
             + " again, else run again with --verbose for the stack trace and report it",
-        EXIT_FAILURE, failure);
+        EXIT_FAILURE,
+        failure);
   }
 
   /**
    * The failure and, when it wraps another, the innermost cause, each by its first line: Spark
-   * reports a full disk as "Task failed while writing rows", and only the root says "No space
-   * left on device"; Spark's messages go on with lines of query context that a one-line report
-   * leaves out.
+   * reports a full disk as "Task failed while writing rows", and only the root says "No space left
+   * on device"; Spark's messages go on with lines of query context that a one-line report leaves
+   * out.
    */
   public static String describe(Throwable failure) {
     Throwable root = failure;
@@ -143,7 +222,14 @@ public final class Errors {
       root = root.getCause();
     }
     String described = failure.getClass().getSimpleName() + ": " + firstLine(failure.getMessage());
-    return root == failure ? described : described + " (caused by " + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")";
+    return root == failure
+        ? described
+        : described
+            + " (caused by "
+            + root.getClass().getSimpleName()
+            + ": "
+            + firstLine(root.getMessage())
+            + ")";
   }
 
   private static String firstLine(String message) {
@@ -153,25 +239,46 @@ public final class Errors {
   /** A Kafka cluster that does not answer at start-up, before anything is read or written. */
   public static OrderstreamException kafkaUnreachable(String key, String servers, String reason) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + servers + "'; expected the bootstrap servers of a reachable"
-            + " Kafka cluster, but " + reason + " (start the broker, or point " + key + " elsewhere)",
-        EXIT_USAGE, null);
+        "Invalid value for "
+            + key
+            + ": '"
+            + servers
+            + "'; expected the bootstrap servers of a reachable"
+            + " Kafka cluster, but "
+            + reason
+            + " (start the broker, or point "
+            + key
+            + " elsewhere)",
+        EXIT_USAGE,
+        null);
   }
 
   /** A Kafka topic (or a pattern matching none) that the cluster does not have. */
   public static OrderstreamException kafkaTopicMissing(String key, String topic, String servers) {
     return new OrderstreamException(
-        "Invalid value for " + key + ": '" + topic + "'; expected an existing topic, but the Kafka cluster at "
-            + servers + " has none by that name (create it, or point " + key + " elsewhere)",
-        EXIT_USAGE, null);
+        "Invalid value for "
+            + key
+            + ": '"
+            + topic
+            + "'; expected an existing topic, but the Kafka cluster at "
+            + servers
+            + " has none by that name (create it, or point "
+            + key
+            + " elsewhere)",
+        EXIT_USAGE,
+        null);
   }
 
   /** Writing records to Kafka failed after the producer's retries. */
   public static OrderstreamException kafkaWriteFailed(String topic, Throwable cause) {
     return new OrderstreamException(
-        "Cannot write to Kafka topic '" + topic + "': " + cause.getMessage()
+        "Cannot write to Kafka topic '"
+            + topic
+            + "': "
+            + cause.getMessage()
             + "; check the broker and run again",
-        EXIT_FAILURE, cause);
+        EXIT_FAILURE,
+        cause);
   }
 
   /**
@@ -180,35 +287,58 @@ public final class Errors {
    */
   public static OrderstreamException kafkaDataLoss(String what, String topic, Throwable cause) {
     return new OrderstreamException(
-        "Kafka data loss on " + topic + ": " + what + "; they were deleted (by retention, or with their topic)"
+        "Kafka data loss on "
+            + topic
+            + ": "
+            + what
+            + "; they were deleted (by retention, or with their topic)"
             + " before this pipeline read them. To go on without them, run again with"
             + " kafka-fail-on-data-loss=false (--kafka-fail-on-data-loss false); to avoid it, keep records"
             + " in Kafka (retention.ms) longer than the pipeline may be stopped or behind",
-        EXIT_FAILURE, cause);
+        EXIT_FAILURE,
+        cause);
   }
 
   /** A database the export cannot reach or log in to. */
   public static OrderstreamException databaseUnreachable(String url, String reason) {
     return new OrderstreamException(
-        "Cannot connect to the database at --jdbc-url '" + url + "': " + reason
+        "Cannot connect to the database at --jdbc-url '"
+            + url
+            + "': "
+            + reason
             + "; check the URL, --jdbc-user and ORDERSTREAM_JDBC_PASSWORD (or jdbc.password in --config)",
-        EXIT_USAGE, null);
+        EXIT_USAGE,
+        null);
   }
 
   /** A database table whose shape differs from the model the export writes. */
-  public static OrderstreamException schemaDrift(String url, String table, String column, String detail) {
+  public static OrderstreamException schemaDrift(
+      String url, String table, String column, String detail) {
     return new OrderstreamException(
-        "Cannot export to '" + url + "': column " + table + "." + column + " " + detail
+        "Cannot export to '"
+            + url
+            + "': column "
+            + table
+            + "."
+            + column
+            + " "
+            + detail
             + "; the tables must match the model (docs/tables.md): restore the column, or drop table "
-            + table + " so that the next export creates and loads it again",
-        EXIT_USAGE, null);
+            + table
+            + " so that the next export creates and loads it again",
+        EXIT_USAGE,
+        null);
   }
 
   /** An export step that failed after connecting; nothing of it was committed. */
   public static OrderstreamException exportFailed(String url, String detail, Throwable cause) {
     return new OrderstreamException(
-        "The export to '" + url + "' failed: " + detail
+        "The export to '"
+            + url
+            + "' failed: "
+            + detail
             + "; nothing of this step was committed: fix the cause and run the export again",
-        EXIT_FAILURE, cause);
+        EXIT_FAILURE,
+        cause);
   }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 /** What the decoder made of one event document: a usable event or a rejection with its reason. */
 public sealed interface DecodeResult {
 
-  /** Where the document came from: the file, and the line for JSON Lines files (1-based; 0 = whole file). */
+  /**
+   * Where the document came from: the file, and the line for JSON Lines files (1-based; 0 = whole
+   * file).
+   */
   String source();
 
   long line();

@@ -19,8 +19,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Columns: {@code kind} ("event" or "rejected"), {@code order_id}, {@code updated_at} (to the
  * microsecond, as Spark holds it), {@code updated_at_nanos} (the nanoseconds below it, 0-999),
- * {@code version}, {@code event_hash}, {@code raw}, {@code normalized}, {@code source}, {@code line},
- * {@code position} (index of the document in its file), {@code reason}, {@code detail}.
+ * {@code version}, {@code event_hash}, {@code raw}, {@code normalized}, {@code source}, {@code
+ * line}, {@code position} (index of the document in its file), {@code reason}, {@code detail}.
  */
 public final class DecodedRows {
   public static final String KIND_EVENT = "event";
@@ -45,8 +45,9 @@ public final class DecodedRows {
   private DecodedRows() {}
 
   /**
-   * @param inputs the {@link io.orderstream.source.InputRows} columns: {@code source}, {@code content}
-   *     (its bytes), {@code problem} and {@code detail} (set when the input could not be read)
+   * @param inputs the {@link io.orderstream.source.InputRows} columns: {@code source}, {@code
+   *     content} (its bytes), {@code problem} and {@code detail} (set when the input could not be
+   *     read)
    */
   public static Dataset<Row> decode(Dataset<Row> inputs) {
     return inputs
@@ -65,13 +66,35 @@ public final class DecodedRows {
   private static Row toRow(DecodeResult result, long position) {
     if (result instanceof DecodeResult.Event e) {
       return RowFactory.create(
-          KIND_EVENT, e.orderId(), Timestamp.from(e.updatedAt()), e.updatedAt().getNano() % 1000, e.version(), e.eventHash(), e.rawJson(),
-          e.normalizedJson(), e.source(), e.line(), position, null, null);
+          KIND_EVENT,
+          e.orderId(),
+          Timestamp.from(e.updatedAt()),
+          e.updatedAt().getNano() % 1000,
+          e.version(),
+          e.eventHash(),
+          e.rawJson(),
+          e.normalizedJson(),
+          e.source(),
+          e.line(),
+          position,
+          null,
+          null);
     }
     DecodeResult.Rejected r = (DecodeResult.Rejected) result;
     return RowFactory.create(
-        KIND_REJECTED, null, null, null, null, null, r.raw(), null, r.source(), r.line(), position,
-        r.reason().code(), r.detail());
+        KIND_REJECTED,
+        null,
+        null,
+        null,
+        null,
+        null,
+        r.raw(),
+        null,
+        r.source(),
+        r.line(),
+        position,
+        r.reason().code(),
+        r.detail());
   }
 
   private static final class DecodeFunction implements FlatMapFunction<Row, Row> {
@@ -85,7 +108,9 @@ public final class DecodedRows {
       }
       String source = file.getString(0);
       if (!file.isNullAt(2)) {
-        DecodeResult unread = new DecodeResult.Rejected(RejectReason.ofCode(file.getString(2)), file.getString(3), "", source, 0);
+        DecodeResult unread =
+            new DecodeResult.Rejected(
+                RejectReason.ofCode(file.getString(2)), file.getString(3), "", source, 0);
         return List.of(toRow(unread, 0)).iterator();
       }
       byte[] bytes = file.isNullAt(1) ? new byte[0] : (byte[]) file.get(1);
@@ -96,6 +121,5 @@ public final class DecodedRows {
       }
       return rows.iterator();
     }
-
   }
 }

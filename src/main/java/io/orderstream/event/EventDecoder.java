@@ -49,7 +49,9 @@ public final class EventDecoder {
       return List.of(notUtf8(content, source, 0));
     }
     List<byte[]> lines = splitLines(content);
-    if (lines.size() > 1 && lines.stream().anyMatch(l -> Utf8.decode(l).filter(EventDecoder::isCompleteDocument).isPresent())) {
+    if (lines.size() > 1
+        && lines.stream()
+            .anyMatch(l -> Utf8.decode(l).filter(EventDecoder::isCompleteDocument).isPresent())) {
       return decodeByteLines(lines, source);
     }
     return List.of(notUtf8(content, source, 0));
@@ -58,11 +60,13 @@ public final class EventDecoder {
   public List<DecodeResult> decodeFile(String content, String source) {
     String text = stripByteOrderMark(content == null ? "" : content);
     if (text.isBlank()) {
-      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", text, source, 0));
+      return List.of(
+          new DecodeResult.Rejected(RejectReason.EMPTY, "the file is empty", text, source, 0));
     }
     List<DecodeResult> whole = decodeDocumentText(text, source, 0);
     if (!(whole.get(0) instanceof DecodeResult.Rejected rejected)
-        || (rejected.reason() != RejectReason.NOT_JSON && rejected.reason() != RejectReason.TRUNCATED)) {
+        || (rejected.reason() != RejectReason.NOT_JSON
+            && rejected.reason() != RejectReason.TRUNCATED)) {
       return whole;
     }
     String[] lines = text.split("\r?\n");
@@ -77,7 +81,9 @@ public final class EventDecoder {
       if (text.isEmpty()) {
         results.add(notUtf8(line, source, i + 1L));
       } else if (!text.get().isBlank()) {
-        results.addAll(decodeDocumentText(i == 0 ? stripByteOrderMark(text.get()) : text.get(), source, i + 1L));
+        results.addAll(
+            decodeDocumentText(
+                i == 0 ? stripByteOrderMark(text.get()) : text.get(), source, i + 1L));
       }
     }
     return results;
@@ -85,10 +91,14 @@ public final class EventDecoder {
 
   private static DecodeResult.Rejected notUtf8(byte[] bytes, String source, long line) {
     String what = line == 0 ? "the file" : "the line";
-    return new DecodeResult.Rejected(RejectReason.NOT_UTF8, what + " is not valid UTF-8", Utf8.lenient(bytes), source, line);
+    return new DecodeResult.Rejected(
+        RejectReason.NOT_UTF8, what + " is not valid UTF-8", Utf8.lenient(bytes), source, line);
   }
 
-  /** Lines of raw bytes, split at LF with a CR before it dropped; a newline byte is never part of a multi-byte character. */
+  /**
+   * Lines of raw bytes, split at LF with a CR before it dropped; a newline byte is never part of a
+   * multi-byte character.
+   */
   private static List<byte[]> splitLines(byte[] content) {
     List<byte[]> lines = new ArrayList<>();
     int start = 0;
@@ -123,14 +133,18 @@ public final class EventDecoder {
       return List.of(new DecodeResult.Rejected(reason, e.getOriginalMessage(), text, source, line));
     }
     if (tree == null || tree.isMissingNode()) {
-      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "no JSON value", text, source, line));
+      return List.of(
+          new DecodeResult.Rejected(RejectReason.EMPTY, "no JSON value", text, source, line));
     }
     if (tree.isArray() && tree.isEmpty()) {
-      return List.of(new DecodeResult.Rejected(RejectReason.EMPTY, "the JSON array holds no events", text, source, line));
+      return List.of(
+          new DecodeResult.Rejected(
+              RejectReason.EMPTY, "the JSON array holds no events", text, source, line));
     }
     if (tree.isArray()) {
       List<DecodeResult> results = new ArrayList<>(tree.size());
-      tree.forEach(element -> results.add(decodeDocument(element, element.toString(), source, line)));
+      tree.forEach(
+          element -> results.add(decodeDocument(element, element.toString(), source, line)));
       return results;
     }
     return List.of(decodeDocument(tree, text, source, line));
@@ -144,7 +158,9 @@ public final class EventDecoder {
           normalized.get(EventSchema.ORDER_ID).asText(),
           // From the event as sent: the normalized text is cut to Spark's microseconds.
           Timestamps.parse(document.get(EventSchema.UPDATED_AT).asText()).orElseThrow(),
-          normalized.hasNonNull(EventSchema.VERSION_FIELD) ? normalized.get(EventSchema.VERSION_FIELD).asLong() : null,
+          normalized.hasNonNull(EventSchema.VERSION_FIELD)
+              ? normalized.get(EventSchema.VERSION_FIELD).asLong()
+              : null,
           contentHash(document),
           raw,
           normalized.toString(),
@@ -155,14 +171,19 @@ public final class EventDecoder {
     }
   }
 
-  /** Jackson reports an end right after a comma as a plain parse error, not as {@link JsonEOFException}. */
+  /**
+   * Jackson reports an end right after a comma as a plain parse error, not as {@link
+   * JsonEOFException}.
+   */
   private static boolean endedEarly(JsonProcessingException e) {
-    return e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+    return e instanceof JsonEOFException
+        || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
   }
 
   /** Several lines, at least one of which is a whole JSON document by itself. */
   private static boolean isJsonLines(String[] lines) {
-    return lines.length > 1 && java.util.Arrays.stream(lines).anyMatch(EventDecoder::isCompleteDocument);
+    return lines.length > 1
+        && java.util.Arrays.stream(lines).anyMatch(EventDecoder::isCompleteDocument);
   }
 
   private static boolean isCompleteDocument(String line) {
@@ -192,5 +213,4 @@ public final class EventDecoder {
   private static String stripByteOrderMark(String text) {
     return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
   }
-
 }

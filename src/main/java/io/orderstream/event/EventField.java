@@ -33,6 +33,7 @@ public record EventField(String name, FieldKind kind, boolean required, List<Eve
 
   /** Children by JSON name, for the decoder's walk. */
   Map<String, EventField> childrenByName() {
-    return children.stream().collect(Collectors.toUnmodifiableMap(EventField::name, Function.identity()));
+    return children.stream()
+        .collect(Collectors.toUnmodifiableMap(EventField::name, Function.identity()));
   }
 }

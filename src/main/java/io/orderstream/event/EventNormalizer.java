@@ -20,11 +20,15 @@ import java.util.Map;
  */
 final class EventNormalizer {
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
   /** The smallest amount that rounds beyond DECIMAL(18,2). */
   private static final BigDecimal TOO_MUCH_MONEY = new BigDecimal("9999999999999999.995");
+
   private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+
   /** Jackson's limit for a JSON number; longer numeric text takes quadratic time to read. */
   private static final int MAX_NUMBER_CHARS = 1000;
+
   private static final Map<String, EventField> ROOT_FIELDS = EventSchema.ROOT.childrenByName();
 
   ObjectNode normalize(JsonNode document) throws InvalidEventException {
@@ -37,7 +41,8 @@ final class EventNormalizer {
     return normalizeObject(EventSchema.ROOT, document, "");
   }
 
-  private static void requireKey(JsonNode document, String key, RejectReason reason) throws InvalidEventException {
+  private static void requireKey(JsonNode document, String key, RejectReason reason)
+      throws InvalidEventException {
     JsonNode value = document.get(key);
     if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
       throw new InvalidEventException(reason, key + " is missing or empty");
@@ -47,7 +52,8 @@ final class EventNormalizer {
   private ObjectNode normalizeObject(EventField definition, JsonNode node, String path)
       throws InvalidEventException {
     ObjectNode out = NODES.objectNode();
-    Map<String, EventField> fields = definition == EventSchema.ROOT ? ROOT_FIELDS : definition.childrenByName();
+    Map<String, EventField> fields =
+        definition == EventSchema.ROOT ? ROOT_FIELDS : definition.childrenByName();
     for (EventField field : fields.values()) {
       JsonNode value = node.get(field.name());
       String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
@@ -62,7 +68,8 @@ final class EventNormalizer {
     return out;
   }
 
-  private JsonNode normalizeValue(EventField field, JsonNode value, String path) throws InvalidEventException {
+  private JsonNode normalizeValue(EventField field, JsonNode value, String path)
+      throws InvalidEventException {
     return switch (field.kind()) {
       case TEXT -> NODES.textNode(text(field, value, path));
       case COUNT, VERSION -> NODES.numberNode(wholeNumber(value, path));
@@ -79,13 +86,20 @@ final class EventNormalizer {
     };
   }
 
-  private ArrayNode normalizeList(EventField field, JsonNode value, String path) throws InvalidEventException {
+  private ArrayNode normalizeList(EventField field, JsonNode value, String path)
+      throws InvalidEventException {
     if (!value.isArray()) {
       throw wrongType(path, "a list", value);
     }
     if (value.size() > EventSchema.MAX_LIST_ENTRIES) {
       throw new InvalidEventException(
-          RejectReason.OUT_OF_RANGE, path + ": " + value.size() + " entries, at most " + EventSchema.MAX_LIST_ENTRIES + " are accepted");
+          RejectReason.OUT_OF_RANGE,
+          path
+              + ": "
+              + value.size()
+              + " entries, at most "
+              + EventSchema.MAX_LIST_ENTRIES
+              + " are accepted");
     }
     ArrayNode out = NODES.arrayNode();
     for (int i = 0; i < value.size(); i++) {
@@ -99,7 +113,8 @@ final class EventNormalizer {
     return out;
   }
 
-  private static String text(EventField field, JsonNode value, String path) throws InvalidEventException {
+  private static String text(EventField field, JsonNode value, String path)
+      throws InvalidEventException {
     if (!value.isValueNode()) {
       throw wrongType(path, "text", value);
     }
@@ -119,7 +134,8 @@ final class EventNormalizer {
       return number.longValueExact();
     } catch (ArithmeticException tooLarge) {
       throw new InvalidEventException(
-          RejectReason.OUT_OF_RANGE, path + ": expected a whole number that fits BIGINT, got " + describe(value));
+          RejectReason.OUT_OF_RANGE,
+          path + ": expected a whole number that fits BIGINT, got " + describe(value));
     }
   }
 
@@ -131,7 +147,8 @@ final class EventNormalizer {
     BigDecimal amount = number(value, path, "an amount of money");
     if (amount.abs().compareTo(TOO_MUCH_MONEY) >= 0) {
       throw new InvalidEventException(
-          RejectReason.OUT_OF_RANGE, path + ": expected an amount that fits DECIMAL(18,2), got " + describe(value));
+          RejectReason.OUT_OF_RANGE,
+          path + ": expected an amount that fits DECIMAL(18,2), got " + describe(value));
     }
     if (amount.abs().compareTo(HALF_CENT) < 0) {
       return BigDecimal.ZERO.setScale(2);
@@ -139,7 +156,8 @@ final class EventNormalizer {
     return amount.setScale(2, RoundingMode.HALF_UP);
   }
 
-  private static BigDecimal number(JsonNode value, String path, String expected) throws InvalidEventException {
+  private static BigDecimal number(JsonNode value, String path, String expected)
+      throws InvalidEventException {
     if (value.isNumber()) {
       return value.decimalValue();
     }
@@ -156,16 +174,20 @@ final class EventNormalizer {
   private static Instant instant(JsonNode value, String path) throws InvalidEventException {
     if (!value.isTextual()) {
       throw new InvalidEventException(
-          RejectReason.BAD_TIMESTAMP, path + ": expected an ISO-8601 timestamp, got " + describe(value));
+          RejectReason.BAD_TIMESTAMP,
+          path + ": expected an ISO-8601 timestamp, got " + describe(value));
     }
     return Timestamps.parse(value.asText())
         .orElseThrow(
-            () -> new InvalidEventException(
-                RejectReason.BAD_TIMESTAMP, path + ": expected an ISO-8601 timestamp, got " + describe(value)));
+            () ->
+                new InvalidEventException(
+                    RejectReason.BAD_TIMESTAMP,
+                    path + ": expected an ISO-8601 timestamp, got " + describe(value)));
   }
 
   private static InvalidEventException wrongType(String path, String expected, JsonNode value) {
-    return new InvalidEventException(RejectReason.WRONG_TYPE, path + ": expected " + expected + ", got " + describe(value));
+    return new InvalidEventException(
+        RejectReason.WRONG_TYPE, path + ": expected " + expected + ", got " + describe(value));
   }
 
   private static String describe(JsonNode value) {

@@ -39,10 +39,10 @@ public final class EventSchema {
 
   /**
    * The most entries a list of an event may have. Deriving an order compares each line with the
-   * order's other lines and shipment entries, and each entry of a shipment carries the shipment,
-   * so the work for one event grows with the square, for one shipment's items with the cube, of
-   * the lengths: one event of 2,000 lines and a shipment of 2,000 items was still deriving after
-   * 15 minutes (2 shared cores, load 20). Real orders have a few dozen lines.
+   * order's other lines and shipment entries, and each entry of a shipment carries the shipment, so
+   * the work for one event grows with the square, for one shipment's items with the cube, of the
+   * lengths: one event of 2,000 lines and a shipment of 2,000 items was still deriving after 15
+   * minutes (2 shared cores, load 20). Real orders have a few dozen lines.
    */
   public static final int MAX_LIST_ENTRIES = 500;
 
@@ -54,7 +54,10 @@ public final class EventSchema {
           optional(VERSION_FIELD, VERSION),
           optional("dat_hor_tran", INSTANT),
           optional("stat_pedi", TEXT),
-          object("objt_sub_stat_pedi", optional("cod_sub_stat_pedi", TEXT), optional("nom_sub_stat_pedi", TEXT)),
+          object(
+              "objt_sub_stat_pedi",
+              optional("cod_sub_stat_pedi", TEXT),
+              optional("nom_sub_stat_pedi", TEXT)),
           optional("stat_pgto", TEXT),
           optional("cod_idef_clie", TEXT),
           optional("idt_loja", TEXT),
@@ -128,7 +131,10 @@ public final class EventSchema {
         optional("des_moda_entg_item", TEXT),
         optional("qtd_dia_prz_entg", COUNT),
         optional("nom_oped_empr", TEXT),
-        list("list_cod_loja_vend", optional("cod_loja_vend", TEXT), optional("qtd_loja_item", COUNT)));
+        list(
+            "list_cod_loja_vend",
+            optional("cod_loja_vend", TEXT),
+            optional("qtd_loja_item", COUNT)));
   }
 
   private static EventField shipments() {
@@ -138,7 +144,10 @@ public final class EventSchema {
         optional("cod_venr", TEXT),
         optional("nom_stat_entg", TEXT),
         optional("dat_emis_cpvt", INSTANT),
-        object("objt_sub_stat_envo", optional("cod_sub_stat_entg", TEXT), optional("nom_sub_stat_entg", TEXT)),
+        object(
+            "objt_sub_stat_envo",
+            optional("cod_sub_stat_entg", TEXT),
+            optional("nom_sub_stat_entg", TEXT)),
         object(
             "objt_carg_fatm",
             optional("cod_nota_fisc", TEXT),
@@ -159,7 +168,10 @@ public final class EventSchema {
             optional("stat_entg", TEXT),
             optional("dat_hor_cria_item_entg", INSTANT),
             optional("dat_hor_atui_item_entg", INSTANT),
-            object("objt_sub_stat_item", optional("cod_sub_stat_item", TEXT), optional("nom_sub_stat_item", TEXT))));
+            object(
+                "objt_sub_stat_item",
+                optional("cod_sub_stat_item", TEXT),
+                optional("nom_sub_stat_item", TEXT))));
   }
 
   private static EventField promotions() {
@@ -171,7 +183,11 @@ public final class EventSchema {
         optional("nom_tipo_desc", TEXT),
         optional("vlr_cnfg_desc", MONEY),
         optional("vlr_aplc_desc", MONEY),
-        object("objt_cupo", optional("cod_idef_cupo", TEXT), optional("nom_tipo_cupo", TEXT), optional("cod_cupo", TEXT)));
+        object(
+            "objt_cupo",
+            optional("cod_idef_cupo", TEXT),
+            optional("nom_tipo_cupo", TEXT),
+            optional("cod_cupo", TEXT)));
   }
 
   private static EventField summary() {
@@ -206,7 +222,10 @@ public final class EventSchema {
   private static StructType structOf(List<EventField> fields) {
     return new StructType(
         fields.stream()
-            .map(f -> new StructField(f.name(), sparkType(f), true, org.apache.spark.sql.types.Metadata.empty()))
+            .map(
+                f ->
+                    new StructField(
+                        f.name(), sparkType(f), true, org.apache.spark.sql.types.Metadata.empty()))
             .toArray(StructField[]::new));
   }
 }

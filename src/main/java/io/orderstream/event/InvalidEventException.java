@@ -1,6 +1,9 @@
 package io.orderstream.event;
 
-/** Raised inside the decoder when a document breaks the event contract; becomes a {@link DecodeResult.Rejected}. */
+/**
+ * Raised inside the decoder when a document breaks the event contract; becomes a {@link
+ * DecodeResult.Rejected}.
+ */
 final class InvalidEventException extends Exception {
   private final RejectReason reason;
 

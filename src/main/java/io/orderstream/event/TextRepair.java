@@ -7,8 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Undoes double encoding: UTF-8 bytes that were read as Latin-1 ({@code "SÃ£o Paulo"} for
- * {@code "São Paulo"}).
+ * Undoes double encoding: UTF-8 bytes that were read as Latin-1 ({@code "SÃ£o Paulo"} for {@code
+ * "São Paulo"}).
  *
  * <p>A string is repaired only when every character fits in one Latin-1 byte, at least one is above
  * ASCII, and those bytes form valid UTF-8. Real Latin-1 text almost never does (an accented letter
@@ -23,7 +23,8 @@ public final class TextRepair {
     }
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
     CharsetDecoder strictUtf8 =
-        StandardCharsets.UTF_8.newDecoder()
+        StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {

@@ -12,18 +12,20 @@ import java.util.Optional;
 public final class Timestamps {
   private static final DateTimeFormatter CANONICAL =
       DateTimeFormatter.ofPattern(EventSchema.TIMESTAMP_PATTERN).withZone(ZoneOffset.UTC);
+
   /**
    * The span the canonical layout can write back (four-digit year of era, as Spark's TIMESTAMP):
    * outside it year 0 would be written as year 1 and year -5 as year 6.
    */
   private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
   private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private Timestamps() {}
 
   /**
-   * Parses {@code 2023-07-26T19:22:05.262Z}, any offset, or no offset (taken as UTC); empty when
-   * it is not such an instant or lies outside years 0001-9999.
+   * Parses {@code 2023-07-26T19:22:05.262Z}, any offset, or no offset (taken as UTC); empty when it
+   * is not such an instant or lies outside years 0001-9999.
    */
   public static Optional<Instant> parse(String text) {
     return parseIso(text.trim()).filter(i -> !i.isBefore(FIRST) && !i.isAfter(LAST));

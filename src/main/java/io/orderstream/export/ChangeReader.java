@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads what changed in one Delta table between two versions from its change data feed, reduced
- * to the last change of each key: its newest insert or update post-image is upserted, a key whose
+ * Reads what changed in one Delta table between two versions from its change data feed, reduced to
+ * the last change of each key: its newest insert or update post-image is upserted, a key whose
  * newest change is a delete is deleted. Pre-images are ignored. When a key is deleted and inserted
  * in the same commit (a rewrite), the insert wins: the row exists after that commit.
  *
  * <p>Without a feed for the range (versions written before the feed was turned on, or log entries
- * already cleaned up) the table is reloaded whole from the target version instead, and the log
- * says so: correct, but costing what the table costs.
+ * already cleaned up) the table is reloaded whole from the target version instead, and the log says
+ * so: correct, but costing what the table costs.
  */
 final class ChangeReader {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeReader.class);
@@ -48,8 +48,12 @@ final class ChangeReader {
       return reload(table, target);
     }
     if (exported.get() > target) {
-      LOG.warn("Table {}: the database holds version {}, newer than the manifest's {} (were the tables"
-          + " recreated?); reloading it whole", table.name(), exported.get(), target);
+      LOG.warn(
+          "Table {}: the database holds version {}, newer than the manifest's {} (were the tables"
+              + " recreated?); reloading it whole",
+          table.name(),
+          exported.get(),
+          target);
       return reload(table, target);
     }
     return fromChangeFeed(table, exported.get() + 1, target).orElseGet(() -> reload(table, target));
@@ -57,40 +61,62 @@ final class ChangeReader {
 
   /** Every row of the table at {@code version}, replacing what the database holds. */
   TableChanges reload(ExportedTable table, long version) {
-    Dataset<Row> rows = spark.read().format("delta").option("versionAsOf", version)
-        .load(locations.pathOf(table.name()))
-        .select(columns(table));
+    Dataset<Row> rows =
+        spark
+            .read()
+            .format("delta")
+            .option("versionAsOf", version)
+            .load(locations.pathOf(table.name()))
+            .select(columns(table));
     return new TableChanges(table, rows, rows.limit(0).select(table.key()), true);
   }
 
   private Optional<TableChanges> fromChangeFeed(ExportedTable table, long from, long to) {
     try {
-      Dataset<Row> feed = spark.read().format("delta")
-          .option("readChangeFeed", "true")
-          .option("startingVersion", from)
-          .option("endingVersion", to)
-          .load(locations.pathOf(table.name()))
-          .where(col(CHANGE_TYPE).isin("insert", "update_postimage", "delete"));
+      Dataset<Row> feed =
+          spark
+              .read()
+              .format("delta")
+              .option("readChangeFeed", "true")
+              .option("startingVersion", from)
+              .option("endingVersion", to)
+              .load(locations.pathOf(table.name()))
+              .where(col(CHANGE_TYPE).isin("insert", "update_postimage", "delete"));
       Column deleted = col(CHANGE_TYPE).equalTo("delete");
-      Dataset<Row> last = feed
-          .withColumn("_rank", row_number().over(Window.partitionBy(table.key())
-              .orderBy(col(COMMIT_VERSION).desc(), when(deleted, lit(1)).otherwise(lit(0)))))
-          .where(col("_rank").equalTo(1));
-      // Planning reads the log: a range without a feed fails here rather than inside the transaction.
+      Dataset<Row> last =
+          feed.withColumn(
+                  "_rank",
+                  row_number()
+                      .over(
+                          Window.partitionBy(table.key())
+                              .orderBy(
+                                  col(COMMIT_VERSION).desc(),
+                                  when(deleted, lit(1)).otherwise(lit(0)))))
+              .where(col("_rank").equalTo(1));
+      // Planning reads the log: a range without a feed fails here rather than inside the
+      // transaction.
       last.queryExecution().executedPlan();
-      return Optional.of(new TableChanges(table,
-          last.where(deleted.unary_$bang()).select(columns(table)),
-          last.where(deleted).select(table.key()),
-          false));
+      return Optional.of(
+          new TableChanges(
+              table,
+              last.where(deleted.unary_$bang()).select(columns(table)),
+              last.where(deleted).select(table.key()),
+              false));
     } catch (Exception e) {
-      LOG.warn("Table {}: no change data feed for versions {} to {} ({}); reloading it whole",
-          table.name(), from, to, firstLine(e.getMessage()));
+      LOG.warn(
+          "Table {}: no change data feed for versions {} to {} ({}); reloading it whole",
+          table.name(),
+          from,
+          to,
+          firstLine(e.getMessage()));
       return Optional.empty();
     }
   }
 
   private static Column[] columns(ExportedTable table) {
-    return table.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return table.columnNames().stream()
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
   }
 
   private static String firstLine(String message) {

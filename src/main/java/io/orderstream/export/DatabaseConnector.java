@@ -21,7 +21,9 @@ final class DatabaseConnector {
 
   Connection open() {
     try {
-      Connection connection = DriverManager.getConnection(config.jdbcUrl(), dialect.connectionProperties(config.user(), config.password()));
+      Connection connection =
+          DriverManager.getConnection(
+              config.jdbcUrl(), dialect.connectionProperties(config.user(), config.password()));
       connection.setAutoCommit(false);
       return connection;
     } catch (SQLException e) {
@@ -31,6 +33,11 @@ final class DatabaseConnector {
 
   private static String oneLine(SQLException e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> a + " " + b).orElse(message);
+    return message
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .reduce((a, b) -> a + " " + b)
+        .orElse(message);
   }
 }

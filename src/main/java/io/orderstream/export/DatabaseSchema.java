@@ -1,8 +1,8 @@
 package io.orderstream.export;
 
 import io.orderstream.error.Errors;
-import io.orderstream.model.ColumnDef;
 import io.orderstream.export.Dialect.CatalogColumn;
+import io.orderstream.model.ColumnDef;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,7 +67,8 @@ final class DatabaseSchema {
       }
       String expected = dialect.catalogType(column.type());
       if (!found.type().equalsIgnoreCase(expected)) {
-        throw drift(table, column.name(), "has type " + found.type() + " where the model has " + expected);
+        throw drift(
+            table, column.name(), "has type " + found.type() + " where the model has " + expected);
       }
       if (column.name().equals(table.key()) && !found.notNull()) {
         throw drift(table, column.name(), "is the key but allows NULL");

@@ -1,11 +1,5 @@
 package io.orderstream.export;
 
-import org.apache.spark.sql.types.BooleanType;
-import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.IntegerType;
-import org.apache.spark.sql.types.LongType;
-import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.TimestampType;
 import io.orderstream.error.Errors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,12 +7,18 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * What differs between the databases the export writes: column types, how a column's type reads
- * back from the catalog, comments, connection properties and how a step's transaction starts.
- * The statements themselves ({@link SchemaDdl}, {@link RowWriter}) are shared: both databases take
+ * back from the catalog, comments, connection properties and how a step's transaction starts. The
+ * statements themselves ({@link SchemaDdl}, {@link RowWriter}) are shared: both databases take
  * {@code INSERT ... ON CONFLICT (key) DO UPDATE} and deferrable foreign keys.
  */
 interface Dialect {
@@ -37,7 +37,8 @@ interface Dialect {
     } else if (type instanceof BooleanType) {
       return "BOOLEAN";
     }
-    throw new IllegalArgumentException("no " + getClass().getSimpleName() + " column type for " + type.sql());
+    throw new IllegalArgumentException(
+        "no " + getClass().getSimpleName() + " column type for " + type.sql());
   }
 
   /** The column type of an instant. */
@@ -52,7 +53,9 @@ interface Dialect {
   /** Text put inside CREATE TABLE after a column definition (SQLite keeps it in its catalog). */
   String inlineComment(String comment);
 
-  /** The columns of a table as the database has them, by name; empty when the table does not exist. */
+  /**
+   * The columns of a table as the database has them, by name; empty when the table does not exist.
+   */
   Map<String, CatalogColumn> columnsOf(Connection connection, String table) throws SQLException;
 
   /** Driver properties: credentials and the time limits that keep a dead server from hanging us. */
@@ -65,7 +68,8 @@ interface Dialect {
   void beginStep(Connection connection) throws SQLException;
 
   /** Binds one value (a Spark row's field, possibly null) as the column's type. */
-  void bind(PreparedStatement statement, int index, DataType type, Object value) throws SQLException;
+  void bind(PreparedStatement statement, int index, DataType type, Object value)
+      throws SQLException;
 
   /** One column as the database catalog reports it. */
   record CatalogColumn(String name, String type, boolean notNull) {}
@@ -78,7 +82,9 @@ interface Dialect {
     if (jdbcUrl.startsWith("jdbc:sqlite:")) {
       return new SqliteDialect();
     }
-    throw Errors.invalidSetting("--jdbc-url", JdbcUrls.redacted(jdbcUrl),
+    throw Errors.invalidSetting(
+        "--jdbc-url",
+        JdbcUrls.redacted(jdbcUrl),
         "jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE");
   }
 }

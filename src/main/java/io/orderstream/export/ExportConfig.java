@@ -14,13 +14,30 @@ import java.time.Duration;
  * @param withLatestEvents export {@code order_event_latest} too (without its raw JSON)
  */
 public record ExportConfig(
-    String tables, String jdbcUrl, String user, String password, boolean follow, Duration interval,
+    String tables,
+    String jdbcUrl,
+    String user,
+    String password,
+    boolean follow,
+    Duration interval,
     boolean withLatestEvents) {
 
   @Override
   public String toString() {
-    return "ExportConfig[tables=" + tables + ", jdbcUrl=" + JdbcUrls.redacted(jdbcUrl) + ", user=" + user
-        + ", password=" + (password == null ? "none" : "***") + ", follow=" + follow + ", interval=" + interval
-        + ", withLatestEvents=" + withLatestEvents + "]";
+    return "ExportConfig[tables="
+        + tables
+        + ", jdbcUrl="
+        + JdbcUrls.redacted(jdbcUrl)
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? "none" : "***")
+        + ", follow="
+        + follow
+        + ", interval="
+        + interval
+        + ", withLatestEvents="
+        + withLatestEvents
+        + "]";
   }
 }

@@ -1,6 +1,7 @@
 package io.orderstream.export;
 
 import io.orderstream.config.Durations;
+import io.orderstream.config.UriOrPath;
 import io.orderstream.error.Errors;
 import java.io.IOException;
 import java.io.Reader;
@@ -13,13 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
  * Resolves {@link ExportConfig} from, highest first: <b>command line &gt; environment &gt; config
  * file &gt; default</b>, as {@code run} does. Each setting below names its option, variable and
- * file key. The password has no option, so it never shows in a process list or a shell history:
- * it comes from {@code ORDERSTREAM_JDBC_PASSWORD} or the file key {@code jdbc.password}.
+ * file key. The password has no option, so it never shows in a process list or a shell history: it
+ * comes from {@code ORDERSTREAM_JDBC_PASSWORD} or the file key {@code jdbc.password}.
  */
 public final class ExportSettings {
   /** A setting's names in the three sources; {@code option} is null for the password. */
@@ -27,13 +27,16 @@ public final class ExportSettings {
 
   public static final Names TABLES = new Names("--tables", "ORDERSTREAM_TABLES", "tables");
   public static final Names JDBC_URL = new Names("--jdbc-url", "ORDERSTREAM_JDBC_URL", "jdbc.url");
-  public static final Names JDBC_USER = new Names("--jdbc-user", "ORDERSTREAM_JDBC_USER", "jdbc.user");
-  public static final Names JDBC_PASSWORD = new Names(null, "ORDERSTREAM_JDBC_PASSWORD", "jdbc.password");
-  public static final Names INTERVAL = new Names("--interval", "ORDERSTREAM_EXPORT_INTERVAL", "export.interval");
+  public static final Names JDBC_USER =
+      new Names("--jdbc-user", "ORDERSTREAM_JDBC_USER", "jdbc.user");
+  public static final Names JDBC_PASSWORD =
+      new Names(null, "ORDERSTREAM_JDBC_PASSWORD", "jdbc.password");
+  public static final Names INTERVAL =
+      new Names("--interval", "ORDERSTREAM_EXPORT_INTERVAL", "export.interval");
   public static final Names LATEST_EVENTS =
       new Names("--with-latest-events", "ORDERSTREAM_EXPORT_LATEST_EVENTS", "export.latest-events");
-  private static final List<Names> ALL = List.of(TABLES, JDBC_URL, JDBC_USER, JDBC_PASSWORD, INTERVAL, LATEST_EVENTS);
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
+  private static final List<Names> ALL =
+      List.of(TABLES, JDBC_URL, JDBC_USER, JDBC_PASSWORD, INTERVAL, LATEST_EVENTS);
 
   private final Path workingDirectory;
   private final Map<String, String> environment;
@@ -46,7 +49,8 @@ public final class ExportSettings {
   }
 
   /** Settings from the environment and the config file (null for none). */
-  public static ExportSettings from(Path workingDirectory, Map<String, String> environment, Path configFile) {
+  public static ExportSettings from(
+      Path workingDirectory, Map<String, String> environment, Path configFile) {
     return new ExportSettings(workingDirectory, environment, load(workingDirectory, configFile));
   }
 
@@ -56,15 +60,24 @@ public final class ExportSettings {
   public ExportConfig resolve(Map<String, String> given, boolean follow) {
     String url = value(JDBC_URL, given);
     if (url == null) {
-      throw Errors.invalidSetting(JDBC_URL.option(), "",
+      throw Errors.invalidSetting(
+          JDBC_URL.option(),
+          "",
           "a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/orders or jdbc:sqlite:orders.db (or set "
-              + JDBC_URL.envVar() + ")");
+              + JDBC_URL.envVar()
+              + ")");
     }
     String tables = orDefault(value(TABLES, given), "data/tables");
     String interval = orDefault(value(INTERVAL, given), "5s");
     String latest = orDefault(value(LATEST_EVENTS, given), "false");
-    return new ExportConfig(resolved(tables), url, value(JDBC_USER, given), value(JDBC_PASSWORD, given), follow,
-        duration(origin(INTERVAL, given), interval), bool(origin(LATEST_EVENTS, given), latest));
+    return new ExportConfig(
+        resolved(tables),
+        url,
+        value(JDBC_USER, given),
+        value(JDBC_PASSWORD, given),
+        follow,
+        duration(origin(INTERVAL, given), interval),
+        bool(origin(LATEST_EVENTS, given), latest));
   }
 
   private String value(Names names, Map<String, String> given) {
@@ -88,7 +101,7 @@ public final class ExportSettings {
   }
 
   private String resolved(String tables) {
-    return SCHEME.matcher(tables).find() ? tables : workingDirectory.resolve(tables).toAbsolutePath().normalize().toString();
+    return UriOrPath.resolve(tables, workingDirectory);
   }
 
   private static Duration duration(String origin, String text) {
@@ -100,7 +113,8 @@ public final class ExportSettings {
     } catch (IllegalArgumentException e) {
       // reported below, with the setting's name
     }
-    throw Errors.invalidSetting(origin, text, "a duration of at least 1ms, such as 500ms, 5s, 2m or PT5S");
+    throw Errors.invalidSetting(
+        origin, text, "a duration of at least 1ms, such as 500ms, 5s, 2m or PT5S");
   }
 
   private static boolean bool(String origin, String text) {
@@ -120,7 +134,8 @@ public final class ExportSettings {
     if (configFile == null) {
       return properties;
     }
-    try (Reader reader = Files.newBufferedReader(workingDirectory.resolve(configFile), StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        Files.newBufferedReader(workingDirectory.resolve(configFile), StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (NoSuchFileException e) {
       throw Errors.missingConfigFile(configFile.toString());
@@ -130,7 +145,8 @@ public final class ExportSettings {
     List<String> known = ALL.stream().map(Names::key).toList();
     for (String key : properties.stringPropertyNames()) {
       if (!known.contains(key)) {
-        throw Errors.unknownSetting(key, "config file '" + configFile + "'", String.join(", ", known));
+        throw Errors.unknownSetting(
+            key, "config file '" + configFile + "'", String.join(", ", known));
       }
     }
     return properties;

@@ -13,9 +13,9 @@ import java.util.TreeMap;
 
 /**
  * The table {@value #TABLE} in the exported database: per exported table, the Delta version (and
- * the manifest) the database holds. It is written in the same transaction as the rows, so it
- * never claims a version whose rows did not commit, nor misses one whose rows did: a crashed or
- * repeated export starts from exactly what is there.
+ * the manifest) the database holds. It is written in the same transaction as the rows, so it never
+ * claims a version whose rows did not commit, nor misses one whose rows did: a crashed or repeated
+ * export starts from exactly what is there.
  */
 final class ExportState {
   static final String TABLE = "orderstream_export_state";
@@ -23,7 +23,9 @@ final class ExportState {
   private ExportState() {}
 
   static String createStatement() {
-    return "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+    return "CREATE TABLE IF NOT EXISTS "
+        + TABLE
+        + " ("
         + "table_name TEXT NOT NULL PRIMARY KEY, "
         + "delta_version BIGINT NOT NULL, "
         + "batch_id BIGINT NOT NULL, "
@@ -44,12 +46,16 @@ final class ExportState {
   }
 
   /** Records that {@code tables} now hold the manifest's versions. */
-  static void record(Connection connection, BatchManifest manifest, List<ExportedTable> tables) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(
-        "INSERT INTO " + TABLE + " (table_name, delta_version, batch_id, manifest_sequence, exported_at)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name) DO UPDATE SET"
-            + " delta_version = excluded.delta_version, batch_id = excluded.batch_id,"
-            + " manifest_sequence = excluded.manifest_sequence, exported_at = excluded.exported_at")) {
+  static void record(Connection connection, BatchManifest manifest, List<ExportedTable> tables)
+      throws SQLException {
+    try (PreparedStatement upsert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " (table_name, delta_version, batch_id, manifest_sequence, exported_at)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name) DO UPDATE SET"
+                + " delta_version = excluded.delta_version, batch_id = excluded.batch_id,"
+                + " manifest_sequence = excluded.manifest_sequence, exported_at = excluded.exported_at")) {
       String now = Instant.now().toString();
       for (ExportedTable table : tables) {
         upsert.setString(1, table.name());
@@ -65,7 +71,8 @@ final class ExportState {
 
   /** Forgets a table's version: its next step loads it whole (it was just created, empty). */
   static void forget(Connection connection, String table) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE table_name = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM " + TABLE + " WHERE table_name = ?")) {
       delete.setString(1, table);
       delete.executeUpdate();
     }

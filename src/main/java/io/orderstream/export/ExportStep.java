@@ -17,9 +17,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One export step: moves the database from the manifest it holds to the newest manifest of the
- * tables, in one database transaction that also records the new manifest. Either all of it
- * commits or none of it, so a crash or a rerun never loses or doubles a change, and every commit
- * is one consistent state of the pipeline's tables in which every foreign key holds.
+ * tables, in one database transaction that also records the new manifest. Either all of it commits
+ * or none of it, so a crash or a rerun never loses or doubles a change, and every commit is one
+ * consistent state of the pipeline's tables in which every foreign key holds.
  */
 final class ExportStep {
   private final Supplier<SparkSession> spark;
@@ -44,7 +44,8 @@ final class ExportStep {
    *     database or a table that differs from the model; exit 1 when the step fails later
    */
   StepResult run() {
-    BatchManifest manifest = ConsistentSnapshot.newestManifest("--tables", locations, new Configuration());
+    BatchManifest manifest =
+        ConsistentSnapshot.newestManifest("--tables", locations, new Configuration());
     try (Connection connection = new DatabaseConnector(config, dialect).open()) {
       try {
         new DatabaseSchema(dialect, config.jdbcUrl()).prepare(connection, tables);
@@ -71,9 +72,8 @@ final class ExportStep {
   private StepResult apply(Connection connection, BatchManifest manifest) throws SQLException {
     dialect.beginStep(connection);
     Map<String, Long> exported = ExportState.read(connection);
-    List<ExportedTable> behind = tables.stream()
-        .filter(t -> !target(manifest, t).equals(exported.get(t.name())))
-        .toList();
+    List<ExportedTable> behind =
+        tables.stream().filter(t -> !target(manifest, t).equals(exported.get(t.name()))).toList();
     if (behind.isEmpty()) {
       connection.rollback();
       return new StepResult(manifest, List.of());
@@ -82,7 +82,12 @@ final class ExportStep {
     RowWriter writer = new RowWriter(dialect, connection);
     List<AppliedChanges> applied = new ArrayList<>();
     for (ExportedTable table : behind) {
-      applied.add(writer.apply(reader.changes(table, Optional.ofNullable(exported.get(table.name())), target(manifest, table))));
+      applied.add(
+          writer.apply(
+              reader.changes(
+                  table,
+                  Optional.ofNullable(exported.get(table.name())),
+                  target(manifest, table))));
     }
     ExportState.record(connection, manifest, tables);
     connection.commit();
@@ -92,8 +97,14 @@ final class ExportStep {
   private Long target(BatchManifest manifest, ExportedTable table) {
     Long version = manifest.versions().get(table.name());
     if (version == null) {
-      throw Errors.exportFailed(JdbcUrls.redacted(config.jdbcUrl()), "the newest manifest of " + config.tables()
-          + " has no version of table " + table.name() + "; run the pipeline once so that it records one", null);
+      throw Errors.exportFailed(
+          JdbcUrls.redacted(config.jdbcUrl()),
+          "the newest manifest of "
+              + config.tables()
+              + " has no version of table "
+              + table.name()
+              + "; run the pipeline once so that it records one",
+          null);
     }
     return version;
   }
@@ -102,7 +113,8 @@ final class ExportStep {
     try {
       connection.rollback();
     } catch (SQLException e) {
-      // the connection closes next, which ends the transaction anyway; the original error is what matters
+      // the connection closes next, which ends the transaction anyway; the original error is what
+      // matters
     }
   }
 }

@@ -55,7 +55,8 @@ public record ExportedTable(TableDef definition, List<ColumnDef> columns) {
   }
 
   static ExportedTable of(TableDef definition) {
-    return new ExportedTable(definition,
+    return new ExportedTable(
+        definition,
         definition.columns().stream().filter(c -> !LEFT_OUT.contains(c.name())).toList());
   }
 }

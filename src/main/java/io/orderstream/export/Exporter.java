@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs export steps: one, or with {@code follow} one every interval until {@link #stop()}. A stop
- * lets the running step commit; since every step is one transaction, a process killed anyway
- * loses nothing but the step in flight, which the next start does again.
+ * lets the running step commit; since every step is one transaction, a process killed anyway loses
+ * nothing but the step in flight, which the next start does again.
  */
 public final class Exporter {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
@@ -22,14 +22,17 @@ public final class Exporter {
 
   /**
    * @param spark the session that reads the Delta tables; asked for only when a step has changes,
-   *     so an up-to-date database, a missing manifest or an unreachable database cost no Spark start
+   *     so an up-to-date database, a missing manifest or an unreachable database cost no Spark
+   *     start
    */
   public Exporter(Supplier<SparkSession> spark, ExportConfig config) {
     this.step = new ExportStep(spark, config);
     this.config = config;
   }
 
-  /** Runs until done (one step) or stopped (following); each step's result goes to {@code report}. */
+  /**
+   * Runs until done (one step) or stopped (following); each step's result goes to {@code report}.
+   */
   public void run(Consumer<StepResult> report) {
     report.accept(step.run());
     while (config.follow() && !awaitStop()) {

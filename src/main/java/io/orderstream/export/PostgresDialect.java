@@ -26,7 +26,9 @@ import org.apache.spark.sql.types.TimestampType;
  * database run their steps one after the other instead of applying the same changes twice.
  */
 final class PostgresDialect implements Dialect {
-  /** Seconds to open a connection and log in; a server that does not answer fails well within 30 s. */
+  /**
+   * Seconds to open a connection and log in; a server that does not answer fails well within 30 s.
+   */
   static final String TIMEOUT_SECONDS = "10";
 
   @Override
@@ -48,9 +50,19 @@ final class PostgresDialect implements Dialect {
   @Override
   public List<String> commentStatements(ExportedTable table) {
     List<String> statements = new ArrayList<>();
-    statements.add("COMMENT ON TABLE " + table.name() + " IS " + quoted(table.definition().comment()));
-    table.columns().forEach(c -> statements.add(
-        "COMMENT ON COLUMN " + table.name() + "." + c.name() + " IS " + quoted(c.fullComment())));
+    statements.add(
+        "COMMENT ON TABLE " + table.name() + " IS " + quoted(table.definition().comment()));
+    table
+        .columns()
+        .forEach(
+            c ->
+                statements.add(
+                    "COMMENT ON COLUMN "
+                        + table.name()
+                        + "."
+                        + c.name()
+                        + " IS "
+                        + quoted(c.fullComment())));
     return statements;
   }
 
@@ -60,12 +72,14 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public Map<String, CatalogColumn> columnsOf(Connection connection, String table) throws SQLException {
+  public Map<String, CatalogColumn> columnsOf(Connection connection, String table)
+      throws SQLException {
     Map<String, CatalogColumn> columns = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT column_name, udt_name, numeric_precision, numeric_scale, is_nullable"
-            + " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
-            + " ORDER BY ordinal_position")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT column_name, udt_name, numeric_precision, numeric_scale, is_nullable"
+                + " FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+                + " ORDER BY ordinal_position")) {
       query.setString(1, table);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -73,7 +87,9 @@ final class PostgresDialect implements Dialect {
           if (type.equals("numeric")) {
             type += "(" + rows.getInt(3) + "," + rows.getInt(4) + ")";
           }
-          columns.put(rows.getString(1), new CatalogColumn(rows.getString(1), type, rows.getString(5).equals("NO")));
+          columns.put(
+              rows.getString(1),
+              new CatalogColumn(rows.getString(1), type, rows.getString(5).equals("NO")));
         }
       }
     }
@@ -106,11 +122,13 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public void bind(PreparedStatement statement, int index, DataType type, Object value) throws SQLException {
+  public void bind(PreparedStatement statement, int index, DataType type, Object value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, sqlTypeCode(type));
     } else if (type instanceof TimestampType) {
-      statement.setObject(index, OffsetDateTime.ofInstant(((Timestamp) value).toInstant(), ZoneOffset.UTC));
+      statement.setObject(
+          index, OffsetDateTime.ofInstant(((Timestamp) value).toInstant(), ZoneOffset.UTC));
     } else {
       statement.setObject(index, value);
     }

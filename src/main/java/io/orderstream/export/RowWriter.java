@@ -12,9 +12,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * Applies one table's {@link TableChanges} inside the caller's transaction: a reload first
- * deletes every row, deletes go by key, upserts are {@code INSERT ... ON CONFLICT (key) DO
- * UPDATE}. Rows stream from Spark partition by partition and go in JDBC batches of {@value #BATCH}.
+ * Applies one table's {@link TableChanges} inside the caller's transaction: a reload first deletes
+ * every row, deletes go by key, upserts are {@code INSERT ... ON CONFLICT (key) DO UPDATE}. Rows
+ * stream from Spark partition by partition and go in JDBC batches of {@value #BATCH}.
  */
 final class RowWriter {
   static final int BATCH = 1000;
@@ -30,7 +30,10 @@ final class RowWriter {
   /** Applies the changes; returns the rows upserted and deleted. */
   AppliedChanges apply(TableChanges changes) throws SQLException {
     ExportedTable table = changes.table();
-    long deleted = changes.reload() ? deleteAll(table) : deleteKeys(table, changes.deletes().toLocalIterator());
+    long deleted =
+        changes.reload()
+            ? deleteAll(table)
+            : deleteKeys(table, changes.deletes().toLocalIterator());
     long upserted = upsert(table, changes.upserts().toLocalIterator());
     return new AppliedChanges(table.name(), upserted, deleted, changes.reload());
   }
@@ -42,8 +45,15 @@ final class RowWriter {
   }
 
   private long deleteKeys(ExportedTable table, Iterator<Row> keys) throws SQLException {
-    DataType keyType = table.columns().stream().filter(c -> c.name().equals(table.key())).findFirst().orElseThrow().type();
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table.name() + " WHERE " + table.key() + " = ?")) {
+    DataType keyType =
+        table.columns().stream()
+            .filter(c -> c.name().equals(table.key()))
+            .findFirst()
+            .orElseThrow()
+            .type();
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM " + table.name() + " WHERE " + table.key() + " = ?")) {
       return inBatches(delete, keys, row -> dialect.bind(delete, 1, keyType, row.get(0)));
     }
   }
@@ -51,22 +61,36 @@ final class RowWriter {
   private long upsert(ExportedTable table, Iterator<Row> rows) throws SQLException {
     List<ColumnDef> columns = table.columns();
     try (PreparedStatement upsert = connection.prepareStatement(upsertSql(table))) {
-      return inBatches(upsert, rows, row -> {
-        for (int i = 0; i < columns.size(); i++) {
-          dialect.bind(upsert, i + 1, columns.get(i).type(), row.get(i));
-        }
-      });
+      return inBatches(
+          upsert,
+          rows,
+          row -> {
+            for (int i = 0; i < columns.size(); i++) {
+              dialect.bind(upsert, i + 1, columns.get(i).type(), row.get(i));
+            }
+          });
     }
   }
 
   static String upsertSql(ExportedTable table) {
     List<String> names = table.columnNames();
-    return "INSERT INTO " + table.name() + " (" + String.join(", ", names) + ") VALUES ("
-        + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT (" + table.key() + ") DO UPDATE SET "
-        + names.stream().filter(n -> !n.equals(table.key())).map(n -> n + " = excluded." + n).collect(Collectors.joining(", "));
+    return "INSERT INTO "
+        + table.name()
+        + " ("
+        + String.join(", ", names)
+        + ") VALUES ("
+        + names.stream().map(n -> "?").collect(Collectors.joining(", "))
+        + ") ON CONFLICT ("
+        + table.key()
+        + ") DO UPDATE SET "
+        + names.stream()
+            .filter(n -> !n.equals(table.key()))
+            .map(n -> n + " = excluded." + n)
+            .collect(Collectors.joining(", "));
   }
 
-  private static long inBatches(PreparedStatement statement, Iterator<Row> rows, Binder binder) throws SQLException {
+  private static long inBatches(PreparedStatement statement, Iterator<Row> rows, Binder binder)
+      throws SQLException {
     long count = 0;
     while (rows.hasNext()) {
       binder.bind(rows.next());

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * CREATE TABLE statements from the model's table definitions: the same columns, key, foreign keys
- * and comments the Delta tables have. Foreign keys are {@code DEFERRABLE INITIALLY DEFERRED}
- * (both databases take it): within a step a row may arrive before the row it references, and the
- * database checks every key at the commit.
+ * and comments the Delta tables have. Foreign keys are {@code DEFERRABLE INITIALLY DEFERRED} (both
+ * databases take it): within a step a row may arrive before the row it references, and the database
+ * checks every key at the commit.
  */
 final class SchemaDdl {
   private final Dialect dialect;
@@ -31,20 +31,42 @@ final class SchemaDdl {
     List<String> parts = new ArrayList<>();
     List<String> comments = new ArrayList<>();
     for (ColumnDef column : table.columns()) {
-      parts.add(column.name() + " " + dialect.sqlType(column.type()) + (column.name().equals(table.key()) ? " NOT NULL" : ""));
+      parts.add(
+          column.name()
+              + " "
+              + dialect.sqlType(column.type())
+              + (column.name().equals(table.key()) ? " NOT NULL" : ""));
       comments.add(dialect.inlineComment(column.fullComment()));
     }
     parts.add("CONSTRAINT pk_" + table.name() + " PRIMARY KEY (" + table.key() + ")");
     comments.add("");
     for (ForeignKey fk : table.definition().foreignKeys()) {
-      parts.add("CONSTRAINT fk_" + table.name() + "_" + fk.column() + " FOREIGN KEY (" + fk.column() + ") REFERENCES "
-          + fk.table() + " (" + keyOf(fk.table(), tables) + ") DEFERRABLE INITIALLY DEFERRED");
+      parts.add(
+          "CONSTRAINT fk_"
+              + table.name()
+              + "_"
+              + fk.column()
+              + " FOREIGN KEY ("
+              + fk.column()
+              + ") REFERENCES "
+              + fk.table()
+              + " ("
+              + keyOf(fk.table(), tables)
+              + ") DEFERRABLE INITIALLY DEFERRED");
       comments.add("");
     }
-    StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table.name()).append(" (")
-        .append(dialect.inlineComment(table.definition().comment())).append('\n');
+    StringBuilder sql =
+        new StringBuilder("CREATE TABLE ")
+            .append(table.name())
+            .append(" (")
+            .append(dialect.inlineComment(table.definition().comment()))
+            .append('\n');
     for (int i = 0; i < parts.size(); i++) {
-      sql.append("  ").append(parts.get(i)).append(i < parts.size() - 1 ? "," : "").append(comments.get(i)).append('\n');
+      sql.append("  ")
+          .append(parts.get(i))
+          .append(i < parts.size() - 1 ? "," : "")
+          .append(comments.get(i))
+          .append('\n');
     }
     return sql.append(')').toString();
   }
@@ -55,6 +77,9 @@ final class SchemaDdl {
         .filter(t -> t.name().equals(tableName))
         .map(TableDef::key)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("foreign key to " + tableName + ", which is not exported"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "foreign key to " + tableName + ", which is not exported"));
   }
 }

@@ -20,13 +20,15 @@ import org.apache.spark.sql.types.TimestampType;
 /**
  * SQLite: a file any SQLite browser opens and draws. SQLite has no instant type, so instants are
  * ISO-8601 UTC text with microseconds ({@code 2024-07-08T18:03:26.260000Z}), which sorts in time
- * order and which SQLite's date functions read. Decimals get NUMERIC affinity: SQLite keeps them
- * as 8-byte floats, exact to 15 significant digits. There is no {@code COMMENT ON}: comments are
- * SQL comments inside CREATE TABLE, which SQLite keeps in {@code sqlite_schema} and browsers show.
+ * order and which SQLite's date functions read. Decimals get NUMERIC affinity: SQLite keeps them as
+ * 8-byte floats, exact to 15 significant digits. There is no {@code COMMENT ON}: comments are SQL
+ * comments inside CREATE TABLE, which SQLite keeps in {@code sqlite_schema} and browsers show.
  */
 final class SqliteDialect implements Dialect {
   static final DateTimeFormatter INSTANT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   /** Milliseconds a step waits for another exporter's transaction before failing. */
   private static final String BUSY_TIMEOUT_MILLIS = "10000";
 
@@ -51,15 +53,21 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public Map<String, CatalogColumn> columnsOf(Connection connection, String table) throws SQLException {
+  public Map<String, CatalogColumn> columnsOf(Connection connection, String table)
+      throws SQLException {
     Map<String, CatalogColumn> columns = new LinkedHashMap<>();
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT name, type, \"notnull\" FROM pragma_table_info(?) ORDER BY cid")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT name, type, \"notnull\" FROM pragma_table_info(?) ORDER BY cid")) {
       query.setString(1, table);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          columns.put(rows.getString(1),
-              new CatalogColumn(rows.getString(1), rows.getString(2).toUpperCase(Locale.ROOT), rows.getInt(3) == 1));
+          columns.put(
+              rows.getString(1),
+              new CatalogColumn(
+                  rows.getString(1),
+                  rows.getString(2).toUpperCase(Locale.ROOT),
+                  rows.getInt(3) == 1));
         }
       }
     }
@@ -80,7 +88,8 @@ final class SqliteDialect implements Dialect {
   @Override
   public void beginStep(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      // Reset at every commit, so set in every transaction: rows may arrive before the rows they reference.
+      // Reset at every commit, so set in every transaction: rows may arrive before the rows they
+      // reference.
       statement.execute("PRAGMA defer_foreign_keys = ON");
       try (ResultSet enforced = statement.executeQuery("PRAGMA foreign_keys")) {
         if (!enforced.next() || enforced.getInt(1) != 1) {
@@ -91,7 +100,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public void bind(PreparedStatement statement, int index, DataType type, Object value) throws SQLException {
+  public void bind(PreparedStatement statement, int index, DataType type, Object value)
+      throws SQLException {
     if (value == null) {
       statement.setObject(index, null);
     } else if (type instanceof TimestampType) {

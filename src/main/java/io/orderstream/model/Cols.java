@@ -1,7 +1,5 @@
 package io.orderstream.model;
 
-import static org.apache.spark.sql.functions.col;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -12,19 +10,17 @@ final class Cols {
   static final DataType COUNT = DataTypes.LongType;
   static final DataType MONEY = io.orderstream.event.EventSchema.MONEY_TYPE;
   static final DataType INSTANT = DataTypes.TimestampType;
+
   /** Nanoseconds below a TIMESTAMP's microsecond, 0-999. */
   static final DataType NANOS = DataTypes.IntegerType;
+
   static final DataType KEY = DataTypes.LongType;
 
   private Cols() {}
 
-  /** A column read straight from a JSON path of the context; {@code path} is also its documented source. */
-  static ColumnDef field(String name, DataType type, String comment, String contextPath, String jsonPath) {
-    return new ColumnDef(name, type, comment, jsonPath, col(contextPath));
-  }
-
   /** A column computed by a rule rather than copied from one field. */
-  static ColumnDef derived(String name, DataType type, String comment, String rule, Column expression) {
+  static ColumnDef derived(
+      String name, DataType type, String comment, String rule, Column expression) {
     return new ColumnDef(name, type, comment, rule, expression);
   }
 }

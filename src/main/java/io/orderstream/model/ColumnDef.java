@@ -15,7 +15,8 @@ import org.apache.spark.sql.types.DataType;
  * @param backfill how to fill the column in rows stored before it existed, from their other
  *     columns; null when such rows keep null
  */
-public record ColumnDef(String name, DataType type, String comment, String source, Column expression, Column backfill) {
+public record ColumnDef(
+    String name, DataType type, String comment, String source, Column expression, Column backfill) {
 
   public ColumnDef(String name, DataType type, String comment, String source, Column expression) {
     this(name, type, comment, source, expression, null);

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Delivery addresses, keyed by their content: the same address (after trimming, folding white
- * space and ignoring case) is one row whichever orders use it.
+ * Delivery addresses, keyed by their content: the same address (after trimming, folding white space
+ * and ignoring case) is one row whichever orders use it.
  */
 public final class DeliveryAddressTable extends StarTable {
   public static final String NAME = "delivery_address";
@@ -48,15 +48,15 @@ public final class DeliveryAddressTable extends StarTable {
     super(DEFINITION);
   }
 
-
   @Override
   List<Dataset<Row>> sources(OrderContext context) {
-    return List.of(context.orders()
-        .where(col(ADDRESS).isNotNull())
-        .withColumn(Lineage.COMPLETE, lit(true)));
+    return List.of(
+        context.orders().where(col(ADDRESS).isNotNull()).withColumn(Lineage.COMPLETE, lit(true)));
   }
 
-  /** The key of the address held in {@code address} (a struct column), or null when there is none. */
+  /**
+   * The key of the address held in {@code address} (a struct column), or null when there is none.
+   */
   public static Column idOf(Column address) {
     Column[] normalized = new Column[FIELDS.length];
     for (int i = 0; i < FIELDS.length; i++) {
@@ -67,9 +67,21 @@ public final class DeliveryAddressTable extends StarTable {
 
   private static List<ColumnDef> columns() {
     List<ColumnDef> columns = new ArrayList<>();
-    columns.add(derived("id", KEY, "hash of the normalized address fields", "objt_ende_entg_pedi", idOf(col(ADDRESS))));
+    columns.add(
+        derived(
+            "id",
+            KEY,
+            "hash of the normalized address fields",
+            "objt_ende_entg_pedi",
+            idOf(col(ADDRESS))));
     for (String[] f : FIELDS) {
-      columns.add(derived(f[0], TEXT, f[2] + ", trimmed", "objt_ende_entg_pedi." + f[1], Keys.normalizedText(col(ADDRESS + "." + f[1]))));
+      columns.add(
+          derived(
+              f[0],
+              TEXT,
+              f[2] + ", trimmed",
+              "objt_ende_entg_pedi." + f[1],
+              Keys.normalizedText(col(ADDRESS + "." + f[1]))));
     }
     return columns;
   }

@@ -7,6 +7,8 @@ import org.apache.spark.sql.Row;
 public interface DerivedTable {
   TableDef definition();
 
-  /** This batch's rows, exactly the columns of {@link #definition()}; dimensions may repeat keys. */
+  /**
+   * This batch's rows, exactly the columns of {@link #definition()}; dimensions may repeat keys.
+   */
   Dataset<Row> rows(OrderContext context);
 }

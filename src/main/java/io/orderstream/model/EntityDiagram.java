@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * The tables and their foreign keys as a Mermaid {@code erDiagram}, which the usual code hosts
  * render. Each entity lists its key and foreign-key columns; the table reference lists the rest.
- * Foreign-key columns may be null, so each relationship reads "zero or one" referenced row to
- * "zero or more" referencing rows, labelled with the column.
+ * Foreign-key columns may be null, so each relationship reads "zero or one" referenced row to "zero
+ * or more" referencing rows, labelled with the column.
  */
 final class EntityDiagram {
   private EntityDiagram() {}
@@ -16,8 +16,13 @@ final class EntityDiagram {
     StringBuilder out = new StringBuilder("```mermaid\nerDiagram\n");
     for (TableDef table : tables) {
       for (ForeignKey fk : table.foreignKeys()) {
-        out.append("  ").append(fk.table()).append(" |o--o{ ").append(table.name())
-            .append(" : \"").append(fk.column()).append("\"\n");
+        out.append("  ")
+            .append(fk.table())
+            .append(" |o--o{ ")
+            .append(table.name())
+            .append(" : \"")
+            .append(fk.column())
+            .append("\"\n");
       }
     }
     for (TableDef table : tables) {
@@ -25,7 +30,13 @@ final class EntityDiagram {
       for (ColumnDef column : table.columns()) {
         String role = role(table, column.name());
         if (!role.isEmpty()) {
-          out.append("    ").append(typeName(column)).append(' ').append(column.name()).append(' ').append(role).append('\n');
+          out.append("    ")
+              .append(typeName(column))
+              .append(' ')
+              .append(column.name())
+              .append(' ')
+              .append(role)
+              .append('\n');
         }
       }
       out.append("  }\n");

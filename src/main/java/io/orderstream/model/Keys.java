@@ -32,6 +32,7 @@ import org.apache.spark.sql.Column;
 public final class Keys {
   /** Version of the key encoding, recorded on every table as {@link #FORMAT_PROPERTY}. */
   public static final String FORMAT = "2";
+
   public static final String FORMAT_PROPERTY = "orderstream.key-format";
 
   /** Stands for null inside a hash; a text made only of this character is escaped by one more. */
@@ -45,7 +46,8 @@ public final class Keys {
    */
   public static Column orderItemId(Column orderId, Column itemId, Column occurrence) {
     Column base = join(orderId, itemId);
-    return when(occurrence.equalTo(1), base).otherwise(concat(base, lit(":"), occurrence.cast("string")));
+    return when(occurrence.equalTo(1), base)
+        .otherwise(concat(base, lit(":"), occurrence.cast("string")));
   }
 
   /** {@code order_promotion.id}: order id and promotion id, escaped and joined with ':'. */
@@ -60,24 +62,29 @@ public final class Keys {
 
   /** {@code shipment.id}: hash(order id, cod_tipo_entg). */
   public static Column shipmentId(Column orderId, Column shipmentCode, Column occurrence) {
-    return withOccurrence(xxhash64(orderId, shipmentCode), xxhash64(orderId, shipmentCode, occurrence), occurrence);
+    return withOccurrence(
+        xxhash64(orderId, shipmentCode), xxhash64(orderId, shipmentCode, occurrence), occurrence);
   }
 
   /** {@code item_shipment.id}: hash(shipment id, cod_prod). */
   public static Column itemShipmentId(Column shipmentId, Column productCode, Column occurrence) {
-    return withOccurrence(xxhash64(shipmentId, productCode), xxhash64(shipmentId, productCode, occurrence), occurrence);
+    return withOccurrence(
+        xxhash64(shipmentId, productCode),
+        xxhash64(shipmentId, productCode, occurrence),
+        occurrence);
   }
 
   /**
-   * {@code delivery_address.id}: hash of the normalized address fields; null without an address.
-   * A missing field hashes as {@link #NULL_MARK}; a field whose text is nothing but that character
+   * {@code delivery_address.id}: hash of the normalized address fields; null without an address. A
+   * missing field hashes as {@link #NULL_MARK}; a field whose text is nothing but that character
    * gets one more of it, so it cannot pass for a missing field (key format 1 confused the two).
    */
   public static Column addressId(Column... normalizedFields) {
     Column[] marked = new Column[normalizedFields.length];
     for (int i = 0; i < normalizedFields.length; i++) {
       Column upper = upper(normalizedFields[i]);
-      Column unambiguous = when(upper.rlike("^" + NULL_MARK + "+$"), concat(lit(NULL_MARK), upper)).otherwise(upper);
+      Column unambiguous =
+          when(upper.rlike("^" + NULL_MARK + "+$"), concat(lit(NULL_MARK), upper)).otherwise(upper);
       marked[i] = coalesce(unambiguous, lit(NULL_MARK));
     }
     return xxhash64(marked);

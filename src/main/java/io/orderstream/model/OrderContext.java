@@ -34,7 +34,8 @@ public final class OrderContext {
   private final Dataset<Row> orders;
 
   /**
-   * @param winners columns order_id, updated_at, updated_at_nanos, version, event_hash and the parsed event {@code e}
+   * @param winners columns order_id, updated_at, updated_at_nanos, version, event_hash and the
+   *     parsed event {@code e}
    * @param batchId the micro-batch writing the rows, recorded as lineage
    */
   public OrderContext(Dataset<Row> winners, long batchId) {
@@ -48,7 +49,10 @@ public final class OrderContext {
             col("event_hash").as(Lineage.EVENT_HASH),
             lit(batchId).as(Lineage.BATCH_ID));
     Dataset<Row> withShips = base.withColumn(SHIPS, keyedShipments());
-    this.orders = withShips.withColumn(SHIP_ITEMS, keyedShipmentItems()).persist(StorageLevel.MEMORY_AND_DISK());
+    this.orders =
+        withShips
+            .withColumn(SHIP_ITEMS, keyedShipmentItems())
+            .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   /** Frees the cached rows once the batch is written. */
@@ -68,14 +72,34 @@ public final class OrderContext {
    */
   public Dataset<Row> lines() {
     Column lineItems = col(EVENT + ".list_item_pedi");
-    Dataset<Row> lines = orders.select(col("*"), posexplode(lineItems).as(new String[] {"line_pos", "line"}));
+    Dataset<Row> lines =
+        orders.select(col("*"), posexplode(lineItems).as(new String[] {"line_pos", "line"}));
     Column sameItemBefore =
-        filter(lineItems, (other, i) -> i.lt(col("line_pos")).and(other.getField("cod_vrne_prod").equalTo(col("line.cod_vrne_prod"))));
-    Column entriesOfItem = filter(col(SHIP_ITEMS), x -> x.getField("si").getField("cod_prod").equalTo(col("line.cod_vrne_prod")));
-    Column latestEntry = array_max(transform(entriesOfItem, x -> struct(
-        x.getField("si").getField("dat_hor_atui_item_entg").as("updated"),
-        x.getField("item_shipment_id").as("item_shipment_id"),
-        org.apache.spark.sql.functions.coalesce(x.getField("si").getField("stat_entg"), x.getField("ship").getField("nom_stat_entg")).as("status"))));
+        filter(
+            lineItems,
+            (other, i) ->
+                i.lt(col("line_pos"))
+                    .and(other.getField("cod_vrne_prod").equalTo(col("line.cod_vrne_prod"))));
+    Column entriesOfItem =
+        filter(
+            col(SHIP_ITEMS),
+            x -> x.getField("si").getField("cod_prod").equalTo(col("line.cod_vrne_prod")));
+    Column latestEntry =
+        array_max(
+            transform(
+                entriesOfItem,
+                x ->
+                    struct(
+                        x.getField("si").getField("dat_hor_atui_item_entg").as("updated"),
+                        x.getField("item_shipment_id").as("item_shipment_id"),
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .coalesce(
+                                x.getField("si").getField("stat_entg"),
+                                x.getField("ship").getField("nom_stat_entg"))
+                            .as("status"))));
     return lines
         .withColumn("line_occurrence", size(sameItemBefore).plus(1))
         .withColumn("shipped", latestEntry);
@@ -83,43 +107,73 @@ public final class OrderContext {
 
   /** One row per shipment: {@code ship} and its {@code shipment_id}. */
   public Dataset<Row> shipments() {
-    return orders.select(col("*"), explode(col(SHIPS)).as("k")).select(col("*"), col("k.ship").as("ship"), col("k.shipment_id").as("shipment_id"));
+    return orders
+        .select(col("*"), explode(col(SHIPS)).as("k"))
+        .select(col("*"), col("k.ship").as("ship"), col("k.shipment_id").as("shipment_id"));
   }
 
   /** One row per item inside a shipment: {@code ship}, {@code si} and both keys. */
   public Dataset<Row> shipmentItems() {
-    return orders.select(col("*"), explode(col(SHIP_ITEMS)).as("k"))
-        .select(col("*"), col("k.ship").as("ship"), col("k.si").as("si"), col("k.shipment_id").as("shipment_id"),
+    return orders
+        .select(col("*"), explode(col(SHIP_ITEMS)).as("k"))
+        .select(
+            col("*"),
+            col("k.ship").as("ship"),
+            col("k.si").as("si"),
+            col("k.shipment_id").as("shipment_id"),
             col("k.item_shipment_id").as("item_shipment_id"));
   }
 
   /** One row per promotion applied to an order: {@code promo}. */
   public Dataset<Row> promotions() {
-    return orders.select(col("*"), posexplode(col(EVENT + ".list_prmo")).as(new String[] {"promo_pos", "promo"}));
+    return orders.select(
+        col("*"), posexplode(col(EVENT + ".list_prmo")).as(new String[] {"promo_pos", "promo"}));
   }
 
   /** [{ship, shipment_id}] per order. */
   private static Column keyedShipments() {
     Column list = col(EVENT + ".list_envo");
-    return transform(list, (ship, i) -> struct(
-        ship.as("ship"),
-        Keys.shipmentId(col(ORDER_ID), ship.getField("cod_tipo_entg"), occurrence(list, "cod_tipo_entg", ship, i)).as("shipment_id")));
+    return transform(
+        list,
+        (ship, i) ->
+            struct(
+                ship.as("ship"),
+                Keys.shipmentId(
+                        col(ORDER_ID),
+                        ship.getField("cod_tipo_entg"),
+                        occurrence(list, "cod_tipo_entg", ship, i))
+                    .as("shipment_id")));
   }
 
   /** [{ship, shipment_id, si, item_shipment_id}] per order, over all shipments. */
   private static Column keyedShipmentItems() {
-    return flatten(transform(col(SHIPS), k -> {
-      Column items = k.getField("ship").getField("list_item_envo");
-      return transform(items, (si, j) -> struct(
-          k.getField("ship").as("ship"),
-          k.getField("shipment_id").as("shipment_id"),
-          si.as("si"),
-          Keys.itemShipmentId(k.getField("shipment_id"), si.getField("cod_prod"), occurrence(items, "cod_prod", si, j)).as("item_shipment_id")));
-    }));
+    return flatten(
+        transform(
+            col(SHIPS),
+            k -> {
+              Column items = k.getField("ship").getField("list_item_envo");
+              return transform(
+                  items,
+                  (si, j) ->
+                      struct(
+                          k.getField("ship").as("ship"),
+                          k.getField("shipment_id").as("shipment_id"),
+                          si.as("si"),
+                          Keys.itemShipmentId(
+                                  k.getField("shipment_id"),
+                                  si.getField("cod_prod"),
+                                  occurrence(items, "cod_prod", si, j))
+                              .as("item_shipment_id")));
+            }));
   }
 
-  /** 1 for the first element of {@code list} with this value of {@code field}, 2 for the second, ... */
+  /**
+   * 1 for the first element of {@code list} with this value of {@code field}, 2 for the second, ...
+   */
   private static Column occurrence(Column list, String field, Column element, Column index) {
-    return size(filter(list, (other, k) -> k.lt(index).and(other.getField(field).equalTo(element.getField(field))))).plus(1);
+    return size(filter(
+            list,
+            (other, k) -> k.lt(index).and(other.getField(field).equalTo(element.getField(field)))))
+        .plus(1);
   }
 }

@@ -19,8 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The winning event of every order, raw: nothing of an event is lost, unknown fields included.
- * Its ordering columns decide whether a new event wins (see {@code event.EventOrder}).
+ * The winning event of every order, raw: nothing of an event is lost, unknown fields included. Its
+ * ordering columns decide whether a new event wins (see {@code event.EventOrder}).
  */
 public final class OrderEventLatestTable {
   public static final String NAME = "order_event_latest";
@@ -37,14 +37,49 @@ public final class OrderEventLatestTable {
           "order_id",
           List.of(
               derived("order_id", TEXT, "order id", "txt_detl_idt_pedi_pgto", col("order_id")),
-              derived(UPDATED_AT, INSTANT, "dat_atui of the winning event, to the microsecond", "dat_atui", col("updated_at")),
-              derived(UPDATED_AT_NANOS, NANOS, "nanoseconds of dat_atui below updated_at's microsecond (0-999); ranks right after updated_at",
-                  "dat_atui", col(UPDATED_AT_NANOS)).withBackfill(nanosOfRawEvent()),
-              derived(VERSION, COUNT, "version of the winning event; null when the event had none", "num_ulti_vers_sist", col("version")),
-              derived(EVENT_HASH, TEXT, "content hash of the winning event; last tie-breaker", "", col("event_hash")),
-              derived("raw_event", TEXT, "the winning event's JSON exactly as it arrived", "", col("raw")),
-              derived("source", TEXT, "file (and line, for JSON Lines) it came from", "", col("source")),
-              derived(Lineage.BATCH_ID, COUNT, "streaming micro-batch that wrote this row", "", col(Lineage.BATCH_ID))),
+              derived(
+                  UPDATED_AT,
+                  INSTANT,
+                  "dat_atui of the winning event, to the microsecond",
+                  "dat_atui",
+                  col("updated_at")),
+              derived(
+                      UPDATED_AT_NANOS,
+                      NANOS,
+                      "nanoseconds of dat_atui below updated_at's microsecond (0-999); ranks right after updated_at",
+                      "dat_atui",
+                      col(UPDATED_AT_NANOS))
+                  .withBackfill(nanosOfRawEvent()),
+              derived(
+                  VERSION,
+                  COUNT,
+                  "version of the winning event; null when the event had none",
+                  "num_ulti_vers_sist",
+                  col("version")),
+              derived(
+                  EVENT_HASH,
+                  TEXT,
+                  "content hash of the winning event; last tie-breaker",
+                  "",
+                  col("event_hash")),
+              derived(
+                  "raw_event",
+                  TEXT,
+                  "the winning event's JSON exactly as it arrived",
+                  "",
+                  col("raw")),
+              derived(
+                  "source",
+                  TEXT,
+                  "file (and line, for JSON Lines) it came from",
+                  "",
+                  col("source")),
+              derived(
+                  Lineage.BATCH_ID,
+                  COUNT,
+                  "streaming micro-batch that wrote this row",
+                  "",
+                  col(Lineage.BATCH_ID))),
           List.of());
 
   private OrderEventLatestTable() {}
@@ -54,11 +89,17 @@ public final class OrderEventLatestTable {
    * 9th fraction digits (an offset shifts whole minutes only). 0 when it has fewer digits.
    */
   private static Column nanosOfRawEvent() {
-    Column fraction = regexp_extract(get_json_object(col("raw_event"), "$." + EventSchema.UPDATED_AT), "^[^.]*\\.([0-9]+)", 1);
+    Column fraction =
+        regexp_extract(
+            get_json_object(col("raw_event"), "$." + EventSchema.UPDATED_AT),
+            "^[^.]*\\.([0-9]+)",
+            1);
     return coalesce(rpad(fraction, 9, "0").substr(7, 3).cast("int"), lit(0));
   }
 
-  /** Rows from the batch's winners (columns order_id, updated_at, version, event_hash, raw, source). */
+  /**
+   * Rows from the batch's winners (columns order_id, updated_at, version, event_hash, raw, source).
+   */
   public static Dataset<Row> rows(Dataset<Row> winners, long batchId) {
     return winners.withColumn(Lineage.BATCH_ID, lit(batchId)).select(DEFINITION.selection());
   }

@@ -3,13 +3,13 @@ package io.orderstream.model;
 import static io.orderstream.model.Cols.MONEY;
 import static io.orderstream.model.Cols.TEXT;
 import static io.orderstream.model.Cols.derived;
-import static io.orderstream.model.Cols.field;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.coalesce;
+import static io.orderstream.model.JsonScope.PROMOTION;
 import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 
@@ -32,18 +32,30 @@ public final class OrderPromotionTable extends StarTable {
           "id",
           Lineage.concat(
               List.of(
-                  derived("id", TEXT, "order id, ':', promotion id, each with backslash and ':' escaped by a backslash",
-                      "escaped txt_detl_idt_pedi_pgto + ':' + escaped cod_prmo", Keys.orderPromotionId(col("order_id"), col("promo.cod_prmo"))),
-                  field("order_id", TEXT, "order id", "order_id", "txt_detl_idt_pedi_pgto"),
-                  field("promotion_id", TEXT, "promotion (FK promotion)", "promo.cod_prmo", "list_prmo[].cod_prmo"),
-                  field("value_applied", MONEY, "discount this promotion gave this order", "promo.vlr_aplc_desc", "list_prmo[].vlr_aplc_desc")),
+                  derived(
+                      "id",
+                      TEXT,
+                      "order id, ':', promotion id, each with backslash and ':' escaped by a backslash",
+                      "escaped txt_detl_idt_pedi_pgto + ':' + escaped cod_prmo",
+                      Keys.orderPromotionId(col("order_id"), col("promo.cod_prmo"))),
+                  derived(
+                      "order_id",
+                      TEXT,
+                      "order id",
+                      "txt_detl_idt_pedi_pgto",
+                      col(OrderContext.ORDER_ID)),
+                  PROMOTION.field("promotion_id", TEXT, "promotion (FK promotion)", "cod_prmo"),
+                  PROMOTION.field(
+                      "value_applied",
+                      MONEY,
+                      "discount this promotion gave this order",
+                      "vlr_aplc_desc")),
               Lineage.eventColumns().toArray(ColumnDef[]::new)),
           List.of(new ForeignKey("promotion_id", PromotionTable.NAME)));
 
   public OrderPromotionTable() {
     super(DEFINITION);
   }
-
 
   /**
    * A promotion listed twice in one event is one bridge row: the entry with the larger applied
@@ -52,12 +64,19 @@ public final class OrderPromotionTable extends StarTable {
   @Override
   List<Dataset<Row>> sources(OrderContext context) {
     Column indexed = transform(col("e.list_prmo"), (p, i) -> struct(p.as("p"), i.as("pos")));
-    Column sameCode = filter(indexed, o -> o.getField("p").getField("cod_prmo").equalTo(col("promo.cod_prmo")));
-    Column keptPosition = array_max(transform(sameCode, o -> struct(
-            coalesce(o.getField("p").getField("vlr_aplc_desc"), lit(NO_VALUE)).as("value"),
-            negate(o.getField("pos")).as("earlier"),
-            o.getField("pos").as("pos"))))
-        .getField("pos");
+    Column sameCode =
+        filter(indexed, o -> o.getField("p").getField("cod_prmo").equalTo(col("promo.cod_prmo")));
+    Column keptPosition =
+        array_max(
+                transform(
+                    sameCode,
+                    o ->
+                        struct(
+                            coalesce(o.getField("p").getField("vlr_aplc_desc"), lit(NO_VALUE))
+                                .as("value"),
+                            negate(o.getField("pos")).as("earlier"),
+                            o.getField("pos").as("pos"))))
+            .getField("pos");
     return List.of(context.promotions().where(col("promo_pos").equalTo(keptPosition)));
   }
 }

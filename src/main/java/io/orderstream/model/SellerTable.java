@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Sellers, named by order lines ({@code idt_venr}, {@code nom_venr}) and by shipments
- * ({@code cod_venr}, id only). A seller seen only on a shipment is kept as an incomplete row so the
+ * Sellers, named by order lines ({@code idt_venr}, {@code nom_venr}) and by shipments ({@code
+ * cod_venr}, id only). A seller seen only on a shipment is kept as an incomplete row so the
  * shipment's foreign key resolves; the first order line naming it completes it.
  *
  * <p>The diagram's {@code sku_id} ({@code idt_vrne_venr}) is the seller's code for one item, not an
@@ -28,8 +28,18 @@ public final class SellerTable extends StarTable {
           "id",
           Lineage.concat(
               List.of(
-                  derived("id", TEXT, "seller id", "list_item_pedi[].idt_venr or list_envo[].cod_venr", col("seller_id")),
-                  derived("name", TEXT, "seller name; null while known only from a shipment", "list_item_pedi[].nom_venr", col("seller_name"))),
+                  derived(
+                      "id",
+                      TEXT,
+                      "seller id",
+                      "list_item_pedi[].idt_venr or list_envo[].cod_venr",
+                      col("seller_id")),
+                  derived(
+                      "name",
+                      TEXT,
+                      "seller name; null while known only from a shipment",
+                      "list_item_pedi[].nom_venr",
+                      col("seller_name"))),
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),
           List.of());
 
@@ -37,19 +47,22 @@ public final class SellerTable extends StarTable {
     super(DEFINITION);
   }
 
-
   @Override
   List<Dataset<Row>> sources(OrderContext context) {
-    Dataset<Row> fromLines = context.lines()
-        .where(col("line.idt_venr").isNotNull())
-        .withColumn("seller_id", col("line.idt_venr"))
-        .withColumn("seller_name", col("line.nom_venr"))
-        .withColumn(Lineage.COMPLETE, lit(true));
-    Dataset<Row> fromShipments = context.shipments()
-        .where(col("ship.cod_venr").isNotNull())
-        .withColumn("seller_id", col("ship.cod_venr"))
-        .withColumn("seller_name", lit(null).cast("string"))
-        .withColumn(Lineage.COMPLETE, lit(false));
+    Dataset<Row> fromLines =
+        context
+            .lines()
+            .where(col("line.idt_venr").isNotNull())
+            .withColumn("seller_id", col("line.idt_venr"))
+            .withColumn("seller_name", col("line.nom_venr"))
+            .withColumn(Lineage.COMPLETE, lit(true));
+    Dataset<Row> fromShipments =
+        context
+            .shipments()
+            .where(col("ship.cod_venr").isNotNull())
+            .withColumn("seller_id", col("ship.cod_venr"))
+            .withColumn("seller_name", lit(null).cast("string"))
+            .withColumn(Lineage.COMPLETE, lit(false));
     return List.of(fromLines, fromShipments);
   }
 }

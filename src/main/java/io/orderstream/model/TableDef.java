@@ -2,9 +2,9 @@ package io.orderstream.model;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.types.Metadata;
 
 /**
  * An output table: name, purpose, key, columns and foreign keys, in one place.
@@ -17,7 +17,12 @@ import org.apache.spark.sql.types.Metadata;
  * @param foreignKeys columns that reference another table's key
  */
 public record TableDef(
-    String name, String comment, TableKind kind, String key, List<ColumnDef> columns, List<ForeignKey> foreignKeys) {
+    String name,
+    String comment,
+    TableKind kind,
+    String key,
+    List<ColumnDef> columns,
+    List<ForeignKey> foreignKeys) {
 
   public TableDef {
     columns = List.copyOf(columns);

@@ -2,7 +2,10 @@ package io.orderstream.model;
 
 /** How a table is maintained, which decides how the sink writes it. */
 public enum TableKind {
-  /** Shared entities (customer, item, ...): upserted, the latest winning event's values win, never deleted. */
+  /**
+   * Shared entities (customer, item, ...): upserted, the latest winning event's values win, never
+   * deleted.
+   */
   DIMENSION,
   /** Rows that belong to one order: replaced by exactly what the order's winning event says. */
   ORDER_SCOPED,

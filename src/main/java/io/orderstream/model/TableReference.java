@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders the reference of every output table ({@code docs/tables.md}) from {@link Tables#all()}, so
- * the documentation is generated from the same definitions the sink creates and writes, and a test
- * can tell when the committed file is stale.
+ * Renders the reference of every output table ({@code docs/tables.md}) from {@link Tables#all()},
+ * so the documentation is generated from the same definitions the sink creates and writes, and a
+ * test can tell when the committed file is stale.
  */
 public final class TableReference {
   /** Regenerates {@code docs/tables.md}; run it in the project folder. */
   public static final String REGENERATE_COMMAND =
       "mvn -q -B package -DskipTests && java -cp \"target/orderstream.jar:target/lib/*\" "
-          + TableReference.class.getName() + " docs/tables.md";
+          + TableReference.class.getName()
+          + " docs/tables.md";
 
   private TableReference() {}
 
@@ -36,7 +37,11 @@ public final class TableReference {
 
   /** How keys are built, the one rule every table's key follows. */
   private static final String KEYS =
-      "Keys (key format " + Keys.FORMAT + ", recorded on every table as the Delta property `" + Keys.FORMAT_PROPERTY + "`):"
+      "Keys (key format "
+          + Keys.FORMAT
+          + ", recorded on every table as the Delta property `"
+          + Keys.FORMAT_PROPERTY
+          + "`):"
           + " text keys join their parts with `:` after escaping each part (`\\` becomes `\\\\`, `:` becomes `\\:`), so"
           + " they are unique whatever characters the ids hold, and ids without those two characters read as before"
           + " (`ORD1:SKU-9`; the second line of the same item `ORD1:SKU-9:2`; order `A:B` with item `C` is `A\\:B:C`)."
@@ -48,30 +53,52 @@ public final class TableReference {
   static String markdown(List<TableDef> tables) {
     StringBuilder out = new StringBuilder();
     out.append("# Table reference\n\n")
-        .append("Generated from the table definitions (`io.orderstream.model.Tables`): do not edit by hand.\n")
-        .append("Regenerate with `").append(REGENERATE_COMMAND).append("`.\n\n")
+        .append(
+            "Generated from the table definitions (`io.orderstream.model.Tables`): do not edit by hand.\n")
+        .append("Regenerate with `")
+        .append(REGENERATE_COMMAND)
+        .append("`.\n\n")
         .append("Tables: ")
-        .append(tables.stream().map(t -> "[" + t.name() + "](#" + t.name() + ")").collect(Collectors.joining(", ")))
+        .append(
+            tables.stream()
+                .map(t -> "[" + t.name() + "](#" + t.name() + ")")
+                .collect(Collectors.joining(", ")))
         .append(".\n\n")
         .append(KEYS)
         .append("\n## Entity-relationship diagram\n\n")
-        .append("Keys (PK) and foreign keys (FK); every column is listed in the table sections below.\n\n")
+        .append(
+            "Keys (PK) and foreign keys (FK); every column is listed in the table sections below.\n\n")
         .append(EntityDiagram.mermaid(tables));
     tables.forEach(table -> appendTable(out, table, tables));
     return out.toString();
   }
 
   private static void appendTable(StringBuilder out, TableDef table, List<TableDef> tables) {
-    out.append("\n## ").append(table.name()).append("\n\n")
-        .append(cell(table.comment())).append("\n\n")
-        .append("- Kind: `").append(table.kind()).append("`: ").append(maintenance(table.kind())).append("\n")
-        .append("- Key: `").append(table.key()).append("`\n\n")
+    out.append("\n## ")
+        .append(table.name())
+        .append("\n\n")
+        .append(cell(table.comment()))
+        .append("\n\n")
+        .append("- Kind: `")
+        .append(table.kind())
+        .append("`: ")
+        .append(maintenance(table.kind()))
+        .append("\n")
+        .append("- Key: `")
+        .append(table.key())
+        .append("`\n\n")
         .append("| column | type | meaning | from |\n")
         .append("|---|---|---|---|\n");
     for (ColumnDef column : table.columns()) {
-      out.append("| `").append(column.name()).append("` | `").append(column.type().sql()).append("` | ")
-          .append(cell(column.comment())).append(" | ")
-          .append(column.source().isEmpty() ? "(pipeline)" : cell(column.source())).append(" |\n");
+      out.append("| `")
+          .append(column.name())
+          .append("` | `")
+          .append(column.type().sql())
+          .append("` | ")
+          .append(cell(column.comment()))
+          .append(" | ")
+          .append(column.source().isEmpty() ? "(pipeline)" : cell(column.source()))
+          .append(" |\n");
     }
     appendForeignKeys(out, table, tables);
   }
@@ -92,8 +119,13 @@ public final class TableReference {
     }
     out.append("\nForeign keys:\n\n");
     for (ForeignKey fk : table.foreignKeys()) {
-      out.append("- `").append(fk.column()).append("` references `")
-          .append(fk.table()).append('.').append(keyOf(fk.table(), tables)).append("`\n");
+      out.append("- `")
+          .append(fk.column())
+          .append("` references `")
+          .append(fk.table())
+          .append('.')
+          .append(keyOf(fk.table(), tables))
+          .append("`\n");
     }
   }
 
@@ -102,8 +134,13 @@ public final class TableReference {
         .filter(t -> t.name().equals(tableName))
         .map(TableDef::key)
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("Cannot document a foreign key to table '" + tableName
-            + "': no such table among " + tables.stream().map(TableDef::name).toList()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "Cannot document a foreign key to table '"
+                        + tableName
+                        + "': no such table among "
+                        + tables.stream().map(TableDef::name).toList()));
   }
 
   /** Table cells and lines cannot hold a pipe or a line break. */

@@ -24,10 +24,11 @@ public final class Tables {
 
   /**
    * Columns whose values depend on the run, not on the events: the micro-batch that wrote a row,
-   * the input file's path, the time of quarantine. Two runs over the same events may differ in these
-   * and nothing else.
+   * the input file's path, the time of quarantine. Two runs over the same events may differ in
+   * these and nothing else.
    */
-  public static final Set<String> RUN_SPECIFIC_COLUMNS = Set.of(Lineage.BATCH_ID, "source", "quarantined_at");
+  public static final Set<String> RUN_SPECIFIC_COLUMNS =
+      Set.of(Lineage.BATCH_ID, "source", "quarantined_at");
 
   private Tables() {}
 

@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one micro-batch of inputs: decode, quarantine what is unusable, find the orders
- * whose winning event changed, and write their rows to every table.
+ * Handles one micro-batch of inputs: decode, quarantine what is unusable, find the orders whose
+ * winning event changed, and write their rows to every table.
  *
  * <p>Everything a batch writes depends only on its files and on the tables' state, so replaying a
  * batch after a crash recomputes the same rows and Delta's per-batch transaction ids skip what was
@@ -33,16 +33,23 @@ public final class BatchProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
 
   private final TableLocations locations;
+
   /** Null when nothing can ask for a graceful stop. */
   private final GracefulStop stopRequested;
+
   private final String appId;
   private final StarSchemaSink sink;
   private final Compaction compaction;
   private final ManifestRecorder manifests;
   private final Consumer<BatchReport> listener;
 
-  BatchProcessor(TableLocations locations, String appId, SessionPool writers,
-      Consumer<BatchReport> listener, GracefulStop stopRequested, Compaction compaction) {
+  BatchProcessor(
+      TableLocations locations,
+      String appId,
+      SessionPool writers,
+      Consumer<BatchReport> listener,
+      GracefulStop stopRequested,
+      Compaction compaction) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
@@ -52,7 +59,9 @@ public final class BatchProcessor {
     this.listener = listener;
   }
 
-  /** @param inputs the {@link io.orderstream.source.InputRows} columns: one row per input */
+  /**
+   * @param inputs the {@link io.orderstream.source.InputRows} columns: one row per input
+   */
   public void process(Dataset<Row> inputs, Long batchId) throws InterruptedException {
     if (stopRequested != null && stopRequested.requested()) {
       stopRequested.holdForStop();
@@ -68,11 +77,25 @@ public final class BatchProcessor {
       Dataset<Row> quarantine = rejected == 0 ? null : DecodedRows.rejected(decoded);
       PoisonIsolation.Outcome<PreparedOrders> orders = PoisonIsolation.Outcome.none();
       if (events > 0) {
-        Dataset<Row> stored = inputs.sparkSession().read().format("delta").load(locations.pathOf(OrderEventLatestTable.NAME));
-        // Derives every table's rows before anything is written; quarantines what one event makes underivable.
-        orders = PoisonIsolation.derive(DecodedRows.events(decoded), stored, batchId, winners -> sink.prepare(winners, txn));
+        Dataset<Row> stored =
+            inputs
+                .sparkSession()
+                .read()
+                .format("delta")
+                .load(locations.pathOf(OrderEventLatestTable.NAME));
+        // Derives every table's rows before anything is written; quarantines what one event makes
+        // underivable.
+        orders =
+            PoisonIsolation.derive(
+                DecodedRows.events(decoded),
+                stored,
+                batchId,
+                winners -> sink.prepare(winners, txn));
         if (orders.unprocessableCount() > 0) {
-          quarantine = quarantine == null ? orders.unprocessable() : quarantine.unionByName(orders.unprocessable());
+          quarantine =
+              quarantine == null
+                  ? orders.unprocessable()
+                  : quarantine.unionByName(orders.unprocessable());
           events -= orders.unprocessableCount();
           rejected += orders.unprocessableCount();
         }
@@ -81,12 +104,24 @@ public final class BatchProcessor {
         sink.writeQuarantine(quarantine, txn);
       }
       long changed = orders.changed();
-      Map<String, MergeMetrics> written = orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn);
+      Map<String, MergeMetrics> written =
+          orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn);
       // Only now is the batch in every table: readers of the manifests move on to this state.
       long manifestStarted = System.nanoTime();
       manifests.afterBatch(inputs.sparkSession(), appId, batchId);
-      LOG.debug("batch {}: manifest written in {} ms", batchId, (System.nanoTime() - manifestStarted) / 1_000_000);
-      BatchReport report = new BatchReport(batchId, inputCount, events, rejected, changed, written, (System.nanoTime() - started) / 1_000_000);
+      LOG.debug(
+          "batch {}: manifest written in {} ms",
+          batchId,
+          (System.nanoTime() - manifestStarted) / 1_000_000);
+      BatchReport report =
+          new BatchReport(
+              batchId,
+              inputCount,
+              events,
+              rejected,
+              changed,
+              written,
+              (System.nanoTime() - started) / 1_000_000);
       LOG.info(report.toLogLine());
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.

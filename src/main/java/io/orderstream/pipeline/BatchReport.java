@@ -10,21 +10,41 @@ import java.util.stream.Collectors;
  * @param rowsWritten rows inserted, updated and deleted per table
  */
 public record BatchReport(
-    long batchId, long files, long events, long quarantined, long ordersChanged,
-    Map<String, MergeMetrics> rowsWritten, long millis) {
+    long batchId,
+    long files,
+    long events,
+    long quarantined,
+    long ordersChanged,
+    Map<String, MergeMetrics> rowsWritten,
+    long millis) {
 
   public BatchReport {
     rowsWritten = Map.copyOf(rowsWritten);
   }
 
   public String toLogLine() {
-    String tables = rowsWritten.entrySet().stream()
-        .filter(e -> e.getValue().total() > 0)
-        .sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + "=+" + e.getValue().inserted() + "/~" + e.getValue().updated() + "/-" + e.getValue().deleted())
-        .collect(Collectors.joining(" "));
+    String tables =
+        rowsWritten.entrySet().stream()
+            .filter(e -> e.getValue().total() > 0)
+            .sorted(Map.Entry.comparingByKey())
+            .map(
+                e ->
+                    e.getKey()
+                        + "=+"
+                        + e.getValue().inserted()
+                        + "/~"
+                        + e.getValue().updated()
+                        + "/-"
+                        + e.getValue().deleted())
+            .collect(Collectors.joining(" "));
     return String.format(
         "batch %d: %d files, %d events, %d quarantined, %d orders changed, rows [%s], %d ms",
-        batchId, files, events, quarantined, ordersChanged, tables.isEmpty() ? "none" : tables, millis);
+        batchId,
+        files,
+        events,
+        quarantined,
+        ordersChanged,
+        tables.isEmpty() ? "none" : tables,
+        millis);
   }
 }

@@ -20,42 +20,65 @@ import org.apache.spark.sql.Row;
  *
  * <p>An order changes when the batch's best event for it ranks above the stored one, or when there
  * is none stored. One more case keeps replays exact: if the stored event is the same one and was
- * stored by this very batch, the batch is being replayed after a crash that came after
- * {@code order_event_latest} was written; the order still counts as changed so every table ends
- * as the first attempt would have left it. Exact duplicates arriving in a later batch change nothing.
+ * stored by this very batch, the batch is being replayed after a crash that came after {@code
+ * order_event_latest} was written; the order still counts as changed so every table ends as the
+ * first attempt would have left it. Exact duplicates arriving in a later batch change nothing.
  */
 public final class ChangedOrders {
-  private static final Map<String, String> JSON_OPTIONS = Map.of("timestampFormat", EventSchema.TIMESTAMP_PATTERN);
+  private static final Map<String, String> JSON_OPTIONS =
+      Map.of("timestampFormat", EventSchema.TIMESTAMP_PATTERN);
 
   private ChangedOrders() {}
 
   /**
    * @param events decoded events of the batch (DecodedRows columns)
    * @param stored the order_event_latest table
-   * @return one row per changed order: order_id, updated_at, updated_at_nanos, version, event_hash, raw, source,
-   *     stored_updated_at (of the stored winner; null for a new order), e
+   * @return one row per changed order: order_id, updated_at, updated_at_nanos, version, event_hash,
+   *     raw, source, stored_updated_at (of the stored winner; null for a new order), e
    */
   public static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
-    Dataset<Row> best = EventOrder.bestPerOrder(
-        events.select("order_id", "updated_at", "updated_at_nanos", "version", "event_hash", "raw", "normalized", "source"));
-    Dataset<Row> storedKeys = stored.select(
-        col("order_id").as("s_order_id"), col("updated_at").as("s_updated_at"),
-        col(OrderEventLatestTable.UPDATED_AT_NANOS).as("s_updated_at_nanos"), col("version").as("s_version"),
-        col("event_hash").as("s_event_hash"), col(Lineage.BATCH_ID).as("s_batch_id"));
-    Dataset<Row> relevant = storedKeys.join(
-        broadcast(best.select("order_id")), storedKeys.col("s_order_id").equalTo(col("order_id")), "left_semi");
+    Dataset<Row> best =
+        EventOrder.bestPerOrder(
+            events.select(
+                "order_id",
+                "updated_at",
+                "updated_at_nanos",
+                "version",
+                "event_hash",
+                "raw",
+                "normalized",
+                "source"));
+    Dataset<Row> storedKeys =
+        stored.select(
+            col("order_id").as("s_order_id"), col("updated_at").as("s_updated_at"),
+            col(OrderEventLatestTable.UPDATED_AT_NANOS).as("s_updated_at_nanos"),
+                col("version").as("s_version"),
+            col("event_hash").as("s_event_hash"), col(Lineage.BATCH_ID).as("s_batch_id"));
+    Dataset<Row> relevant =
+        storedKeys.join(
+            broadcast(best.select("order_id")),
+            storedKeys.col("s_order_id").equalTo(col("order_id")),
+            "left_semi");
     Dataset<Row> compared = best.join(relevant, col("order_id").equalTo(col("s_order_id")), "left");
     Column incoming = EventOrder.rankOf("");
     Column current = EventOrder.rankOf("s_");
     Column changed =
-        col("s_order_id").isNull()
+        col("s_order_id")
+            .isNull()
             .or(incoming.gt(current))
             .or(incoming.equalTo(current).and(col("s_batch_id").equalTo(lit(batchId))));
     return compared
         .where(changed)
         .select(
-            col("order_id"), col("updated_at"), col("updated_at_nanos"), col("version"), col("event_hash"), col("raw"), col("source"),
+            col("order_id"),
+            col("updated_at"),
+            col("updated_at_nanos"),
+            col("version"),
+            col("event_hash"),
+            col("raw"),
+            col("source"),
             col("s_updated_at").as("stored_updated_at"),
-            from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS).as(OrderContext.EVENT));
+            from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS)
+                .as(OrderContext.EVENT));
   }
 }

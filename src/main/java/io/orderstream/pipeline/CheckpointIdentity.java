@@ -27,9 +27,11 @@ public record CheckpointIdentity(String appId, String tables) {
     Path file = new Path(checkpoint, FILE);
     try {
       FileSystem fs = file.getFileSystem(hadoop);
-      CheckpointIdentity identity = fs.exists(file) ? read(fs, file) : createOrRead(fs, file, tables);
+      CheckpointIdentity identity =
+          fs.exists(file) ? read(fs, file) : createOrRead(fs, file, tables);
       if (!identity.tables().equals(tables)) {
-        throw Errors.checkpointMismatch(checkpoint, "it wrote tables at '" + identity.tables() + "', not '" + tables + "'");
+        throw Errors.checkpointMismatch(
+            checkpoint, "it wrote tables at '" + identity.tables() + "', not '" + tables + "'");
       }
       return identity;
     } catch (IOException e) {
@@ -38,10 +40,12 @@ public record CheckpointIdentity(String appId, String tables) {
   }
 
   /**
-   * A {@link WriteOnceFile}: a kill during the very first start cannot leave a half-written identity
-   * (on any store), and when two starts race, the one that loses reads and uses the winner's.
+   * A {@link WriteOnceFile}: a kill during the very first start cannot leave a half-written
+   * identity (on any store), and when two starts race, the one that loses reads and uses the
+   * winner's.
    */
-  private static CheckpointIdentity createOrRead(FileSystem fs, Path file, String tables) throws IOException {
+  private static CheckpointIdentity createOrRead(FileSystem fs, Path file, String tables)
+      throws IOException {
     CheckpointIdentity created = new CheckpointIdentity("orderstream-" + UUID.randomUUID(), tables);
     return WriteOnceFile.create(fs, file, created.bytes()) ? created : read(fs, file);
   }

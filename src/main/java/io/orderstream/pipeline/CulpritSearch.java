@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds the changed orders whose derivation fails by itself, by bisection: the derivation of the
- * batch's changed orders failed; derive each half again, and split again only the halves that
- * fail, down to single orders. With one culprit among n orders that costs about 2 log2(n)
- * derivations, none of which writes anything.
+ * batch's changed orders failed; derive each half again, and split again only the halves that fail,
+ * down to single orders. With one culprit among n orders that costs about 2 log2(n) derivations,
+ * none of which writes anything.
  *
  * <p>Orders are split in order-id order, so a replayed batch tries the same halves and finds the
  * same culprits. An order fails alone or not at all, whatever else is derived beside it (every
- * derived row comes from one order's event), so the result does not depend on the split either.
- * A failure of a half that is not a data error (see {@link FailureCause}) ends the search by
+ * derived row comes from one order's event), so the result does not depend on the split either. A
+ * failure of a half that is not a data error (see {@link FailureCause}) ends the search by
  * propagating: the environment failed meanwhile, and the batch must fail loudly.
  */
 final class CulpritSearch {
@@ -32,7 +32,10 @@ final class CulpritSearch {
   private final Consumer<Dataset<Row>> derivation;
   private int attempts;
 
-  /** @param derivation derives (and discards) the rows of the given changed orders; throws as the write would */
+  /**
+   * @param derivation derives (and discards) the rows of the given changed orders; throws as the
+   *     write would
+   */
   CulpritSearch(Consumer<Dataset<Row>> derivation) {
     this.derivation = derivation;
   }
@@ -43,11 +46,15 @@ final class CulpritSearch {
    * @return the culprits, in order-id order; empty when no order fails alone
    */
   List<Culprit> find(Dataset<Row> winners, RuntimeException failure) {
-    List<Row> orders = winners.select(col("order_id"), col("event_hash")).orderBy(col("order_id")).collectAsList();
-    List<Culprit> culprits = orders.size() == 1
-        ? List.of(culprit(orders.get(0), failure))
-        : split(winners, orders);
-    LOG.debug("{} culprit(s) among {} changed orders after {} derivations", culprits.size(), orders.size(), attempts);
+    List<Row> orders =
+        winners.select(col("order_id"), col("event_hash")).orderBy(col("order_id")).collectAsList();
+    List<Culprit> culprits =
+        orders.size() == 1 ? List.of(culprit(orders.get(0), failure)) : split(winners, orders);
+    LOG.debug(
+        "{} culprit(s) among {} changed orders after {} derivations",
+        culprits.size(),
+        orders.size(),
+        attempts);
     return culprits;
   }
 
@@ -63,7 +70,9 @@ final class CulpritSearch {
     if (failure.isEmpty()) {
       return List.of();
     }
-    return orders.size() == 1 ? List.of(culprit(orders.get(0), failure.get())) : split(winners, orders);
+    return orders.size() == 1
+        ? List.of(culprit(orders.get(0), failure.get()))
+        : split(winners, orders);
   }
 
   /** Derives the given orders' rows; empty when that works, the data error when it does not. */

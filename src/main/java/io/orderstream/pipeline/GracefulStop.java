@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Stops a running query between batches: the first SIGTERM or Ctrl-C lets the current batch
- * commit and then stops the query, so {@code run} returns and the process exits 0; a second signal
- * halts at once (safe too: the interrupted batch is replayed on the next start).
+ * Stops a running query between batches: the first SIGTERM or Ctrl-C lets the current batch commit
+ * and then stops the query, so {@code run} returns and the process exits 0; a second signal halts
+ * at once (safe too: the interrupted batch is replayed on the next start).
  *
  * <p>A query that is behind starts the next batch the moment one ends, so waiting for an idle
  * moment is not enough: a batch that starts after the request calls {@link #holdForStop()} before
@@ -55,7 +55,8 @@ final class GracefulStop {
 
   private void onSignal(String name) {
     if (requested.get()) {
-      LOG.warn("Second SIG{}: stopping now; the unfinished batch runs again on the next start", name);
+      LOG.warn(
+          "Second SIG{}: stopping now; the unfinished batch runs again on the next start", name);
       Runtime.getRuntime().halt(EXIT_INTERRUPTED);
     }
     LOG.info("SIG{}: stopping after the current batch commits; signal again to stop at once", name);

@@ -18,11 +18,14 @@ import org.apache.spark.sql.Row;
 record InputCounts(Set<String> inputs, long events, long rejected) {
 
   static InputCounts of(Dataset<Row> decoded) {
-    List<Row> perFile = decoded.groupBy(col("source"))
-        .agg(
-            sum(when(col("kind").equalTo(DecodedRows.KIND_EVENT), 1).otherwise(0)).as("events"),
-            sum(when(col("kind").equalTo(DecodedRows.KIND_REJECTED), 1).otherwise(0)).as("rejected"))
-        .collectAsList();
+    List<Row> perFile =
+        decoded
+            .groupBy(col("source"))
+            .agg(
+                sum(when(col("kind").equalTo(DecodedRows.KIND_EVENT), 1).otherwise(0)).as("events"),
+                sum(when(col("kind").equalTo(DecodedRows.KIND_REJECTED), 1).otherwise(0))
+                    .as("rejected"))
+            .collectAsList();
     return new InputCounts(
         perFile.stream().map(r -> r.getString(0)).collect(Collectors.toSet()),
         perFile.stream().mapToLong(r -> r.getLong(1)).sum(),

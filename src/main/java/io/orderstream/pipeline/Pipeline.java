@@ -2,7 +2,6 @@ package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.error.Errors;
-import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.ManifestRecorder;
@@ -33,8 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the streaming query for one {@link RunConfig}: checks the locations, creates missing
- * tables, then feeds each micro-batch of input files to a {@link BatchProcessor}.
+ * Runs the streaming query for one {@link RunConfig}: checks the locations, creates missing tables,
+ * then feeds each micro-batch of input files to a {@link BatchProcessor}.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -45,7 +44,7 @@ public final class Pipeline {
   private final RunConfig config;
   private final SparkSession providedSession;
   private volatile GracefulStop stopper;
-  private Consumer<BatchReport> batchListener = report -> { };
+  private Consumer<BatchReport> batchListener = report -> {};
 
   public Pipeline(RunConfig config) {
     this(config, null);
@@ -101,7 +100,8 @@ public final class Pipeline {
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);
-    CheckpointIdentity identity = CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
+    CheckpointIdentity identity =
+        CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
     TableOwnership.claim(config.tables(), config.checkpoint(), identity, hadoop);
     new TableCreator(spark, locations).createMissing(Tables.all());
     new ManifestRecorder(locations).afterCreate(spark, identity.appId());
@@ -111,14 +111,20 @@ public final class Pipeline {
     AtomicLong quarantined = new AtomicLong();
     try (SessionPool writers = new SessionPool(spark, WRITE_PARALLELISM)) {
       GracefulStop stop = new GracefulStop();
-      BatchProcessor processor = new BatchProcessor(locations, identity.appId(), writers,
-          report -> {
-            source.batchCommitted(report.batchId());
-            batches.incrementAndGet();
-            events.addAndGet(report.events());
-            quarantined.addAndGet(report.quarantined());
-            batchListener.accept(report);
-          }, stop, compaction);
+      BatchProcessor processor =
+          new BatchProcessor(
+              locations,
+              identity.appId(),
+              writers,
+              report -> {
+                source.batchCommitted(report.batchId());
+                batches.incrementAndGet();
+                events.addAndGet(report.events());
+                quarantined.addAndGet(report.quarantined());
+                batchListener.accept(report);
+              },
+              stop,
+              compaction);
       StreamingQuery query = start(spark, source, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {
@@ -133,21 +139,32 @@ public final class Pipeline {
         LOG.info("Stopped on request; the next start resumes from the checkpoint");
       }
     }
-    return new RunSummary(batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
+    return new RunSummary(
+        batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
   }
 
   private StreamingQuery start(SparkSession spark, InputSource source, BatchProcessor processor) {
-    Trigger trigger = config.once() ? Trigger.AvailableNow() : Trigger.ProcessingTime(config.triggerInterval().toMillis());
+    Trigger trigger =
+        config.once()
+            ? Trigger.AvailableNow()
+            : Trigger.ProcessingTime(config.triggerInterval().toMillis());
     try {
-      StreamingQuery query = source.stream(spark)
-          .writeStream()
-          .queryName("orderstream")
-          .option("checkpointLocation", config.checkpoint())
-          .trigger(trigger)
-          .foreachBatch((VoidFunction2<Dataset<Row>, Long>) processor::process)
-          .start();
-      LOG.info("Started (SIGTERM or Ctrl-C stops after the current batch): {}, tables {}, checkpoint {}, {}", source.describe(), config.tables(), config.checkpoint(),
-          config.once() ? "draining what is available" : "every " + config.triggerInterval().toMillis() + " ms");
+      StreamingQuery query =
+          source.stream(spark)
+              .writeStream()
+              .queryName("orderstream")
+              .option("checkpointLocation", config.checkpoint())
+              .trigger(trigger)
+              .foreachBatch((VoidFunction2<Dataset<Row>, Long>) processor::process)
+              .start();
+      LOG.info(
+          "Started (SIGTERM or Ctrl-C stops after the current batch): {}, tables {}, checkpoint {}, {}",
+          source.describe(),
+          config.tables(),
+          config.checkpoint(),
+          config.once()
+              ? "draining what is available"
+              : "every " + config.triggerInterval().toMillis() + " ms");
       return query;
     } catch (TimeoutException e) {
       throw Errors.queryFailed("the query did not start in time", e);
@@ -164,8 +181,8 @@ public final class Pipeline {
   }
 
   /**
-   * Creates the folder and writes and deletes a small probe file in it: an existing folder that
-   * is read-only, or a full disk, fails here with the location named instead of inside a batch.
+   * Creates the folder and writes and deletes a small probe file in it: an existing folder that is
+   * read-only, or a full disk, fails here with the location named instead of inside a batch.
    */
   private static void ensureWritable(String key, String location, Configuration hadoop) {
     Path path = new Path(location);
@@ -184,10 +201,15 @@ public final class Pipeline {
     }
   }
 
-  private static List<RunSummary.TableCount> tableCounts(SparkSession spark, TableLocations locations) {
-    return Tables.all().stream()
-        .map(TableDef::name)
-        .map(name -> new RunSummary.TableCount(name, spark.read().format("delta").load(locations.pathOf(name)).count()))
-        .toList();
+  /** Every table's row count, the tables counted side by side. */
+  private static List<RunSummary.TableCount> tableCounts(
+      SparkSession spark, TableLocations locations) {
+    return SessionPool.forEach(
+        spark,
+        Tables.all(),
+        (session, def) ->
+            new RunSummary.TableCount(
+                def.name(),
+                session.read().format("delta").load(locations.pathOf(def.name())).count()));
   }
 }

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * foresee. When deriving the batch's rows fails with a data error ({@link FailureCause}), the
  * winning events whose derivation fails by itself are found ({@link CulpritSearch}), quarantined
  * with reason {@value #REASON} and the error as detail, and the batch is derived again without
- * them, so the order's next best event of the batch, if any, wins instead. A failure that is not
- * a data error, or one no single order causes, propagates unchanged: the batch fails loudly and is
+ * them, so the order's next best event of the batch, if any, wins instead. A failure that is not a
+ * data error, or one no single order causes, propagates unchanged: the batch fails loudly and is
  * retried after the fix.
  *
  * <p>Nothing is written here. The outcome depends only on the batch's events and the stored
@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
 final class PoisonIsolation {
   private static final Logger LOG = LoggerFactory.getLogger(PoisonIsolation.class);
   static final String REASON = "unprocessable";
-  private static final StructType CULPRITS = new StructType()
-      .add("c_order_id", DataTypes.StringType)
-      .add("c_event_hash", DataTypes.StringType)
-      .add("c_detail", DataTypes.StringType);
+  private static final StructType CULPRITS =
+      new StructType()
+          .add("c_order_id", DataTypes.StringType)
+          .add("c_event_hash", DataTypes.StringType)
+          .add("c_detail", DataTypes.StringType);
 
   /**
    * @param prepared what the batch writes, null when no order changed
@@ -59,11 +60,16 @@ final class PoisonIsolation {
    * @param stored the {@code order_event_latest} table
    * @param derivation derives every table's rows for the given changed orders, writing nothing
    */
-  static <T> Outcome<T> derive(Dataset<Row> events, Dataset<Row> stored, long batchId, Function<Dataset<Row>, T> derivation) {
+  static <T> Outcome<T> derive(
+      Dataset<Row> events,
+      Dataset<Row> stored,
+      long batchId,
+      Function<Dataset<Row>, T> derivation) {
     List<CulpritSearch.Culprit> culprits = new ArrayList<>();
     while (true) {
       Dataset<Row> remaining = culprits.isEmpty() ? events : without(events, culprits);
-      Dataset<Row> winners = ChangedOrders.of(remaining, stored, batchId).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> winners =
+          ChangedOrders.of(remaining, stored, batchId).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         long changed = winners.count();
         T prepared = changed == 0 ? null : derivation.apply(winners);
@@ -72,8 +78,12 @@ final class PoisonIsolation {
         if (!FailureCause.mayBeInput(failure)) {
           throw failure;
         }
-        LOG.debug("batch {}: deriving the changed orders failed with a data error; looking for the events causing it", batchId, failure);
-        List<CulpritSearch.Culprit> found = new CulpritSearch(derivation::apply).find(winners, failure);
+        LOG.debug(
+            "batch {}: deriving the changed orders failed with a data error; looking for the events causing it",
+            batchId,
+            failure);
+        List<CulpritSearch.Culprit> found =
+            new CulpritSearch(derivation::apply).find(winners, failure);
         if (found.isEmpty()) {
           throw failure;
         }
@@ -84,13 +94,25 @@ final class PoisonIsolation {
     }
   }
 
-  private static <T> Outcome<T> outcome(T prepared, long changed, Dataset<Row> events, List<CulpritSearch.Culprit> culprits, long batchId) {
+  private static <T> Outcome<T> outcome(
+      T prepared,
+      long changed,
+      Dataset<Row> events,
+      List<CulpritSearch.Culprit> culprits,
+      long batchId) {
     if (culprits.isEmpty()) {
       return new Outcome<>(prepared, changed, null, 0);
     }
     Dataset<Row> rejected = asRejections(events, culprits);
     long count = rejected.count();
-    culprits.forEach(c -> LOG.warn("batch {}: quarantined the event of order {} as {}: {}", batchId, c.orderId(), REASON, c.detail()));
+    culprits.forEach(
+        c ->
+            LOG.warn(
+                "batch {}: quarantined the event of order {} as {}: {}",
+                batchId,
+                c.orderId(),
+                REASON,
+                c.detail()));
     return new Outcome<>(prepared, changed, rejected, count);
   }
 
@@ -101,22 +123,40 @@ final class PoisonIsolation {
   }
 
   /** Every copy of every culprit event, as a rejection with the culprit's error as detail. */
-  private static Dataset<Row> asRejections(Dataset<Row> events, List<CulpritSearch.Culprit> culprits) {
+  private static Dataset<Row> asRejections(
+      Dataset<Row> events, List<CulpritSearch.Culprit> culprits) {
     Dataset<Row> c = culpritRows(events, culprits);
-    return events.join(c, matches(events, c), "inner")
+    return events
+        .join(c, matches(events, c), "inner")
         .select(
-            lit(DecodedRows.KIND_REJECTED).as("kind"), events.col("order_id"), events.col("updated_at"),
-            events.col("updated_at_nanos"), events.col("version"),
-            events.col("event_hash"), events.col("raw"), lit(null).cast(DataTypes.StringType).as("normalized"),
-            events.col("source"), events.col("line"), events.col("position"), lit(REASON).as("reason"), c.col("c_detail").as("detail"));
+            lit(DecodedRows.KIND_REJECTED).as("kind"),
+            events.col("order_id"),
+            events.col("updated_at"),
+            events.col("updated_at_nanos"),
+            events.col("version"),
+            events.col("event_hash"),
+            events.col("raw"),
+            lit(null).cast(DataTypes.StringType).as("normalized"),
+            events.col("source"),
+            events.col("line"),
+            events.col("position"),
+            lit(REASON).as("reason"),
+            c.col("c_detail").as("detail"));
   }
 
-  private static Dataset<Row> culpritRows(Dataset<Row> events, List<CulpritSearch.Culprit> culprits) {
-    List<Row> rows = culprits.stream().map(c -> RowFactory.create(c.orderId(), c.eventHash(), c.detail())).toList();
+  private static Dataset<Row> culpritRows(
+      Dataset<Row> events, List<CulpritSearch.Culprit> culprits) {
+    List<Row> rows =
+        culprits.stream()
+            .map(c -> RowFactory.create(c.orderId(), c.eventHash(), c.detail()))
+            .toList();
     return events.sparkSession().createDataFrame(rows, CULPRITS);
   }
 
   private static Column matches(Dataset<Row> events, Dataset<Row> culprits) {
-    return events.col("order_id").equalTo(culprits.col("c_order_id")).and(events.col("event_hash").equalTo(culprits.col("c_event_hash")));
+    return events
+        .col("order_id")
+        .equalTo(culprits.col("c_order_id"))
+        .and(events.col("event_hash").equalTo(culprits.col("c_event_hash")));
   }
 }

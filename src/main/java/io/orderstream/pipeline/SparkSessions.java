@@ -23,7 +23,8 @@ public final class SparkSessions {
     conf.put("spark.sql.shuffle.partitions", "4");
     // Event files are a few KB: the default 4 MB open cost packs too few files per task.
     conf.put("spark.sql.files.openCostInBytes", "16384");
-    // A streaming batch names its files; above this threshold Spark lists them with a job of one task per file.
+    // A streaming batch names its files; above this threshold Spark lists them with a job of one
+    // task per file.
     conf.put("spark.sql.sources.parallelPartitionDiscovery.threshold", "1000000");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     // MERGE sources are small local relations, deterministic by construction: copying them to the
@@ -34,7 +35,8 @@ public final class SparkSessions {
     // 1 GB defaults would rewrite a whole table of this size every time it is compacted.
     conf.put("spark.databricks.delta.optimize.minFileSize", Long.toString(16L << 20));
     conf.put("spark.databricks.delta.optimize.maxFileSize", Long.toString(128L << 20));
-    // Adaptive re-planning pays off on large shuffles; here it only adds planning work to tiny ones.
+    // Adaptive re-planning pays off on large shuffles; here it only adds planning work to tiny
+    // ones.
     conf.put("spark.sql.adaptive.enabled", "false");
     // The event struct has ~100 nested fields: generating and compiling Java code for every plan
     // that touches it cost more than interpreting it for micro-batch sizes (measured: a 2-order
@@ -43,7 +45,9 @@ public final class SparkSessions {
     conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     if (master.startsWith("local")) {
       conf.put("spark.ui.enabled", "false");
-      conf.put("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/orderstream-warehouse");
+      conf.put(
+          "spark.sql.warehouse.dir",
+          System.getProperty("java.io.tmpdir") + "/orderstream-warehouse");
     }
     return conf;
   }
@@ -52,7 +56,9 @@ public final class SparkSessions {
     return create("orderstream", config.sparkMaster(), config.sparkConf());
   }
 
-  /** A session named {@code appName} on {@code master}: the defaults, overridden by {@code conf}. */
+  /**
+   * A session named {@code appName} on {@code master}: the defaults, overridden by {@code conf}.
+   */
   public static SparkSession create(String appName, String master, Map<String, String> conf) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
     defaults(master).forEach(builder::config);

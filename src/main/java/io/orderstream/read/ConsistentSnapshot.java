@@ -14,16 +14,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * All tables as of the newest batch that committed to every one of them, for readers that must
- * see foreign keys resolve while the pipeline keeps writing.
+ * All tables as of the newest batch that committed to every one of them, for readers that must see
+ * foreign keys resolve while the pipeline keeps writing.
  *
- * <p>Each table on its own is always consistent (Delta commits are atomic), but a batch commits
- * the tables one after another, so reading the live tables one by one can pair a fact row with a
- * dimension or bridge state from another batch. A snapshot pins every table to the version named
- * by the newest {@link BatchManifest} and reads it with Delta time travel ({@code versionAsOf}).
- * A snapshot stays valid as long as Delta keeps those versions readable: the log for 30 days
- * ({@code delta.logRetentionDuration}), the data files until a {@code VACUUM} removes them
- * (7 days after they were replaced, by default).
+ * <p>Each table on its own is always consistent (Delta commits are atomic), but a batch commits the
+ * tables one after another, so reading the live tables one by one can pair a fact row with a
+ * dimension or bridge state from another batch. A snapshot pins every table to the version named by
+ * the newest {@link BatchManifest} and reads it with Delta time travel ({@code versionAsOf}). A
+ * snapshot stays valid as long as Delta keeps those versions readable: the log for 30 days ({@code
+ * delta.logRetentionDuration}), the data files until a {@code VACUUM} removes them (7 days after
+ * they were replaced, by default).
  *
  * <pre>{@code
  * ConsistentSnapshot snapshot = ConsistentSnapshot.latest(spark, "/data/warehouse");
@@ -50,7 +50,9 @@ public final class ConsistentSnapshot {
    */
   public static ConsistentSnapshot latest(SparkSession spark, String tablesLocation) {
     TableLocations locations = new TableLocations(tablesLocation);
-    return new ConsistentSnapshot(spark, locations,
+    return new ConsistentSnapshot(
+        spark,
+        locations,
         newestManifest("tablesLocation", locations, spark.sessionState().newHadoopConf()));
   }
 
@@ -59,21 +61,32 @@ public final class ConsistentSnapshot {
    *
    * @param key how the caller named the location, for the error message
    */
-  public static BatchManifest newestManifest(String key, TableLocations locations, Configuration hadoop) {
+  public static BatchManifest newestManifest(
+      String key, TableLocations locations, Configuration hadoop) {
     ManifestLog log = new ManifestLog(locations, hadoop);
     try {
       Path root = new Path(locations.root());
       if (!root.getFileSystem(hadoop).exists(root)) {
         throw Errors.noConsistentSnapshot(key, locations.root(), "it does not exist");
       }
-      return log.latest().orElseThrow(() -> Errors.noConsistentSnapshot(key, locations.root(),
-          "it has no manifest in " + ManifestLog.FOLDER + "; run the pipeline on it first"));
+      return log.latest()
+          .orElseThrow(
+              () ->
+                  Errors.noConsistentSnapshot(
+                      key,
+                      locations.root(),
+                      "it has no manifest in "
+                          + ManifestLog.FOLDER
+                          + "; run the pipeline on it first"));
     } catch (IOException e) {
       throw Errors.noConsistentSnapshot(key, locations.root(), e.getMessage());
     }
   }
 
-  /** The batch whose commit produced this state ({@link BatchManifest#CREATED} for empty new tables). */
+  /**
+   * The batch whose commit produced this state ({@link BatchManifest#CREATED} for empty new
+   * tables).
+   */
   public long batchId() {
     return manifest.batchId();
   }
@@ -89,7 +102,11 @@ public final class ConsistentSnapshot {
 
   /** One table at its pinned version. */
   public Dataset<Row> table(String name) {
-    return spark.read().format("delta").option("versionAsOf", version(name)).load(locations.pathOf(name));
+    return spark
+        .read()
+        .format("delta")
+        .option("versionAsOf", version(name))
+        .load(locations.pathOf(name));
   }
 
   /** Registers every table as a temporary view named after it, each at its pinned version. */
@@ -110,8 +127,13 @@ public final class ConsistentSnapshot {
   private long version(String name) {
     Long version = manifest.versions().get(name);
     if (version == null) {
-      throw new IllegalArgumentException("no table " + name + " in the snapshot of batch " + manifest.batchId()
-          + "; tables: " + new TreeMap<>(manifest.versions()).keySet());
+      throw new IllegalArgumentException(
+          "no table "
+              + name
+              + " in the snapshot of batch "
+              + manifest.batchId()
+              + "; tables: "
+              + new TreeMap<>(manifest.versions()).keySet());
     }
     return version;
   }

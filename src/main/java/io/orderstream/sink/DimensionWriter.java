@@ -24,7 +24,10 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class DimensionWriter {
 
-  /** Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects them. */
+  /**
+   * Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects
+   * them.
+   */
   PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
     return PreparedMerge.of(table.name(), onePerKey(table, rows));
   }
@@ -38,24 +41,40 @@ public final class DimensionWriter {
         .select(col("best.*"));
   }
 
-  MergeMetrics apply(TableDef table, PreparedMerge prepared, String path, BatchTransaction txn, SparkSession session) {
+  MergeMetrics apply(
+      TableDef table,
+      PreparedMerge prepared,
+      String path,
+      BatchTransaction txn,
+      SparkSession session) {
     if (prepared.isEmpty()) {
       return MergeMetrics.NONE;
     }
     Column sourceWins =
         col("s." + Lineage.COMPLETE)
             .and(not(col("t." + Lineage.COMPLETE)).or(rank("s").gt(rank("t"))));
-    return txn.run(session, () -> MergeMetrics.of(
-        DeltaTable.forPath(session, path).as("t")
-            .merge(prepared.in(session).as("s"), col("t." + table.key()).equalTo(col("s." + table.key())))
-            .whenMatched(sourceWins).updateAll()
-            .whenNotMatched().insertAll()
-            .execute()));
+    return txn.run(
+        session,
+        () ->
+            MergeMetrics.of(
+                DeltaTable.forPath(session, path)
+                    .as("t")
+                    .merge(
+                        prepared.in(session).as("s"),
+                        col("t." + table.key()).equalTo(col("s." + table.key())))
+                    .whenMatched(sourceWins)
+                    .updateAll()
+                    .whenNotMatched()
+                    .insertAll()
+                    .execute()));
   }
 
   private static Column rank(String alias) {
     String prefix = alias.isEmpty() ? "" : alias + ".";
-    return EventOrder.rank(col(prefix + Lineage.UPDATED_AT), col(prefix + Lineage.UPDATED_AT_NANOS), col(prefix + Lineage.VERSION),
+    return EventOrder.rank(
+        col(prefix + Lineage.UPDATED_AT),
+        col(prefix + Lineage.UPDATED_AT_NANOS),
+        col(prefix + Lineage.VERSION),
         col(prefix + Lineage.EVENT_HASH));
   }
 }

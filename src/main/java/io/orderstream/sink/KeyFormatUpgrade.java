@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
  * of every other row is the same in both formats. Rows that format 1 gave one shared key get
  * distinct keys again. Nothing references these two keys, so no foreign key moves.
  *
- * <p>The UPDATE carries its own Delta transaction id, so a crash between it and the property
- * leaves a table whose next start skips the UPDATE and only sets the property.
+ * <p>The UPDATE carries its own Delta transaction id, so a crash between it and the property leaves
+ * a table whose next start skips the UPDATE and only sets the property.
  */
 final class KeyFormatUpgrade {
   private static final Logger LOG = LoggerFactory.getLogger(KeyFormatUpgrade.class);
-  private static final BatchTransaction ONCE = new BatchTransaction("orderstream-key-format-" + Keys.FORMAT, 0);
+  private static final BatchTransaction ONCE =
+      new BatchTransaction("orderstream-key-format-" + Keys.FORMAT, 0);
 
   private final SparkSession spark;
 
@@ -56,31 +57,44 @@ final class KeyFormatUpgrade {
     Column changed = col("id").notEqual(newKey);
     long rows = delta.toDF().where(changed).count();
     if (rows > 0) {
-      ONCE.run(spark, () -> {
-        delta.update(changed, Map.of("id", newKey));
-        return null;
-      });
+      ONCE.run(
+          spark,
+          () -> {
+            delta.update(changed, Map.of("id", newKey));
+            return null;
+          });
       LOG.info("Re-keyed {} rows of {} to key format {}", rows, table.name(), Keys.FORMAT);
     }
-    spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + Keys.FORMAT_PROPERTY + "' = '" + Keys.FORMAT + "')");
+    spark.sql(
+        "ALTER TABLE delta.`"
+            + path
+            + "` SET TBLPROPERTIES ('"
+            + Keys.FORMAT_PROPERTY
+            + "' = '"
+            + Keys.FORMAT
+            + "')");
   }
 
-  /** The current key of a stored row of {@code table}, or null when its key format did not change. */
+  /**
+   * The current key of a stored row of {@code table}, or null when its key format did not change.
+   */
   private static Column newKey(String table) {
     return switch (table) {
-      case OrderItemTable.NAME -> Keys.orderItemId(col("order_id"), col("item_id"), formatOneOccurrence());
+      case OrderItemTable.NAME ->
+          Keys.orderItemId(col("order_id"), col("item_id"), formatOneOccurrence());
       case OrderPromotionTable.NAME -> Keys.orderPromotionId(col("order_id"), col("promotion_id"));
       default -> null;
     };
   }
 
   /**
-   * The line's repeat number held in a format 1 key, {@code order:item} (1) or
-   * {@code order:item:n}; the row's own order and item ids say where the suffix starts.
+   * The line's repeat number held in a format 1 key, {@code order:item} (1) or {@code
+   * order:item:n}; the row's own order and item ids say where the suffix starts.
    */
   private static Column formatOneOccurrence() {
     Column base = concat(col("order_id"), lit(":"), col("item_id"));
     Column suffix = col("id").substr(length(base).plus(1), lit(Integer.MAX_VALUE));
-    return when(suffix.equalTo(""), lit(1)).otherwise(suffix.substr(lit(2), lit(Integer.MAX_VALUE)).cast("int"));
+    return when(suffix.equalTo(""), lit(1))
+        .otherwise(suffix.substr(lit(2), lit(Integer.MAX_VALUE)).cast("int"));
   }
 }

@@ -19,16 +19,17 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>A manifest is a {@link WriteOnceFile}: a reader sees it whole or not at all, on a file system
  * (written aside, renamed in) and on an object store (created under its name, published on close,
- * never renamed). Files are named by
- * {@link BatchManifest#sequence()}, zero-padded so that names sort in commit order; the newest
- * {@value #KEEP} are kept. A manifest whose name exists already describes the same table state
- * (a replayed batch, or a batch that changed nothing) and is left as it is.
+ * never renamed). Files are named by {@link BatchManifest#sequence()}, zero-padded so that names
+ * sort in commit order; the newest {@value #KEEP} are kept. A manifest whose name exists already
+ * describes the same table state (a replayed batch, or a batch that changed nothing) and is left as
+ * it is.
  *
  * <p>Works through the Hadoop FileSystem API, so any URI the tables can live at works here.
  */
 public final class ManifestLog {
   /** Where the manifests live, relative to the tables root. */
   public static final String FOLDER = "_orderstream/manifests";
+
   static final int KEEP = 100;
   private static final Pattern NAME = Pattern.compile("\\d{20}\\.json");
 

@@ -36,8 +36,8 @@ public final class ManifestRecorder {
 
   /**
    * Records the empty tables as the first consistent state, when no manifest exists and no table
-   * was ever written (every table at version 0). Tables written by a release without manifests
-   * may hold half a batch, so they get their first manifest from the next committed batch instead.
+   * was ever written (every table at version 0). Tables written by a release without manifests may
+   * hold half a batch, so they get their first manifest from the next committed batch instead.
    */
   public void afterCreate(SparkSession spark, String appId) {
     ManifestLog log = log(spark);
@@ -58,9 +58,10 @@ public final class ManifestRecorder {
   public Map<String, Long> versions(SparkSession spark) {
     Map<String, Long> versions = new LinkedHashMap<>();
     for (TableDef table : Tables.all()) {
-      long version = DeltaLog.forTable(spark, locations.pathOf(table.name()))
-          .update(false, Option.empty(), Option.empty())
-          .version();
+      long version =
+          DeltaLog.forTable(spark, locations.pathOf(table.name()))
+              .update(false, Option.empty(), Option.empty())
+              .version();
       versions.put(table.name(), version);
     }
     return versions;
@@ -70,7 +71,8 @@ public final class ManifestRecorder {
     try {
       log(spark).write(manifest);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the batch manifest under " + locations.root() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the batch manifest under " + locations.root() + ": " + e.getMessage(), e);
     }
   }
 

@@ -19,7 +19,10 @@ public record MergeMetrics(long inserted, long updated, long deleted) {
       return NONE;
     }
     Row r = rows.get(0);
-    return new MergeMetrics(valueOf(r, "num_inserted_rows"), valueOf(r, "num_updated_rows"), valueOf(r, "num_deleted_rows"));
+    return new MergeMetrics(
+        valueOf(r, "num_inserted_rows"),
+        valueOf(r, "num_updated_rows"),
+        valueOf(r, "num_deleted_rows"));
   }
 
   private static long valueOf(Row row, String field) {

@@ -29,29 +29,58 @@ final class OrderScopedWriter {
     return PreparedMerge.of(table.name(), rows);
   }
 
-  /** @param changedOrders ids of the orders whose winning event changed in this batch */
-  MergeMetrics apply(TableDef table, PreparedMerge prepared, List<Object> changedOrders, TouchedRange range,
-      String path, BatchTransaction txn, SparkSession session) {
+  /**
+   * @param changedOrders ids of the orders whose winning event changed in this batch
+   */
+  MergeMetrics apply(
+      TableDef table,
+      PreparedMerge prepared,
+      List<Object> changedOrders,
+      TouchedRange range,
+      String path,
+      BatchTransaction txn,
+      SparkSession session) {
     String key = table.key();
     Dataset<Row> fresh = prepared.in(session);
-    List<Row> dropped = session.read().format("delta").load(path)
-        .where(range.covers(Lineage.UPDATED_AT).and(col("order_id").isin(changedOrders.toArray())))
-        .select(col(key))
-        .join(fresh.select(col(key)), key, "left_anti")
-        .collectAsList();
+    List<Row> dropped =
+        session
+            .read()
+            .format("delta")
+            .load(path)
+            .where(
+                range.covers(Lineage.UPDATED_AT).and(col("order_id").isin(changedOrders.toArray())))
+            .select(col(key))
+            .join(fresh.select(col(key)), key, "left_anti")
+            .collectAsList();
     if (prepared.isEmpty() && dropped.isEmpty()) {
       return MergeMetrics.NONE;
     }
     Dataset<Row> source =
-        fresh.withColumn(DELETE, lit(false))
-            .unionByName(session.createDataFrame(new ArrayList<>(dropped), fresh.select(col(key)).schema()).withColumn(DELETE, lit(true)), true);
-    return txn.run(session, () -> MergeMetrics.of(
-        DeltaTable.forPath(session, path).as("t")
-            .merge(source.as("s"), range.covers("t." + Lineage.UPDATED_AT).and(col("t." + key).equalTo(col("s." + key))))
-            .whenMatched(col("s." + DELETE)).delete()
-            .whenMatched().update(assignments(table))
-            .whenNotMatched(col("s." + DELETE).equalTo(false)).insert(assignments(table))
-            .execute()));
+        fresh
+            .withColumn(DELETE, lit(false))
+            .unionByName(
+                session
+                    .createDataFrame(new ArrayList<>(dropped), fresh.select(col(key)).schema())
+                    .withColumn(DELETE, lit(true)),
+                true);
+    return txn.run(
+        session,
+        () ->
+            MergeMetrics.of(
+                DeltaTable.forPath(session, path)
+                    .as("t")
+                    .merge(
+                        source.as("s"),
+                        range
+                            .covers("t." + Lineage.UPDATED_AT)
+                            .and(col("t." + key).equalTo(col("s." + key))))
+                    .whenMatched(col("s." + DELETE))
+                    .delete()
+                    .whenMatched()
+                    .update(assignments(table))
+                    .whenNotMatched(col("s." + DELETE).equalTo(false))
+                    .insert(assignments(table))
+                    .execute()));
   }
 
   private static Map<String, Column> assignments(TableDef table) {

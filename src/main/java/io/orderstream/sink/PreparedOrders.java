@@ -16,7 +16,11 @@ public final class PreparedOrders {
   private final TouchedRange range;
   private final SparkSession session;
 
-  PreparedOrders(Map<TableDef, PreparedMerge> tables, PreparedMerge latest, List<Object> changedOrders, TouchedRange range,
+  PreparedOrders(
+      Map<TableDef, PreparedMerge> tables,
+      PreparedMerge latest,
+      List<Object> changedOrders,
+      TouchedRange range,
       SparkSession session) {
     this.tables = tables;
     this.latest = latest;

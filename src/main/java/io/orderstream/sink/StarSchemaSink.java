@@ -22,11 +22,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Writes one micro-batch to every table, each write idempotent for (app id, batch id).
  *
- * <p>First every table's rows are computed from the batch, then written in three phases, the
- * tables of a phase side by side: dimensions; order-scoped tables; {@code order_event_latest}.
- * Dimensions first means a fact row's new foreign keys exist before it does. The latest events
- * last means a crash before them leaves them unchanged, so the replayed batch finds the same
- * orders changed and rewrites the same rows.
+ * <p>First every table's rows are computed from the batch, then written in three phases, the tables
+ * of a phase side by side: dimensions; order-scoped tables; {@code order_event_latest}. Dimensions
+ * first means a fact row's new foreign keys exist before it does. The latest events last means a
+ * crash before them leaves them unchanged, so the replayed batch finds the same orders changed and
+ * rewrites the same rows.
  */
 public final class StarSchemaSink {
   private final TableLocations locations;
@@ -48,13 +48,17 @@ public final class StarSchemaSink {
   public void writeQuarantine(Dataset<Row> rejected, BatchTransaction txn) {
     Dataset<Row> rows = QuarantineTable.rows(rejected, txn.batchId());
     String key = QuarantineTable.DEFINITION.key();
-    txn.run(rows.sparkSession(), () -> {
-      DeltaTable.forPath(rows.sparkSession(), locations.pathOf(QuarantineTable.NAME)).as("t")
-          .merge(rows.as("s"), col("t." + key).equalTo(col("s." + key)))
-          .whenNotMatched().insertAll()
-          .execute();
-      return null;
-    });
+    txn.run(
+        rows.sparkSession(),
+        () -> {
+          DeltaTable.forPath(rows.sparkSession(), locations.pathOf(QuarantineTable.NAME))
+              .as("t")
+              .merge(rows.as("s"), col("t." + key).equalTo(col("s." + key)))
+              .whenNotMatched()
+              .insertAll()
+              .execute();
+          return null;
+        });
   }
 
   /**
@@ -73,7 +77,10 @@ public final class StarSchemaSink {
    * nothing: a failure caused by the events' values surfaces here, before any table changes.
    */
   public PreparedOrders prepare(Dataset<Row> winners, BatchTransaction txn) {
-    List<Row> keys = winners.select(col("order_id"), col("updated_at"), col("stored_updated_at")).collectAsList();
+    List<Row> keys =
+        winners
+            .select(col("order_id"), col("updated_at"), col("stored_updated_at"))
+            .collectAsList();
     List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
     OrderContext context = new OrderContext(winners, txn.batchId());
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
@@ -81,26 +88,53 @@ public final class StarSchemaSink {
       for (DerivedTable table : Tables.DERIVED) {
         TableDef def = table.definition();
         Dataset<Row> rows = table.rows(context);
-        prepared.put(def, def.kind() == TableKind.DIMENSION ? dimensions.prepare(def, rows) : orderScoped.prepare(def, rows));
+        prepared.put(
+            def,
+            def.kind() == TableKind.DIMENSION
+                ? dimensions.prepare(def, rows)
+                : orderScoped.prepare(def, rows));
       }
     } finally {
       context.release();
     }
     PreparedMerge latestRows = latest.prepare(OrderEventLatestTable.rows(winners, txn.batchId()));
-    return new PreparedOrders(prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.sparkSession());
+    return new PreparedOrders(
+        prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.sparkSession());
   }
 
   /** Writes prepared rows: dimensions, then order-scoped tables, then the winning events. */
   public Map<String, MergeMetrics> write(PreparedOrders orders, BatchTransaction txn) {
     Map<TableDef, PreparedMerge> prepared = orders.tables();
     Map<String, MergeMetrics> written = new LinkedHashMap<>();
-    written.putAll(writePhase(prepared, TableKind.DIMENSION, (def, session) ->
-        dimensions.apply(def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
-    written.putAll(writePhase(prepared, TableKind.ORDER_SCOPED, (def, session) ->
-        orderScoped.apply(def, prepared.get(def), orders.changedOrders(), orders.range(), locations.pathOf(def.name()), txn, session)));
+    written.putAll(
+        writePhase(
+            prepared,
+            TableKind.DIMENSION,
+            (def, session) ->
+                dimensions.apply(
+                    def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
+    written.putAll(
+        writePhase(
+            prepared,
+            TableKind.ORDER_SCOPED,
+            (def, session) ->
+                orderScoped.apply(
+                    def,
+                    prepared.get(def),
+                    orders.changedOrders(),
+                    orders.range(),
+                    locations.pathOf(def.name()),
+                    txn,
+                    session)));
     // The last phase is one table: the batch's own thread and session write it.
-    written.put(OrderEventLatestTable.NAME,
-        latest.apply(orders.latest(), orders.range(), locations.pathOf(OrderEventLatestTable.NAME), txn, orders.session()));
+    written.put(
+        OrderEventLatestTable.NAME,
+        latest.apply(
+            orders.latest(),
+            orders.range(),
+            locations.pathOf(OrderEventLatestTable.NAME),
+            txn,
+            orders.session()));
     return written;
   }
 
@@ -108,7 +142,8 @@ public final class StarSchemaSink {
     MergeMetrics apply(TableDef table, SparkSession session);
   }
 
-  private Map<String, MergeMetrics> writePhase(Map<TableDef, PreparedMerge> prepared, TableKind kind, TableWrite write) {
+  private Map<String, MergeMetrics> writePhase(
+      Map<TableDef, PreparedMerge> prepared, TableKind kind, TableWrite write) {
     List<TableDef> tables = prepared.keySet().stream().filter(t -> t.kind() == kind).toList();
     List<Function<SparkSession, MergeMetrics>> tasks = new ArrayList<>();
     tables.forEach(def -> tasks.add(session -> write.apply(def, session)));

@@ -41,7 +41,10 @@ record TouchedRange(Timestamp from, Timestamp to) {
     return new TouchedRange(from, to);
   }
 
-  /** A predicate on the target's lineage column, for data skipping; a MERGE may AND it to its condition. */
+  /**
+   * A predicate on the target's lineage column, for data skipping; a MERGE may AND it to its
+   * condition.
+   */
   Column covers(String column) {
     return col(column).between(lit(from), lit(to));
   }

@@ -26,11 +26,12 @@ public final class InputRows {
   public static final String PROBLEM = "problem";
   public static final String DETAIL = "detail";
 
-  public static final StructType SCHEMA = new StructType()
-      .add(SOURCE, DataTypes.StringType, false)
-      .add(CONTENT, DataTypes.BinaryType, true)
-      .add(PROBLEM, DataTypes.StringType, true)
-      .add(DETAIL, DataTypes.StringType, true);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(SOURCE, DataTypes.StringType, false)
+          .add(CONTENT, DataTypes.BinaryType, true)
+          .add(PROBLEM, DataTypes.StringType, true)
+          .add(DETAIL, DataTypes.StringType, true);
 
   private InputRows() {}
 
@@ -39,7 +40,10 @@ public final class InputRows {
    * problem. For tools that read files themselves (the baseline, the benchmarks).
    */
   public static Dataset<Row> readable(Dataset<Row> sourceAndContent) {
-    return sourceAndContent.select(col(SOURCE), col(CONTENT),
-        lit(null).cast(DataTypes.StringType).as(PROBLEM), lit(null).cast(DataTypes.StringType).as(DETAIL));
+    return sourceAndContent.select(
+        col(SOURCE),
+        col(CONTENT),
+        lit(null).cast(DataTypes.StringType).as(PROBLEM),
+        lit(null).cast(DataTypes.StringType).as(DETAIL));
   }
 }

@@ -11,12 +11,12 @@ import org.apache.spark.sql.SparkSession;
  * topic. The pipeline sees only this: a stream of inputs with the {@link InputRows} columns, a
  * check before anything is written, and two lifecycle calls.
  *
- * <p>An input is one unit a sender delivered (a file, an object, a record). Its {@code source}
- * name is what the quarantine shows; an input that cannot be read at all (gone before it was read,
- * over the size limit) still yields a row, with {@code problem} set, so nothing vanishes silently.
+ * <p>An input is one unit a sender delivered (a file, an object, a record). Its {@code source} name
+ * is what the quarantine shows; an input that cannot be read at all (gone before it was read, over
+ * the size limit) still yields a row, with {@code problem} set, so nothing vanishes silently.
  *
- * <p>Adding a source is one implementation here (or in a sub-package), its settings in
- * {@link io.orderstream.config.Setting}, and one line in {@link InputSources}.
+ * <p>Adding a source is one implementation here (or in a sub-package), its settings in {@link
+ * io.orderstream.config.Setting}, and one line in {@link InputSources}.
  */
 public interface InputSource {
 

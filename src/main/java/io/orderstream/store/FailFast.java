@@ -9,8 +9,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * File systems for the start-up checks: a copy of the run's Hadoop settings with few retries and
  * short timeouts, opened apart from Hadoop's cache. s3a retries an unreachable endpoint or a
- * refused request for minutes by default, which is right inside a batch and wrong for a check
- * whose job is to say at once which setting is wrong. The run itself keeps the user's settings.
+ * refused request for minutes by default, which is right inside a batch and wrong for a check whose
+ * job is to say at once which setting is wrong. The run itself keeps the user's settings.
  */
 public final class FailFast {
   private FailFast() {}
@@ -26,6 +26,7 @@ public final class FailFast {
     // a missing bucket is reported when the file system opens, not later as a missing folder
     quick.set("fs.s3a.bucket.probe", "2");
     URI uri = path.toUri();
-    return FileSystem.newInstance(uri.getScheme() == null ? FileSystem.getDefaultUri(quick) : uri, quick);
+    return FileSystem.newInstance(
+        uri.getScheme() == null ? FileSystem.getDefaultUri(quick) : uri, quick);
   }
 }

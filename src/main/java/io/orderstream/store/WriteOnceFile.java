@@ -9,20 +9,22 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes a small file that is created once and never changed, so that a reader sees it whole or
- * not at all and a second writer of the same name never replaces the first: the rule for every
- * file orderstream keeps outside Delta (batch manifests, the checkpoint identity).
+ * Writes a small file that is created once and never changed, so that a reader sees it whole or not
+ * at all and a second writer of the same name never replaces the first: the rule for every file
+ * orderstream keeps outside Delta (batch manifests, the checkpoint identity).
  *
  * <p>How depends on the store, asked through Hadoop's path capabilities rather than the scheme:
+ *
  * <ul>
  *   <li>Object stores (s3a and others whose output streams are abortable) publish an object only
  *       when its stream closes, and their rename is a copy and a delete that a kill can leave half
  *       done. The file is created directly under its final name with {@code overwrite=false}; an
  *       existing object makes the create fail, and the caller keeps what is there.
- *   <li>File systems (local, HDFS) show a file while it is written, and rename atomically. The
- *       file is written under a hidden temporary name and renamed into place; a rename refused
- *       because the name exists keeps the existing file.
+ *   <li>File systems (local, HDFS) show a file while it is written, and rename atomically. The file
+ *       is written under a hidden temporary name and renamed into place; a rename refused because
+ *       the name exists keeps the existing file.
  * </ul>
+ *
  * Readers look names up directly ({@code exists}, {@code open}) where they can, not through a
  * listing, so a store whose listings lag behind its writes cannot hide a file that exists.
  */
@@ -38,7 +40,9 @@ public final class WriteOnceFile {
       return false;
     }
     fs.mkdirs(file.getParent());
-    return publishesOnClose(fs, file) ? createDirectly(fs, file, bytes) : createAside(fs, file, bytes);
+    return publishesOnClose(fs, file)
+        ? createDirectly(fs, file, bytes)
+        : createAside(fs, file, bytes);
   }
 
   /** Whether the store makes a file visible only when its writer closes it (object stores). */
@@ -80,7 +84,8 @@ public final class WriteOnceFile {
     try {
       fs.delete(temp, false);
     } catch (IOException e) {
-      // a leftover hidden temporary file is ignored by every reader; the write's own outcome matters
+      // a leftover hidden temporary file is ignored by every reader; the write's own outcome
+      // matters
     }
   }
 }

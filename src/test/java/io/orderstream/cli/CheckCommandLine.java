@@ -12,8 +12,13 @@ import picocli.CommandLine;
 public final class CheckCommandLine {
   private CheckCommandLine() {}
 
-  /** The check command alone (arguments without the {@code check} word), reading through {@code spark}. */
+  /**
+   * The check command alone (arguments without the {@code check} word), reading through {@code
+   * spark}.
+   */
   public static CommandLine on(SparkSession spark) {
-    return new CommandLine(new CheckCommand(Map.of(), Path.of("").toAbsolutePath(), SparkSessionSource.existing(spark)));
+    return new CommandLine(
+        new CheckCommand(
+            Map.of(), Path.of("").toAbsolutePath(), SparkSessionSource.existing(spark)));
   }
 }

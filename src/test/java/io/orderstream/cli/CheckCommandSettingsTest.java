@@ -34,22 +34,33 @@ class CheckCommandSettingsTest {
   @Test
   void checkTakesMasterFromTheEnvironmentAndSparkKeysFromTheConfigFile() throws IOException {
     environment.put("ORDERSTREAM_SPARK_MASTER", "local[3]");
-    Path config = Files.writeString(dir.resolve("check.properties"),
-        "spark.master=local[1]\nspark.sql.shuffle.partitions=3\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("check.properties"),
+            "spark.master=local[1]\nspark.sql.shuffle.partitions=3\n");
 
     check("--config", config.toString());
 
-    assertThat(checkedWith).isEqualTo(new SparkSettings("local[3]", Map.of("spark.sql.shuffle.partitions", "3")));
+    assertThat(checkedWith)
+        .isEqualTo(new SparkSettings("local[3]", Map.of("spark.sql.shuffle.partitions", "3")));
   }
 
   @Test
   void checkMasterOptionBeatsTheEnvironmentAndConfBeatsTheFile() throws IOException {
     environment.put("ORDERSTREAM_SPARK_MASTER", "local[3]");
-    Path config = Files.writeString(dir.resolve("check.properties"), "spark.sql.shuffle.partitions=3\n");
+    Path config =
+        Files.writeString(dir.resolve("check.properties"), "spark.sql.shuffle.partitions=3\n");
 
-    check("--config", config.toString(), "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=5");
+    check(
+        "--config",
+        config.toString(),
+        "--master",
+        "local[2]",
+        "--conf",
+        "spark.sql.shuffle.partitions=5");
 
-    assertThat(checkedWith).isEqualTo(new SparkSettings("local[2]", Map.of("spark.sql.shuffle.partitions", "5")));
+    assertThat(checkedWith)
+        .isEqualTo(new SparkSettings("local[2]", Map.of("spark.sql.shuffle.partitions", "5")));
   }
 
   @Test
@@ -84,25 +95,29 @@ class CheckCommandSettingsTest {
   // ---------------------------------------------------------------- fixtures
 
   private int check(String... args) {
-    SparkSessionSource recording = new SparkSessionSource() {
-      @Override
-      public <T> T use(String appName, SparkSettings settings, Function<SparkSession, T> work) {
-        checkedWith = settings;
-        throw new IllegalStateException("stand-in session source: this test starts no Spark");
-      }
-    };
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class
-            ? type.cast(new CheckCommand(environment, dir, recording))
-            : CommandLine.defaultFactory().create(type);
-      }
-    };
+    SparkSessionSource recording =
+        new SparkSessionSource() {
+          @Override
+          public <T> T use(String appName, SparkSettings settings, Function<SparkSession, T> work) {
+            checkedWith = settings;
+            throw new IllegalStateException("stand-in session source: this test starts no Spark");
+          }
+        };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == CheckCommand.class
+                ? type.cast(new CheckCommand(environment, dir, recording))
+                : CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    String[] full = Stream.concat(Stream.of("check", "--tables", dir.toString()), Stream.of(args)).toArray(String[]::new);
+    String[] full =
+        Stream.concat(Stream.of("check", "--tables", dir.toString()), Stream.of(args))
+            .toArray(String[]::new);
     return cli.execute(full);
   }
 }

@@ -7,9 +7,9 @@ import io.orderstream.model.Tables;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -27,7 +27,8 @@ import picocli.CommandLine.IFactory;
 /**
  * {@code orderstream check} on the tables of one real run (lifecycle events and two bad files):
  * clean tables pass, and a copy with a duplicated key, an orphan foreign key and a missing table,
- * or with changed rows, fails with the table and the count named. The command runs on the shared test session.
+ * or with changed rows, fails with the table and the count named. The command runs on the shared
+ * test session.
  */
 @SparkTest
 class CheckCommandTest {
@@ -39,9 +40,10 @@ class CheckCommandTest {
 
   @BeforeAll
   static void runPipelineOnce() {
-    PipelineHarness pipeline = new PipelineHarness(root.resolve("run"))
-        .add("lifecycle", PipelineHarness.fixtureNames("lifecycle"))
-        .add("bad", List.of("not-json.json", "missing-order-id.json"));
+    PipelineHarness pipeline =
+        new PipelineHarness(root.resolve("run"))
+            .add("lifecycle", PipelineHarness.fixtureNames("lifecycle"))
+            .add("bad", List.of("not-json.json", "missing-order-id.json"));
     pipeline.runOnce();
     tables = pipeline.tables();
   }
@@ -55,8 +57,12 @@ class CheckCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines.get(0)).isEqualTo("Checking " + tables);
-    assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.startsWith("ok  "))
-        .anyMatch(l -> l.matches("ok +order_item +foreign key +customer_id -> customer: every value resolves"))
+    assertThat(lines.subList(1, lines.size() - 1))
+        .allMatch(l -> l.startsWith("ok  "))
+        .anyMatch(
+            l ->
+                l.matches(
+                    "ok +order_item +foreign key +customer_id -> customer: every value resolves"))
         .anyMatch(l -> l.matches("ok +quarantine +exists +2 rows"));
     assertThat(lines.get(lines.size() - 1)).matches("All \\d+ checks passed\\.");
   }
@@ -64,9 +70,15 @@ class CheckCommandTest {
   // ---------------------------------------------------------------- failing
 
   @Test
-  void checkDuplicatedKeyOrphanForeignKeyAndMissingTableFailNamingThemAndExitOne(@TempDir Path dir) {
+  void checkDuplicatedKeyOrphanForeignKeyAndMissingTableFailNamingThemAndExitOne(
+      @TempDir Path dir) {
     Path copy = copyOfTables(dir);
-    read(copy, "order_item").limit(1).write().format("delta").mode("append").save(copy.resolve("order_item").toString());
+    read(copy, "order_item")
+        .limit(1)
+        .write()
+        .format("delta")
+        .mode("append")
+        .save(copy.resolve("order_item").toString());
     String customer = read(copy, "order_item").first().getAs("customer_id");
     DeltaTable.forPath(PipelineHarness.spark(), copy.resolve("customer").toString())
         .delete(Tables.byName("customer").key() + " = '" + customer + "'");
@@ -77,9 +89,11 @@ class CheckCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(out.toString())
         .containsPattern("FAIL +order_item +key +id not unique: 1 more rows than distinct values")
-        .containsPattern("FAIL +order_item +foreign key +customer_id -> customer: [1-9]\\d* rows name no customer row")
+        .containsPattern(
+            "FAIL +order_item +foreign key +customer_id -> customer: [1-9]\\d* rows name no customer row")
         .containsPattern("FAIL +promotion +exists +no Delta table at .*promotion")
-        .containsPattern("FAIL +order_promotion +foreign key +promotion_id -> promotion: cannot resolve")
+        .containsPattern(
+            "FAIL +order_promotion +foreign key +promotion_id -> promotion: cannot resolve")
         .containsPattern("ok +shipment +key")
         .containsPattern("\\d+ of \\d+ checks FAILED\\.");
   }
@@ -96,9 +110,15 @@ class CheckCommandTest {
     assertThat(exit).isEqualTo(1);
     List<String> sameRows = out.toString().lines().filter(l -> l.contains(" same rows ")).toList();
     assertThat(sameRows).hasSize(Tables.all().size());
-    assertThat(sameRows).filteredOn(l -> l.startsWith("FAIL")).containsExactly(String.format(
-        "FAIL  %-18s  %-11s  %d rows only here, %d rows only in %s", "shipment", "same rows", shipments, shipments, tables));
-    assertThat(sameRows).filteredOn(l -> l.startsWith("ok")).allMatch(l -> l.matches("ok +\\w+ +same rows +same \\d+ rows"));
+    assertThat(sameRows)
+        .filteredOn(l -> l.startsWith("FAIL"))
+        .containsExactly(
+            String.format(
+                "FAIL  %-18s  %-11s  %d rows only here, %d rows only in %s",
+                "shipment", "same rows", shipments, shipments, tables));
+    assertThat(sameRows)
+        .filteredOn(l -> l.startsWith("ok"))
+        .allMatch(l -> l.matches("ok +\\w+ +same rows +same \\d+ rows"));
   }
 
   @Test
@@ -115,21 +135,27 @@ class CheckCommandTest {
     int exit = check("--help");
 
     assertThat(exit).isZero();
-    assertThat(out.toString()).contains("--same-as").contains("0 every check passed, 1 at least one check failed");
+    assertThat(out.toString())
+        .contains("--same-as")
+        .contains("0 every check passed, 1 at least one check failed");
   }
 
   // ---------------------------------------------------------------- fixtures
 
   private int check(String... args) {
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class
-            ? type.cast(new CheckCommand(Map.of(), Path.of("").toAbsolutePath(),
-                SparkSessionSource.existing(PipelineHarness.spark())))
-            : CommandLine.defaultFactory().create(type);
-      }
-    };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            return type == CheckCommand.class
+                ? type.cast(
+                    new CheckCommand(
+                        Map.of(),
+                        Path.of("").toAbsolutePath(),
+                        SparkSessionSource.existing(PipelineHarness.spark())))
+                : CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
@@ -138,7 +164,10 @@ class CheckCommandTest {
   }
 
   private static Dataset<Row> read(Path tablesRoot, String table) {
-    return PipelineHarness.spark().read().format("delta").load(tablesRoot.resolve(table).toString());
+    return PipelineHarness.spark()
+        .read()
+        .format("delta")
+        .load(tablesRoot.resolve(table).toString());
   }
 
   private static Path copyOfTables(Path dir) {

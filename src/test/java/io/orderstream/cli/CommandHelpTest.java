@@ -34,7 +34,9 @@ class CommandHelpTest {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    List<String> args = new ArrayList<>(List.of(qualifiedName.split(" ")).subList(1, qualifiedName.split(" ").length));
+    List<String> args =
+        new ArrayList<>(
+            List.of(qualifiedName.split(" ")).subList(1, qualifiedName.split(" ").length));
     args.add("--help");
 
     int exit = cli.execute(args.toArray(String[]::new));
@@ -45,10 +47,13 @@ class CommandHelpTest {
     assertThat(out.toString()).startsWith("Usage: " + qualifiedName + " ");
     for (String paragraph : spec.usageMessage().description()) {
       assertThat(paragraph).as("a description paragraph of %s", qualifiedName).endsWith(".");
-      assertThat(withoutSpace(out.toString())).contains(withoutSpace(paragraph)); // picocli wraps lines
+      assertThat(withoutSpace(out.toString()))
+          .contains(withoutSpace(paragraph)); // picocli wraps lines
     }
     for (OptionSpec option : spec.options()) {
-      assertThat(option.description()).as("help of %s %s", qualifiedName, option.longestName()).isNotEmpty();
+      assertThat(option.description())
+          .as("help of %s %s", qualifiedName, option.longestName())
+          .isNotEmpty();
       assertThat(out.toString()).contains(option.longestName());
     }
   }
@@ -62,8 +67,12 @@ class CommandHelpTest {
     assertThat(cli.execute("--help")).isZero();
 
     assertThat(cli.getSubcommands()).containsKeys("run", "check", "snapshot", "generate", "bench");
-    cli.getSubcommands().forEach((name, sub) -> assertThat(withoutSpace(out.toString()))
-        .contains(withoutSpace(name + sub.getCommandSpec().usageMessage().description()[0])));
+    cli.getSubcommands()
+        .forEach(
+            (name, sub) ->
+                assertThat(withoutSpace(out.toString()))
+                    .contains(
+                        withoutSpace(name + sub.getCommandSpec().usageMessage().description()[0])));
   }
 
   private static String withoutSpace(String text) {

@@ -18,16 +18,20 @@ public final class ExportCli {
 
   private ExportCli() {}
 
-  public static Outcome run(Map<String, String> environment, Path workingDirectory, List<String> arguments) {
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == ExportCommand.class) {
-          return type.cast(new ExportCommand(environment, workingDirectory, config -> SparkTestSession.get()));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+  public static Outcome run(
+      Map<String, String> environment, Path workingDirectory, List<String> arguments) {
+    CommandLine.IFactory factory =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == ExportCommand.class) {
+              return type.cast(
+                  new ExportCommand(
+                      environment, workingDirectory, config -> SparkTestSession.get()));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine commandLine = Main.commandLine(factory);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -54,10 +54,13 @@ class ExportCommandTest {
   void tablesWithoutManifestExitTwoSayingRunThePipelineFirst() throws IOException {
     Path empty = Files.createDirectories(dir.resolve("tables"));
 
-    ExportCli.Outcome outcome = export(Map.of(), "--tables", empty.toString(), "--jdbc-url", sqlite());
+    ExportCli.Outcome outcome =
+        export(Map.of(), "--tables", empty.toString(), "--jdbc-url", sqlite());
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("--tables", "has no manifest", "run the pipeline on it first").hasLineCount(1);
+    assertThat(outcome.err())
+        .contains("--tables", "has no manifest", "run the pipeline on it first")
+        .hasLineCount(1);
   }
 
   // ---- the database
@@ -70,12 +73,21 @@ class ExportCommandTest {
     }
     long start = System.nanoTime();
 
-    ExportCli.Outcome outcome = export(Map.of(), "--tables", tablesWithManifest(), "--jdbc-url",
-        "jdbc:postgresql://127.0.0.1:" + closed + "/orders", "--jdbc-user", "postgres");
+    ExportCli.Outcome outcome =
+        export(
+            Map.of(),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            "jdbc:postgresql://127.0.0.1:" + closed + "/orders",
+            "--jdbc-user",
+            "postgres");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("Cannot connect to the database", ":" + closed + "/orders").hasLineCount(1);
+    assertThat(outcome.err())
+        .contains("Cannot connect to the database", ":" + closed + "/orders")
+        .hasLineCount(1);
   }
 
   @Test
@@ -83,21 +95,30 @@ class ExportCommandTest {
     // accepts the TCP connection, then says nothing: only the login timeout ends the wait
     try (ServerSocket silent = new ServerSocket(0)) {
       List<Socket> accepted = new ArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept());
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test is over
+                }
+              });
       acceptor.setDaemon(true);
       acceptor.start();
       long start = System.nanoTime();
 
-      ExportCli.Outcome outcome = export(Map.of(), "--tables", tablesWithManifest(), "--jdbc-url",
-          "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/orders", "--jdbc-user", "postgres");
+      ExportCli.Outcome outcome =
+          export(
+              Map.of(),
+              "--tables",
+              tablesWithManifest(),
+              "--jdbc-url",
+              "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/orders",
+              "--jdbc-user",
+              "postgres");
 
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
       assertThat(outcome.exitCode()).isEqualTo(2);
@@ -108,30 +129,59 @@ class ExportCommandTest {
 
   @Test
   void wrongPasswordFromTheEnvironmentExitsTwoWithoutShowingIt() {
-    ExportCli.Outcome outcome = export(Map.of("ORDERSTREAM_JDBC_PASSWORD", WRONG_PASSWORD),
-        "--tables", tablesWithManifest(), "--jdbc-url", postgres.jdbcUrl("postgres"), "--jdbc-user", PostgresServer.USER);
+    ExportCli.Outcome outcome =
+        export(
+            Map.of("ORDERSTREAM_JDBC_PASSWORD", WRONG_PASSWORD),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            postgres.jdbcUrl("postgres"),
+            "--jdbc-user",
+            PostgresServer.USER);
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("password authentication failed").hasLineCount(1).doesNotContain(WRONG_PASSWORD);
+    assertThat(outcome.err())
+        .contains("password authentication failed")
+        .hasLineCount(1)
+        .doesNotContain(WRONG_PASSWORD);
     assertThat(outcome.out()).doesNotContain(WRONG_PASSWORD);
   }
 
   @Test
   void wrongPasswordFromTheConfigFileExitsTwoWithoutShowingIt() throws IOException {
-    Path config = Files.writeString(dir.resolve("export.properties"), "jdbc.password=" + WRONG_PASSWORD + "\n"
-        + "jdbc.user=" + PostgresServer.USER + "\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("export.properties"),
+            "jdbc.password=" + WRONG_PASSWORD + "\n" + "jdbc.user=" + PostgresServer.USER + "\n");
 
-    ExportCli.Outcome outcome = export(Map.of(), "--config", config.toString(),
-        "--tables", tablesWithManifest(), "--jdbc-url", postgres.jdbcUrl("postgres"));
+    ExportCli.Outcome outcome =
+        export(
+            Map.of(),
+            "--config",
+            config.toString(),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            postgres.jdbcUrl("postgres"));
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("password authentication failed").hasLineCount(1).doesNotContain(WRONG_PASSWORD);
+    assertThat(outcome.err())
+        .contains("password authentication failed")
+        .hasLineCount(1)
+        .doesNotContain(WRONG_PASSWORD);
   }
 
   @Test
   void passwordIsNoOption() {
-    ExportCli.Outcome outcome = export(Map.of(), "--tables", tablesWithManifest(), "--jdbc-url", sqlite(),
-        "--jdbc-password", WRONG_PASSWORD);
+    ExportCli.Outcome outcome =
+        export(
+            Map.of(),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            sqlite(),
+            "--jdbc-password",
+            WRONG_PASSWORD);
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("--jdbc-password");
@@ -141,11 +191,19 @@ class ExportCommandTest {
 
   @Test
   void urlOfAnotherDatabaseExitsTwoNamingTheSetting() {
-    ExportCli.Outcome outcome = export(Map.of(), "--tables", tablesWithManifest(), "--jdbc-url", "jdbc:mysql://127.0.0.1/orders?password=secret9");
+    ExportCli.Outcome outcome =
+        export(
+            Map.of(),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            "jdbc:mysql://127.0.0.1/orders?password=secret9");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err()).contains("--jdbc-url", "jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE")
-        .doesNotContain("secret9").hasLineCount(1);
+    assertThat(outcome.err())
+        .contains("--jdbc-url", "jdbc:postgresql://HOST:PORT/DATABASE or jdbc:sqlite:FILE")
+        .doesNotContain("secret9")
+        .hasLineCount(1);
   }
 
   @Test
@@ -158,8 +216,14 @@ class ExportCommandTest {
 
   @Test
   void badIntervalFromTheEnvironmentExitsTwoNamingTheVariable() {
-    ExportCli.Outcome outcome = export(Map.of("ORDERSTREAM_EXPORT_INTERVAL", "soon"),
-        "--tables", tablesWithManifest(), "--jdbc-url", sqlite(), "--follow");
+    ExportCli.Outcome outcome =
+        export(
+            Map.of("ORDERSTREAM_EXPORT_INTERVAL", "soon"),
+            "--tables",
+            tablesWithManifest(),
+            "--jdbc-url",
+            sqlite(),
+            "--follow");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err()).contains("ORDERSTREAM_EXPORT_INTERVAL", "'soon'").hasLineCount(1);
@@ -173,12 +237,16 @@ class ExportCommandTest {
     return "jdbc:sqlite:" + dir.resolve("orders.db");
   }
 
-  /** A tables folder with a manifest and no tables: enough for every check before the first read. */
+  /**
+   * A tables folder with a manifest and no tables: enough for every check before the first read.
+   */
   private String tablesWithManifest() {
     TableLocations locations = new TableLocations(dir.resolve("manifested").toString());
     try {
-      new ManifestLog(locations, new Configuration()).write(
-          new BatchManifest(0, "test-app", Instant.parse("2024-01-01T00:00:00Z"), Map.of("order_item", 1L)));
+      new ManifestLog(locations, new Configuration())
+          .write(
+              new BatchManifest(
+                  0, "test-app", Instant.parse("2024-01-01T00:00:00Z"), Map.of("order_item", 1L)));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -14,14 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A batch that fails in a real {@code orderstream run} process: the console shows one
- * {@code orderstream:} line and no trace, neither ours nor Spark's.
+ * A batch that fails in a real {@code orderstream run} process: the console shows one {@code
+ * orderstream:} line and no trace, neither ours nor Spark's.
  */
 @SparkTest
 class FailureReportPipelineTest {
   @TempDir Path dir;
 
-  // ---------------------------------------------------------------- a real process: everything on stderr
+  // ---------------------------------------------------------------- a real process: everything on
+  // stderr
 
   @Test
   void batchFailingOnBrokenTableShowsOneLineAndNoTraceOnTheConsole() throws Exception {
@@ -36,16 +37,31 @@ class FailureReportPipelineTest {
       }
     }
 
-    ChildPipeline child = ChildPipeline.start(dir.resolve("run.log"), List.of("--input", pipeline.input().toString(),
-        "--tables", pipeline.tables().toString(), "--checkpoint", pipeline.checkpoint().toString()));
+    ChildPipeline child =
+        ChildPipeline.start(
+            dir.resolve("run.log"),
+            List.of(
+                "--input",
+                pipeline.input().toString(),
+                "--tables",
+                pipeline.tables().toString(),
+                "--checkpoint",
+                pipeline.checkpoint().toString()));
     int exitCode = child.exitCode();
 
     String console = child.log();
     assertThat(exitCode).as(console).isEqualTo(1);
-    assertThat(console.lines().filter(line -> line.startsWith("orderstream:"))).as(console).singleElement().asString()
-        // the broken log is read at start (table upgrades) or inside the batch: either way one line naming it
-        .contains("order_item/_delta_log").contains("run again");
-    assertThat(console.lines()).as(console).noneMatch(line -> line.startsWith("\tat ") || line.contains("\tat "))
+    assertThat(console.lines().filter(line -> line.startsWith("orderstream:")))
+        .as(console)
+        .singleElement()
+        .asString()
+        // the broken log is read at start (table upgrades) or inside the batch: either way one line
+        // naming it
+        .contains("order_item/_delta_log")
+        .contains("run again");
+    assertThat(console.lines())
+        .as(console)
+        .noneMatch(line -> line.startsWith("\tat ") || line.contains("\tat "))
         .noneMatch(line -> line.contains(" ERROR "));
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.IFactory;
 
 /**
  * However a command fails, the user reads one {@code orderstream:} line naming the cause and what
- * to do, and no stack trace: neither the command's own nor Spark's reports of a failed task or query.
+ * to do, and no stack trace: neither the command's own nor Spark's reports of a failed task or
+ * query.
  */
 class FailureReportTest {
   @TempDir Path dir;
@@ -34,28 +35,38 @@ class FailureReportTest {
 
   @Test
   void unexpectedFailureIsOneLineWithCauseAndAdviceAndExitOne() {
-    int exitCode = run(config -> {
-      throw new IllegalStateException("Task failed while writing rows",
-          new IOException("No space left on device\n\tat some.Frame(Frame.java:1)"));
-    });
+    int exitCode =
+        run(
+            config -> {
+              throw new IllegalStateException(
+                  "Task failed while writing rows",
+                  new IOException("No space left on device\n\tat some.Frame(Frame.java:1)"));
+            });
 
     assertThat(exitCode).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
-        .isEqualTo("orderstream: Failed: IllegalStateException: Task failed while writing rows"
-            + " (caused by IOException: No space left on device); if that names a storage, permission or memory"
-            + " problem, fix it and run again, else run again with --verbose for the stack trace and report it");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "orderstream: Failed: IllegalStateException: Task failed while writing rows"
+                + " (caused by IOException: No space left on device); if that names a storage, permission or memory"
+                + " problem, fix it and run again, else run again with --verbose for the stack trace and report it");
   }
 
   @Test
   void jvmErrorIsOneLineAndExitOne() {
-    CommandLine cli = commandLine(config -> {
-      throw new OutOfMemoryError("Java heap space");
-    });
+    CommandLine cli =
+        commandLine(
+            config -> {
+              throw new OutOfMemoryError("Java heap space");
+            });
 
     int exitCode = Main.execute(cli, "run", "--input", input());
 
     assertThat(exitCode).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
         .startsWith("orderstream: Failed: OutOfMemoryError: Java heap space; ");
   }
 
@@ -83,20 +94,23 @@ class FailureReportTest {
   }
 
   private int run(Function<RunConfig, RunSummary> pipeline, String... extra) {
-    String[] args = Stream.concat(Stream.of("run", "--input", input()), Stream.of(extra)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("run", "--input", input()), Stream.of(extra))
+            .toArray(String[]::new);
     return commandLine(pipeline).execute(args);
   }
 
   private CommandLine commandLine(Function<RunConfig, RunSummary> pipeline) {
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == RunCommand.class) {
-          return type.cast(new RunCommand(Map.of(), dir, pipeline));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == RunCommand.class) {
+              return type.cast(new RunCommand(Map.of(), dir, pipeline));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));

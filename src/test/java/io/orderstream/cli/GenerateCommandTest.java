@@ -23,8 +23,7 @@ import picocli.CommandLine;
 
 /** {@code orderstream generate} end to end through the real command line, output captured. */
 class GenerateCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
@@ -40,43 +39,91 @@ class GenerateCommandTest {
   void generateWritesTheSpecsEventsAndReportsExpectedRows() throws IOException {
     Path target = dir.resolve("events");
 
-    int code = run("generate", "--out", target.toString(), "--orders", "6", "--seed", "3", "--duplicates", "0.1");
+    int code =
+        run(
+            "generate",
+            "--out",
+            target.toString(),
+            "--orders",
+            "6",
+            "--seed",
+            "3",
+            "--duplicates",
+            "0.1");
 
-    List<GeneratedEvent> expected = SampleGenerator.generate(GeneratorSpec.of(6, 3L).withDuplicates(0.1));
+    List<GeneratedEvent> expected =
+        SampleGenerator.generate(GeneratorSpec.of(6, 3L).withDuplicates(0.1));
     assertThat(code).isZero();
     assertThat(EventFiles.read(target)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(out.toString())
-        .contains("Wrote " + expected.size() + " events of 6 orders in " + expected.size() + " json files")
+        .contains(
+            "Wrote "
+                + expected.size()
+                + " events of 6 orders in "
+                + expected.size()
+                + " json files")
         .contains("order_item=" + ExpectedState.of(expected).totals().orderItems());
     assertThat(err.toString()).isEmpty();
   }
 
   @Test
   void generateJsonlWritesFewerFilesThanEvents() throws IOException {
-    int code = run("generate", "--out", dir.toString(), "--orders", "5", "--format", "JSONL", "--events-per-file", "10");
+    int code =
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--orders",
+            "5",
+            "--format",
+            "JSONL",
+            "--events-per-file",
+            "10");
 
     assertThat(code).isZero();
     try (var files = Files.list(dir)) {
-      assertThat(files).allMatch(p -> p.toString().endsWith(".jsonl")).hasSizeLessThan(EventFiles.read(dir).size());
+      assertThat(files)
+          .allMatch(p -> p.toString().endsWith(".jsonl"))
+          .hasSizeLessThan(EventFiles.read(dir).size());
     }
   }
 
   @Test
   void generateFuzzWritesTheCorpusAndItsManifest() throws IOException {
-    int code = run("generate", "fuzz", "--out", dir.toString(), "--orders", "3", "--seed", "4", "--size-mb", "0.2");
+    int code =
+        run(
+            "generate",
+            "fuzz",
+            "--out",
+            dir.toString(),
+            "--orders",
+            "3",
+            "--seed",
+            "4",
+            "--size-mb",
+            "0.2");
 
-    FuzzCorpus corpus =
-        FuzzCorpus.generate(FuzzSpec.ofMegabytes(4, 3, 0.2));
+    FuzzCorpus corpus = FuzzCorpus.generate(FuzzSpec.ofMegabytes(4, 3, 0.2));
     assertThat(code).isZero();
     assertThat(Files.readString(dir.resolve(FuzzManifest.FILE_NAME)))
         .isEqualTo(corpus.manifest().toJson());
-    assertThat(out.toString()).contains("Wrote a fuzz corpus of " + corpus.files().size() + " files")
+    assertThat(out.toString())
+        .contains("Wrote a fuzz corpus of " + corpus.files().size() + " files")
         .contains(corpus.manifest().inputs() + " inputs");
   }
 
   @Test
   void generateFuzzWithNegativeSizeExitsWithUsageError() {
-    int code = run("generate", "fuzz", "--out", dir.resolve("never").toString(), "--orders", "3", "--size-mb", "-1");
+    int code =
+        run(
+            "generate",
+            "fuzz",
+            "--out",
+            dir.resolve("never").toString(),
+            "--orders",
+            "3",
+            "--size-mb",
+            "-1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
     assertThat(err.toString()).contains("Invalid value for --size-mb: '-1.0'");
@@ -98,7 +145,10 @@ class GenerateCommandTest {
     int code = run("generate", "--out", target.toString(), "--kafka-topic", "t", "--orders", "1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
-    assertThat(err.toString()).contains("--out").contains("--kafka-topic").contains("mutually exclusive");
+    assertThat(err.toString())
+        .contains("--out")
+        .contains("--kafka-topic")
+        .contains("mutually exclusive");
     assertThat(target).doesNotExist();
   }
 
@@ -106,7 +156,8 @@ class GenerateCommandTest {
   void generateFuzzRefusesATopic() {
     Path target = dir.resolve("never");
 
-    int code = run("generate", "--kafka-topic", "t", "fuzz", "--out", target.toString(), "--orders", "1");
+    int code =
+        run("generate", "--kafka-topic", "t", "fuzz", "--out", target.toString(), "--orders", "1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
     assertThat(err.toString()).contains("Invalid value for --kafka-topic: 't'");
@@ -129,7 +180,8 @@ class GenerateCommandTest {
     int code = run("generate", "--out", dir.toString(), "--orders", "1", "--format", "csv");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
-    assertThat(err.toString()).contains("Invalid value for --format: 'csv'; expected json or jsonl");
+    assertThat(err.toString())
+        .contains("Invalid value for --format: 'csv'; expected json or jsonl");
   }
 
   @Test
@@ -139,7 +191,9 @@ class GenerateCommandTest {
     int code = run("generate", "--out", file.toString(), "--orders", "1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
-    assertThat(err.toString()).contains("Invalid value for --out: '" + file + "'").contains("not a folder");
+    assertThat(err.toString())
+        .contains("Invalid value for --out: '" + file + "'")
+        .contains("not a folder");
   }
 
   @Test
@@ -152,7 +206,17 @@ class GenerateCommandTest {
 
   @Test
   void generateBadDurationExitsWithUsageError() {
-    int code = run("generate", "--out", dir.toString(), "--orders", "1", "--rate", "5", "--duration", "soon");
+    int code =
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--orders",
+            "1",
+            "--rate",
+            "5",
+            "--duration",
+            "soon");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
     assertThat(err.toString()).contains("Invalid value for --duration: 'soon'");
@@ -168,7 +232,17 @@ class GenerateCommandTest {
 
   @Test
   void generateLiveModeStopsAtTheDurationAndSaysSo() {
-    int code = run("generate", "--out", dir.toString(), "--orders", "20", "--rate", "50", "--duration", "200ms");
+    int code =
+        run(
+            "generate",
+            "--out",
+            dir.toString(),
+            "--orders",
+            "20",
+            "--rate",
+            "50",
+            "--duration",
+            "200ms");
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Stopped at the time limit");

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The launcher (bin/jvm-options) and the tests (pom.xml's spark.jvm.opens, surefire's argLine)
- * must give Spark the same JVM flags; this fails when one list changes without the other.
- * Surefire runs tests from the project folder, so the paths are relative to it.
+ * The launcher (bin/jvm-options) and the tests (pom.xml's spark.jvm.opens, surefire's argLine) must
+ * give Spark the same JVM flags; this fails when one list changes without the other. Surefire runs
+ * tests from the project folder, so the paths are relative to it.
  */
 class JvmOptionsTest {
 
@@ -31,8 +31,10 @@ class JvmOptionsTest {
   }
 
   private static List<String> pomFlags() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(Path.of("pom.xml").toFile());
+    Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(Path.of("pom.xml").toFile());
     String opens = pom.getElementsByTagName("spark.jvm.opens").item(0).getTextContent();
     return Arrays.stream(opens.strip().split("\\s+")).toList();
   }

@@ -43,20 +43,21 @@ class RunCommandTest {
   // ---------------------------------------------------------------- fixtures
 
   private int run(String... args) {
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == RunCommand.class) {
-          return type.cast(new RunCommand(environment, dir, this::pipeline));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == RunCommand.class) {
+              return type.cast(new RunCommand(environment, dir, this::pipeline));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
 
-      private RunSummary pipeline(RunConfig config) {
-        ranWith = config;
-        return summary;
-      }
-    };
+          private RunSummary pipeline(RunConfig config) {
+            ranWith = config;
+            return summary;
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -82,11 +83,19 @@ class RunCommandTest {
     assertThat(exitCode).isZero();
     String help = out.toString().replaceAll("\\s+", " ");
     for (Setting<?> setting : Setting.all()) {
-      assertThat(help).containsPattern(" " + setting.option() + "\\[?=" + setting.label())
-          .contains("Default: " + setting.defaultValue() + "; env " + setting.envVar()
-              + "; file key " + setting.key() + ".");
+      assertThat(help)
+          .containsPattern(" " + setting.option() + "\\[?=" + setting.label())
+          .contains(
+              "Default: "
+                  + setting.defaultValue()
+                  + "; env "
+                  + setting.envVar()
+                  + "; file key "
+                  + setting.key()
+                  + ".");
     }
-    assertThat(help).contains("--config=FILE", "--conf=KEY=VALUE", "Default: none")
+    assertThat(help)
+        .contains("--config=FILE", "--conf=KEY=VALUE", "Default: none")
         .contains("the command line, the environment variable, the --config file, the default");
   }
 
@@ -97,8 +106,10 @@ class RunCommandTest {
     int exitCode = run("--trigger-interval", "fast");
 
     assertThat(exitCode).isEqualTo(2);
-    assertThat(errLines()).containsExactly("orderstream: Invalid value for --trigger-interval:"
-        + " 'fast'; expected a duration such as 500ms, 5s, 2m or PT5S");
+    assertThat(errLines())
+        .containsExactly(
+            "orderstream: Invalid value for --trigger-interval:"
+                + " 'fast'; expected a duration such as 500ms, 5s, 2m or PT5S");
     assertThat(out.toString()).isEmpty();
     assertThat(ranWith).isNull();
   }
@@ -108,8 +119,10 @@ class RunCommandTest {
     environment.put("ORDERSTREAM_MAX_FILES_PER_TRIGGER", "0");
 
     assertThat(run()).isEqualTo(2);
-    assertThat(errLines()).containsExactly("orderstream: Invalid value for"
-        + " ORDERSTREAM_MAX_FILES_PER_TRIGGER: '0'; expected a positive whole number such as 1000");
+    assertThat(errLines())
+        .containsExactly(
+            "orderstream: Invalid value for"
+                + " ORDERSTREAM_MAX_FILES_PER_TRIGGER: '0'; expected a positive whole number such as 1000");
   }
 
   @Test
@@ -117,14 +130,18 @@ class RunCommandTest {
     Files.writeString(dir.resolve("o.properties"), "inptu=x\n");
 
     assertThat(run("--config", dir.resolve("o.properties").toString())).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString()
+    assertThat(errLines())
+        .singleElement()
+        .asString()
         .startsWith("orderstream: Unknown setting 'inptu' in config file");
   }
 
   @Test
   void runMissingInputExitsTwo() {
     assertThat(run("--input", "nowhere")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString()
+    assertThat(errLines())
+        .singleElement()
+        .asString()
         .startsWith("orderstream: Invalid value for --input: '" + dir.resolve("nowhere") + "'");
   }
 
@@ -143,7 +160,9 @@ class RunCommandTest {
   @Test
   void runConfNonSparkKeyExitsTwo() {
     assertThat(run("--conf", "fs.s3a.access.key=AKIA")).isEqualTo(2);
-    assertThat(errLines()).singleElement().asString()
+    assertThat(errLines())
+        .singleElement()
+        .asString()
         .startsWith("orderstream: Invalid value for --conf: 'fs.s3a.access.key'")
         .doesNotContain("AKIA");
   }
@@ -152,7 +171,8 @@ class RunCommandTest {
 
   @Test
   void runOptionBeatsEnvironmentBeatsConfigFile() throws IOException {
-    Files.writeString(dir.resolve("o.properties"),
+    Files.writeString(
+        dir.resolve("o.properties"),
         "trigger-interval=1m\nmax-files-per-trigger=10\nspark.master=local[1]\n");
     environment.put("ORDERSTREAM_MAX_FILES_PER_TRIGGER", "20");
     environment.put("ORDERSTREAM_SPARK_MASTER", "local[2]");
@@ -180,23 +200,27 @@ class RunCommandTest {
   void runConfPassesSparkSettingsThrough() {
     assertThat(run("--conf", "spark.sql.shuffle.partitions=8", "--conf", "spark.a=b=c")).isZero();
 
-    assertThat(ranWith.sparkConf()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("spark.sql.shuffle.partitions", "8", "spark.a", "b=c"));
+    assertThat(ranWith.sparkConf())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("spark.sql.shuffle.partitions", "8", "spark.a", "b=c"));
   }
 
   // ---------------------------------------------------------------- output
 
   @Test
   void runPrintsTablesWithRowCountsAligned() {
-    summary = new RunSummary(3, List.of(new TableCount("dim_customer", 12),
-        new TableCount("fact_order_line", 1234), new TableCount("dim_date", 5)));
+    summary =
+        new RunSummary(
+            3,
+            List.of(
+                new TableCount("dim_customer", 12),
+                new TableCount("fact_order_line", 1234),
+                new TableCount("dim_date", 5)));
 
     assertThat(run("--once")).isZero();
 
-    assertThat(out.toString().lines()).containsExactly(
-        "dim_customer       12",
-        "fact_order_line  1234",
-        "dim_date            5");
+    assertThat(out.toString().lines())
+        .containsExactly("dim_customer       12", "fact_order_line  1234", "dim_date            5");
     assertThat(err.toString()).isEmpty();
   }
 

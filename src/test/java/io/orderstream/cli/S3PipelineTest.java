@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * S3 end to end on a real local S3 server (S3Mock): input, tables and checkpoint all on s3a://,
- * the pipeline in its own JVM configured by nothing but {@code spark.hadoop.fs.s3a.*} settings and
+ * S3 end to end on a real local S3 server (S3Mock): input, tables and checkpoint all on s3a://, the
+ * pipeline in its own JVM configured by nothing but {@code spark.hadoop.fs.s3a.*} settings and
  * credentials from the standard AWS environment variables. The tables must equal those the folder
  * source makes from the same events ({@code orderstream check --same-as}), and everything the
  * project writes outside Delta must be there under its final name, with no temporary object left.
@@ -46,14 +46,31 @@ class S3PipelineTest {
     Configuration hadoop = PipelineHarness.spark().sparkContext().hadoopConfiguration();
     s3.configure(hadoop);
     bucket = new org.apache.hadoop.fs.Path(ROOT + "/").getFileSystem(hadoop);
-    reference = new PipelineHarness(dir.resolve("folder")).add("lifecycle", PipelineHarness.fixtureNames("lifecycle"));
+    reference =
+        new PipelineHarness(dir.resolve("folder"))
+            .add("lifecycle", PipelineHarness.fixtureNames("lifecycle"));
     for (String name : PipelineHarness.fixtureNames("lifecycle")) {
-      bucket.copyFromLocalFile(new org.apache.hadoop.fs.Path(reference.input().resolve(name).toUri()),
+      bucket.copyFromLocalFile(
+          new org.apache.hadoop.fs.Path(reference.input().resolve(name).toUri()),
           new org.apache.hadoop.fs.Path(ROOT + "/incoming/" + name));
     }
-    List<String> args = new ArrayList<>(List.of("--input", ROOT + "/incoming/", "--tables", ROOT + "/tables",
-        "--checkpoint", ROOT + "/checkpoint", "--master", "local[2]", "--max-files-per-trigger", "10",
-        "--conf", "spark.sql.shuffle.partitions=2"));
+    // 14 of the 26 objects per batch: two batches, so the second lists the prefix after the first
+    // committed (each batch of a cold child JVM costs about half a minute, so not three).
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                ROOT + "/incoming/",
+                "--tables",
+                ROOT + "/tables",
+                "--checkpoint",
+                ROOT + "/checkpoint",
+                "--master",
+                "local[2]",
+                "--max-files-per-trigger",
+                "14",
+                "--conf",
+                "spark.sql.shuffle.partitions=2"));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     child = ChildPipeline.start(dir.resolve("s3-run.log"), args, s3.credentialsEnv());
     reference.runOnce();
@@ -63,15 +80,25 @@ class S3PipelineTest {
   @Test
   void lifecycleThroughS3ListingEndsInTheFolderSourcesTables() {
     StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class ? type.cast(new CheckCommand(java.util.Map.of(), java.nio.file.Path.of("").toAbsolutePath(), SparkSessionSource.existing(PipelineHarness.spark()))) : CommandLine.defaultFactory().create(type);
-      }
-    });
+    CommandLine cli =
+        Main.commandLine(
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                return type == CheckCommand.class
+                    ? type.cast(
+                        new CheckCommand(
+                            java.util.Map.of(),
+                            java.nio.file.Path.of("").toAbsolutePath(),
+                            SparkSessionSource.existing(PipelineHarness.spark())))
+                    : CommandLine.defaultFactory().create(type);
+              }
+            });
     cli.setOut(new PrintWriter(out));
 
-    int exit = cli.execute("check", "--tables", ROOT + "/tables", "--same-as", reference.tables().toString());
+    int exit =
+        cli.execute(
+            "check", "--tables", ROOT + "/tables", "--same-as", reference.tables().toString());
 
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).contains("same rows").doesNotContain("FAIL");
@@ -82,16 +109,20 @@ class S3PipelineTest {
     List<String> keys = keys(ROOT + "/");
 
     assertThat(keys).contains("checkpoint/" + "orderstream.properties");
-    assertThat(keys).filteredOn(k -> k.startsWith("tables/" + ManifestLog.FOLDER + "/")).isNotEmpty()
+    assertThat(keys)
+        .filteredOn(k -> k.startsWith("tables/" + ManifestLog.FOLDER + "/"))
+        .isNotEmpty()
         .allMatch(k -> k.matches(".*/\\d{20}\\.json"));
-    assertThat(keys).as("temporary or probe objects left behind")
+    assertThat(keys)
+        .as("temporary or probe objects left behind")
         .noneMatch(k -> k.endsWith(".tmp") || k.contains("orderstream-write-check"));
     assertThat(child.log()).contains("Started");
   }
 
   private static List<String> keys(String root) throws IOException {
     List<String> keys = new ArrayList<>();
-    RemoteIterator<LocatedFileStatus> files = bucket.listFiles(new org.apache.hadoop.fs.Path(root), true);
+    RemoteIterator<LocatedFileStatus> files =
+        bucket.listFiles(new org.apache.hadoop.fs.Path(root), true);
     while (files.hasNext()) {
       keys.add(files.next().getPath().toUri().getPath().substring(1));
     }

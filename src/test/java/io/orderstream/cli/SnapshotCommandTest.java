@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
-/** {@code orderstream snapshot} on a folder of manifests written by {@link ManifestLog} (no Spark). */
+/**
+ * {@code orderstream snapshot} on a folder of manifests written by {@link ManifestLog} (no Spark).
+ */
 class SnapshotCommandTest {
   @TempDir Path dir;
 
@@ -26,15 +28,16 @@ class SnapshotCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int snapshot(String... args) {
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == SnapshotCommand.class) {
-          return type.cast(new SnapshotCommand(dir, Configuration::new));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == SnapshotCommand.class) {
+              return type.cast(new SnapshotCommand(dir, Configuration::new));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
@@ -48,25 +51,39 @@ class SnapshotCommandTest {
   void snapshotPrintsTheNewestBatchAndEachTablesVersionAsSql() throws IOException {
     Path tables = dir.resolve("warehouse");
     ManifestLog log = new ManifestLog(new TableLocations(tables.toString()), new Configuration());
-    log.write(new BatchManifest(6, "app", Instant.parse("2024-03-01T10:00:00Z"), Map.of("order_item", 6L, "seller", 4L)));
-    log.write(new BatchManifest(7, "app", Instant.parse("2024-03-01T10:00:05Z"), Map.of("order_item", 7L, "seller", 4L)));
+    log.write(
+        new BatchManifest(
+            6,
+            "app",
+            Instant.parse("2024-03-01T10:00:00Z"),
+            Map.of("order_item", 6L, "seller", 4L)));
+    log.write(
+        new BatchManifest(
+            7,
+            "app",
+            Instant.parse("2024-03-01T10:00:05Z"),
+            Map.of("order_item", 7L, "seller", 4L)));
 
     int exitCode = snapshot("--tables", "warehouse");
 
     assertThat(exitCode).isZero();
-    assertThat(out.toString().lines()).containsExactly(
-        "batch 7, committed 2024-03-01T10:00:05Z",
-        "order_item      7  delta.`" + tables + "/order_item` VERSION AS OF 7",
-        "seller          4  delta.`" + tables + "/seller` VERSION AS OF 4");
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "batch 7, committed 2024-03-01T10:00:05Z",
+            "order_item      7  delta.`" + tables + "/order_item` VERSION AS OF 7",
+            "seller          4  delta.`" + tables + "/seller` VERSION AS OF 4");
     assertThat(err.toString()).isEmpty();
   }
 
   @Test
   void missingTablesFolderExitsTwo() {
     assertThat(snapshot("--tables", "nowhere")).isEqualTo(2);
-    assertThat(err.toString().lines()).containsExactly("orderstream: Invalid value for --tables: '"
-        + dir.resolve("nowhere") + "'; expected the tables location of a pipeline that has created its tables,"
-        + " but it does not exist");
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "orderstream: Invalid value for --tables: '"
+                + dir.resolve("nowhere")
+                + "'; expected the tables location of a pipeline that has created its tables,"
+                + " but it does not exist");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -75,7 +92,9 @@ class SnapshotCommandTest {
     Files.createDirectories(dir.resolve("tables/order_item"));
 
     assertThat(snapshot("--tables", "tables")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
         .contains("has no manifest in " + ManifestLog.FOLDER);
   }
 }

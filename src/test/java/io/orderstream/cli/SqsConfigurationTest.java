@@ -10,8 +10,8 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
-import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.ServerProcess;
+import io.orderstream.testing.SparkTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +40,8 @@ class SqsConfigurationTest {
 
   @BeforeAll
   static void startServers() {
-    S3MockServer.shared().createBucket("sqs-configuration-test")
+    S3MockServer.shared()
+        .createBucket("sqs-configuration-test")
         .configure(PipelineHarness.spark().sparkContext().hadoopConfiguration());
     sqs = ElasticMqServer.shared();
     queueUrl = sqs.createQueue("sqs-configuration-test", 30);
@@ -67,30 +68,55 @@ class SqsConfigurationTest {
 
   @Test
   void missingQueueIsNamed() {
-    assertRefused(c -> c.with(Setting.QUEUE_URL, sqs.endpoint() + "/000000000000/no-such-queue"), "queue-url");
+    assertRefused(
+        c -> c.with(Setting.QUEUE_URL, sqs.endpoint() + "/000000000000/no-such-queue"),
+        "queue-url");
   }
 
   @Test
   void missingRegionIsNamed() {
     assertThat(System.getenv("AWS_REGION")).as("this test needs AWS_REGION unset").isNull();
-    assertThat(Path.of(System.getProperty("user.home"), ".aws", "config")).as("and no AWS profile").doesNotExist();
+    assertThat(Path.of(System.getProperty("user.home"), ".aws", "config"))
+        .as("and no AWS profile")
+        .doesNotExist();
     assertRefused(c -> c.with(Setting.SQS_REGION, ""), "sqs-region");
   }
 
   @Test
   void missingBucketOfTheInputPrefixIsNamed() {
     RunConfig config = config(c -> c);
-    RunConfig inMissingBucket = new RunConfig("s3a://no-such-bucket/incoming/", config.tables(), config.checkpoint(), true,
-        Duration.ofSeconds(1), 10, "local[2]", Map.of()).with(Setting.SOURCE, "sqs").with(Setting.QUEUE_URL, queueUrl)
-        .with(Setting.SQS_ENDPOINT, sqs.endpoint()).with(Setting.SQS_REGION, S3MockServer.REGION);
+    RunConfig inMissingBucket =
+        new RunConfig(
+                "s3a://no-such-bucket/incoming/",
+                config.tables(),
+                config.checkpoint(),
+                true,
+                Duration.ofSeconds(1),
+                10,
+                "local[2]",
+                Map.of())
+            .with(Setting.SOURCE, "sqs")
+            .with(Setting.QUEUE_URL, queueUrl)
+            .with(Setting.SQS_ENDPOINT, sqs.endpoint())
+            .with(Setting.SQS_REGION, S3MockServer.REGION);
     assertRefused(inMissingBucket, "input");
   }
 
   @Test
   void localInputFolderIsRefusedInNotificationMode() {
     RunConfig config = config(c -> c);
-    RunConfig local = new RunConfig(dir.toString(), config.tables(), config.checkpoint(), true, Duration.ofSeconds(1), 10,
-        "local[2]", Map.of()).with(Setting.SOURCE, "sqs").with(Setting.QUEUE_URL, queueUrl);
+    RunConfig local =
+        new RunConfig(
+                dir.toString(),
+                config.tables(),
+                config.checkpoint(),
+                true,
+                Duration.ofSeconds(1),
+                10,
+                "local[2]",
+                Map.of())
+            .with(Setting.SOURCE, "sqs")
+            .with(Setting.QUEUE_URL, queueUrl);
     assertRefused(local, "input");
   }
 
@@ -100,22 +126,35 @@ class SqsConfigurationTest {
 
   private void assertRefused(RunConfig config, String setting) {
     Instant start = Instant.now();
-    OrderstreamException refused = catchThrowableOfType(OrderstreamException.class,
-        () -> new Pipeline(config, PipelineHarness.spark()).run());
+    OrderstreamException refused =
+        catchThrowableOfType(
+            OrderstreamException.class, () -> new Pipeline(config, PipelineHarness.spark()).run());
 
     assertThat(refused).as("the run is refused").isNotNull();
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.getMessage()).startsWith("Invalid value for " + setting + ":").doesNotContain("\n");
+    assertThat(refused.getMessage())
+        .startsWith("Invalid value for " + setting + ":")
+        .doesNotContain("\n");
     assertThat(Duration.between(start, Instant.now())).isLessThan(LIMIT);
     assertThat(Files.exists(dir.resolve("tables"))).as("tables written").isFalse();
     assertThat(Files.exists(dir.resolve("checkpoint"))).as("checkpoint written").isFalse();
   }
 
   private RunConfig config(UnaryOperator<RunConfig> change) {
-    RunConfig config = new RunConfig(Setting.INPUT.defaultValue(), dir.resolve("tables").toString(),
-        dir.resolve("checkpoint").toString(), true, Duration.ofSeconds(1), 10, "local[2]", Map.of())
-        .with(Setting.SOURCE, "sqs").with(Setting.QUEUE_URL, queueUrl).with(Setting.SQS_ENDPOINT, sqs.endpoint())
-        .with(Setting.SQS_REGION, S3MockServer.REGION);
+    RunConfig config =
+        new RunConfig(
+                Setting.INPUT.defaultValue(),
+                dir.resolve("tables").toString(),
+                dir.resolve("checkpoint").toString(),
+                true,
+                Duration.ofSeconds(1),
+                10,
+                "local[2]",
+                Map.of())
+            .with(Setting.SOURCE, "sqs")
+            .with(Setting.QUEUE_URL, queueUrl)
+            .with(Setting.SQS_ENDPOINT, sqs.endpoint())
+            .with(Setting.SQS_REGION, S3MockServer.REGION);
     return change.apply(config);
   }
 }

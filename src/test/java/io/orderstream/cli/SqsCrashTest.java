@@ -1,5 +1,6 @@
 package io.orderstream.cli;
 
+import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
@@ -9,26 +10,18 @@ import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.S3Notifier;
 import io.orderstream.testing.SparkTest;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,10 +44,13 @@ class SqsCrashTest {
   private static final String PREFIX = "s3a://" + BUCKET + "/incoming/";
   private static final long SEED = 20261129L;
   private static final int ORDERS = 6;
+
   /** Objects per batch of the crashed pipeline: the backlog takes two batches or more. */
   private static final int MAX_FILES = 16;
+
   /** Short, so that the messages a killed run held are visible again before the last run. */
   private static final int VISIBILITY_SECONDS = 3;
+
   /** Guards against a child that hangs; no assertion is about time. */
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
@@ -64,54 +60,83 @@ class SqsCrashTest {
   private S3Notifier notifier;
   private ChildPipeline child;
 
+  /** The uninterrupted run, in this JVM, beside the children. */
+  private CompletableFuture<Void> reference;
+
   @AfterEach
-  void stopChild() throws InterruptedException {
+  void stopChildAndReference() throws InterruptedException {
     if (child != null && child.alive()) {
       child.kill();
     }
+    awaitQuietly(reference);
   }
 
   @Test
-  void killedBetweenTableWritesAndBeforeItsMessagesAreDeletedEndsInTheUninterruptedTablesAndAnEmptyQueue()
-      throws Exception {
+  void
+      killedBetweenTableWritesAndBeforeItsMessagesAreDeletedEndsInTheUninterruptedTablesAndAnEmptyQueue()
+          throws Exception {
     S3MockServer s3 = S3MockServer.shared().createBucket(BUCKET);
     Configuration hadoop = PipelineHarness.spark().sparkContext().hadoopConfiguration();
     s3.configure(hadoop);
     sqs = ElasticMqServer.shared();
     queueUrl = sqs.createQueue("sqs-crash-test", VISIBILITY_SECONDS);
     notifier = new S3Notifier(hadoop, BUCKET, sqs.client(), queueUrl);
-    List<Path> files = backlog(dir.resolve("events"));
+    List<Path> files = CrashWatch.backlog(dir.resolve("events"), ORDERS, SEED);
+    CrashWatch watch = new CrashWatch(checkpoint(), tables("crashed"), PATIENCE);
     for (Path file : files) {
       notifier.upload(BUCKET, "incoming/" + file.getFileName(), file);
     }
-    runReference(dir.resolve("events"));
+    // The reference runs in this JVM while the children run (see CrashLoopTest); kills wait for
+    // what the child has written, so they land where they are meant to either way.
+    reference = CompletableFuture.runAsync(() -> runReference(dir.resolve("events")));
 
     child = start(s3);
-    awaitSite(site -> site.batch() == 0 && site.tablesWritten() > 0 && !site.latestWritten());
-    CrashSite first = kill();
+    watch.awaitSite(
+        child, site -> site.batch() == 0 && site.tablesWritten() > 0 && !site.latestWritten());
+    CrashSite first = watch.kill(child);
     // The restart replays that batch, whose messages the killed run held; the kill must land in a
     // batch this run planned itself, so that its own messages are the ones not yet deleted.
     child = start(s3);
-    awaitSite(site -> site.latestWritten() && site.batch() > first.batch());
-    // Received by this run and neither deleted nor visible again: the batch's own messages.
-    long held = notifier.inFlight();
-    CrashSite second = kill();
-    LOG.info("kills landed: {}; {}, {} messages held", first.describe(), second.describe(), held);
+    watch.awaitSite(child, site -> site.latestWritten() && site.batch() > first.batch());
+    // Not deleted yet, whether still in flight or visible again (a batch outlives the short
+    // visibility timeout, so in-flight counts cannot single the batch's messages out).
+    long notDeleted = notifier.messagesLeft();
+    CrashSite second = watch.kill(child);
+    LOG.info(
+        "kills landed: {}; {}, {} messages not deleted",
+        first.describe(),
+        second.describe(),
+        notDeleted);
     assertThat(first.insideBatch()).isTrue();
-    assertThat(held).as("the batch's messages were still on the queue when it was killed").isPositive();
+    assertThat(notDeleted)
+        .as("the batch's messages were still on the queue when it was killed")
+        .isPositive();
 
     // The killed runs' messages are invisible until their timeout; the last run must find them.
     Thread.sleep(Duration.ofSeconds(VISIBILITY_SECONDS + 1).toMillis());
     child = start(s3);
     assertThat(child.exitCode()).as("the last run's exit code; its log:%n%s", child.log()).isZero();
+    reference.join();
 
-    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
-        .as("integrity of the crashed pipeline's tables").isEmpty();
-    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables("crashed").toString(),
-        tables("reference").toString()).compare()))
-        .as("tables that differ from the uninterrupted folder run (the quarantine names its inputs by their URIs)")
-        .extracting(CheckResult::table).containsExactly("quarantine");
-    assertThat(quarantined("crashed")).as("the two bad objects, quarantined once each").hasSize(2)
+    assertThat(
+            PipelineHarness.failed(
+                new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
+        .as("integrity of the crashed pipeline's tables")
+        .isEmpty();
+    assertThat(
+            PipelineHarness.failed(
+                new TableComparison(
+                        PipelineHarness.spark(),
+                        tables("crashed").toString(),
+                        tables("reference").toString())
+                    .compare()))
+        .as(
+            "tables that differ from the uninterrupted folder run (the quarantine names its inputs by their URIs)")
+        .extracting(CheckResult::table)
+        .containsExactly("quarantine");
+    assertThat(quarantined("crashed"))
+        .as("the two bad objects, quarantined once each")
+        .hasSize(2)
         .isEqualTo(quarantined("reference"));
     assertThat(notifier.messagesLeft()).as("messages left on the queue").isZero();
   }
@@ -119,34 +144,43 @@ class SqsCrashTest {
   // ---------------------------------------------------------------- runs
 
   private void runReference(Path events) {
-    RunConfig config = new RunConfig(events.toString(), tables("reference").toString(),
-        dir.resolve("reference/checkpoint").toString(), true, Duration.ofSeconds(1), 1000, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            events.toString(),
+            tables("reference").toString(),
+            dir.resolve("reference/checkpoint").toString(),
+            true,
+            Duration.ofSeconds(1),
+            1000,
+            "local[2]",
+            Map.of());
     new Pipeline(config, PipelineHarness.spark()).run();
   }
 
   private ChildPipeline start(S3MockServer s3) {
-    List<String> args = new ArrayList<>(List.of("--source", "sqs", "--queue-url", queueUrl,
-        "--sqs-endpoint", sqs.endpoint(), "--input", PREFIX, "--tables", tables("crashed").toString(),
-        "--checkpoint", checkpoint().toString(), "--max-files-per-trigger", Integer.toString(MAX_FILES),
-        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--source",
+                "sqs",
+                "--queue-url",
+                queueUrl,
+                "--sqs-endpoint",
+                sqs.endpoint(),
+                "--input",
+                PREFIX,
+                "--tables",
+                tables("crashed").toString(),
+                "--checkpoint",
+                checkpoint().toString(),
+                "--max-files-per-trigger",
+                Integer.toString(MAX_FILES),
+                "--master",
+                "local[2]",
+                "--conf",
+                "spark.sql.shuffle.partitions=2"));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     return ChildPipeline.start(dir.resolve("crashed.log"), args, s3.credentialsEnv());
-  }
-
-  /** Polls what the child has written until {@code reached} holds; fails if the child exits first. */
-  private void awaitSite(Predicate<CrashSite> reached) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!reached.test(CrashSite.of(checkpoint(), tables("crashed")))) {
-      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
-      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
-      Thread.sleep(5);
-    }
-  }
-
-  private CrashSite kill() throws InterruptedException {
-    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
-    child.kill();
-    return CrashSite.of(checkpoint(), tables("crashed"));
   }
 
   private Path tables(String name) {
@@ -159,29 +193,19 @@ class SqsCrashTest {
 
   /** File name and reason of each quarantined input, wherever it was read from. */
   private List<String> quarantined(String run) {
-    return PipelineHarness.spark().read().format("delta").load(tables(run).resolve("quarantine").toString())
-        .select("source", "reason").collectAsList().stream()
-        .map(row -> row.getString(0).substring(row.getString(0).lastIndexOf('/') + 1) + " " + row.getString(1))
-        .sorted().toList();
-  }
-
-  private static List<CheckResult> failed(List<CheckResult> results) {
-    return results.stream().filter(r -> !r.passed()).toList();
-  }
-
-  // ---------------------------------------------------------------- input
-
-  /** Generated events (duplicates, late events) and two bad files, in a shuffled upload order. */
-  private static List<Path> backlog(Path events) throws IOException {
-    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)), events);
-    for (String bad : List.of("not-json.json", "truncated.json")) {
-      Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
-    }
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(events)) {
-      files = new ArrayList<>(listed.sorted().toList());
-    }
-    Collections.shuffle(files, new Random(SEED));
-    return files;
+    return PipelineHarness.spark()
+        .read()
+        .format("delta")
+        .load(tables(run).resolve("quarantine").toString())
+        .select("source", "reason")
+        .collectAsList()
+        .stream()
+        .map(
+            row ->
+                row.getString(0).substring(row.getString(0).lastIndexOf('/') + 1)
+                    + " "
+                    + row.getString(1))
+        .sorted()
+        .toList();
   }
 }

@@ -8,8 +8,8 @@ import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
-import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.S3Notifier;
+import io.orderstream.testing.SparkTest;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,7 +58,12 @@ class SqsPipelineTest {
     queueUrl = sqs.createQueue("sqs-pipeline-test", 30);
     System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
-    notifier = new S3Notifier(PipelineHarness.spark().sparkContext().hadoopConfiguration(), BUCKET, sqs.client(), queueUrl);
+    notifier =
+        new S3Notifier(
+            PipelineHarness.spark().sparkContext().hadoopConfiguration(),
+            BUCKET,
+            sqs.client(),
+            queueUrl);
     names = PipelineHarness.fixtureNames("lifecycle");
     reference = new PipelineHarness(dir.resolve("folder")).add("lifecycle", names);
 
@@ -86,7 +91,9 @@ class SqsPipelineTest {
     runOnce();
 
     assertThat(check("--tables", tables(), "--same-as", reference.tables().toString()))
-        .as("orderstream check --same-as the folder run").contains("checks passed").doesNotContain("FAIL");
+        .as("orderstream check --same-as the folder run")
+        .contains("checks passed")
+        .doesNotContain("FAIL");
     assertThat(notifier.messagesLeft()).as("messages left on the queue").isZero();
     assertThat(quarantine()).as("nothing quarantined: noise is skipped, never read").isEmpty();
   }
@@ -99,21 +106,36 @@ class SqsPipelineTest {
 
     runOnce();
 
-    assertThat(quarantine()).singleElement().satisfies(row -> {
-      assertThat(row.getAs("source").toString()).isEqualTo(PREFIX + "deleted before read.json");
-      assertThat(row.getAs("reason").toString()).isEqualTo("vanished");
-    });
+    assertThat(quarantine())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getAs("source").toString())
+                  .isEqualTo(PREFIX + "deleted before read.json");
+              assertThat(row.getAs("reason").toString()).isEqualTo("vanished");
+            });
     assertThat(check("--tables", tables(), "--same-as", reference.tables().toString()))
         .as("every table but the quarantine still equals the folder run")
-        .containsPattern("FAIL +quarantine +same rows").doesNotContainPattern("FAIL\\s+(?!quarantine)\\S");
+        .containsPattern("FAIL +quarantine +same rows")
+        .doesNotContainPattern("FAIL\\s+(?!quarantine)\\S");
     assertThat(notifier.messagesLeft()).isZero();
   }
 
   private static void runOnce() {
-    RunConfig config = new RunConfig(PREFIX, tables(), dir.resolve("sqs/checkpoint").toString(), true,
-        Duration.ofSeconds(1), 10, "local[2]", Map.of())
-        .with(Setting.SOURCE, "sqs").with(Setting.QUEUE_URL, queueUrl).with(Setting.SQS_ENDPOINT, sqs.endpoint())
-        .with(Setting.SQS_REGION, S3MockServer.REGION);
+    RunConfig config =
+        new RunConfig(
+                PREFIX,
+                tables(),
+                dir.resolve("sqs/checkpoint").toString(),
+                true,
+                Duration.ofSeconds(1),
+                10,
+                "local[2]",
+                Map.of())
+            .with(Setting.SOURCE, "sqs")
+            .with(Setting.QUEUE_URL, queueUrl)
+            .with(Setting.SQS_ENDPOINT, sqs.endpoint())
+            .with(Setting.SQS_REGION, S3MockServer.REGION);
     new Pipeline(config, PipelineHarness.spark()).run();
   }
 
@@ -122,17 +144,29 @@ class SqsPipelineTest {
   }
 
   private static List<Row> quarantine() {
-    return PipelineHarness.spark().read().format("delta").load(tables() + "/quarantine").collectAsList();
+    return PipelineHarness.spark()
+        .read()
+        .format("delta")
+        .load(tables() + "/quarantine")
+        .collectAsList();
   }
 
   private static String check(String... args) {
     StringWriter out = new StringWriter();
-    CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return type == CheckCommand.class ? type.cast(new CheckCommand(java.util.Map.of(), java.nio.file.Path.of("").toAbsolutePath(), SparkSessionSource.existing(PipelineHarness.spark()))) : CommandLine.defaultFactory().create(type);
-      }
-    });
+    CommandLine cli =
+        Main.commandLine(
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                return type == CheckCommand.class
+                    ? type.cast(
+                        new CheckCommand(
+                            java.util.Map.of(),
+                            java.nio.file.Path.of("").toAbsolutePath(),
+                            SparkSessionSource.existing(PipelineHarness.spark())))
+                    : CommandLine.defaultFactory().create(type);
+              }
+            });
     cli.setOut(new PrintWriter(out));
     String[] full = new String[args.length + 1];
     full[0] = "check";

@@ -2,11 +2,6 @@ package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.ExpectedState;
-import io.orderstream.tools.generate.GeneratedEvent;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.model.SellerTable;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.read.ConsistentSnapshot;
@@ -18,6 +13,11 @@ import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.S3Notifier;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.ExpectedState;
+import io.orderstream.tools.generate.GeneratedEvent;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,8 +39,8 @@ import picocli.CommandLine.IFactory;
  * {@code orderstream run} on storage that fails: full or unwritable tables and checkpoint folders
  * at start, and a disk that fills up in the middle of a batch, read from a folder or from S3
  * notifications on SQS (real local servers: the failed batch's messages must stay on the queue).
- * The tables and checkpoint live on {@link FaultyFileSystem}; the command runs the real pipeline
- * on the shared test session.
+ * The tables and checkpoint live on {@link FaultyFileSystem}; the command runs the real pipeline on
+ * the shared test session.
  */
 @SparkTest
 class StorageFaultTest {
@@ -77,22 +77,37 @@ class StorageFaultTest {
     return run(List.of("--input", pipeline().input().toString()));
   }
 
-  /** {@code run --once} on the faulty tables and checkpoint, reading what {@code sourceArguments} say. */
+  /**
+   * {@code run --once} on the faulty tables and checkpoint, reading what {@code sourceArguments}
+   * say.
+   */
   private int run(List<String> sourceArguments) {
-    IFactory factory = new IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        if (type == RunCommand.class) {
-          return type.cast(new RunCommand(Map.of(), dir, config -> new Pipeline(config, PipelineHarness.spark()).run()));
-        }
-        return CommandLine.defaultFactory().create(type);
-      }
-    };
+    IFactory factory =
+        new IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            if (type == RunCommand.class) {
+              return type.cast(
+                  new RunCommand(
+                      Map.of(),
+                      dir,
+                      config -> new Pipeline(config, PipelineHarness.spark()).run()));
+            }
+            return CommandLine.defaultFactory().create(type);
+          }
+        };
     CommandLine cli = Main.commandLine(factory);
     cli.setOut(new PrintWriter(new StringWriter(), true));
     cli.setErr(new PrintWriter(err, true));
-    List<String> arguments = new ArrayList<>(List.of("run", "--once", "--tables", pipeline().tablesLocation(),
-        "--checkpoint", FaultyFileSystem.uri(dir.resolve("checkpoint"))));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--once",
+                "--tables",
+                pipeline().tablesLocation(),
+                "--checkpoint",
+                FaultyFileSystem.uri(dir.resolve("checkpoint"))));
     arguments.addAll(sourceArguments);
     return cli.execute(arguments.toArray(String[]::new));
   }
@@ -112,7 +127,8 @@ class StorageFaultTest {
     }
   }
 
-  // ---------------------------------------------------------------- at start: exit 2, nothing written
+  // ---------------------------------------------------------------- at start: exit 2, nothing
+  // written
 
   @Test
   void fullTablesFolderAtStartExitsTwoAndWritesNothing() throws IOException {
@@ -123,8 +139,13 @@ class StorageFaultTest {
     int exitCode = run();
 
     assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString()
-        .startsWith("orderstream: Invalid value for tables: '" + pipeline().tablesLocation() + "'; expected a writable location")
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "orderstream: Invalid value for tables: '"
+                + pipeline().tablesLocation()
+                + "'; expected a writable location")
         .contains(FaultyFileSystem.NO_SPACE);
     assertThat(filesUnder(dir.resolve("tables"))).isEmpty();
     assertThat(filesUnder(dir.resolve("checkpoint"))).isEmpty();
@@ -138,8 +159,13 @@ class StorageFaultTest {
     int exitCode = run();
 
     assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString()
-        .startsWith("orderstream: Invalid value for checkpoint: '" + FaultyFileSystem.uri(dir.resolve("checkpoint")) + "'")
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "orderstream: Invalid value for checkpoint: '"
+                + FaultyFileSystem.uri(dir.resolve("checkpoint"))
+                + "'")
         .contains(FaultyFileSystem.NO_SPACE);
     assertThat(filesUnder(dir.resolve("tables"))).isEmpty();
   }
@@ -156,13 +182,21 @@ class StorageFaultTest {
     int failed = run();
 
     assertThat(failed).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
         .startsWith("orderstream: The pipeline stopped with an error: ")
         .contains(FaultyFileSystem.NO_SPACE)
-        .endsWith("fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled");
-    assertThat(pipeline().table(SellerTable.NAME).count()).as("the batch's first tables committed").isPositive();
-    ConsistentSnapshot during = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
-    assertThat(during.batchId()).as("readers still see the state before the batch").isEqualTo(BatchManifest.CREATED);
+        .endsWith(
+            "fix the cause and run again: it resumes from the checkpoint with nothing lost or doubled");
+    assertThat(pipeline().table(SellerTable.NAME).count())
+        .as("the batch's first tables committed")
+        .isPositive();
+    ConsistentSnapshot during =
+        ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
+    assertThat(during.batchId())
+        .as("readers still see the state before the batch")
+        .isEqualTo(BatchManifest.CREATED);
     assertThat(during.table(SellerTable.NAME).count()).isZero();
 
     FaultyFileSystem.free(dir.resolve("tables").resolve("order_item"));
@@ -170,26 +204,42 @@ class StorageFaultTest {
 
     assertThat(resumed).isZero();
     ExpectedState expected = ExpectedState.of(events);
-    expected.totals().byTable().forEach((table, rows) ->
-        assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
+    expected
+        .totals()
+        .byTable()
+        .forEach(
+            (table, rows) -> assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
     pipeline().assertKeysAndForeignKeys();
-    ConsistentSnapshot after = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
+    ConsistentSnapshot after =
+        ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline().tablesLocation());
     assertThat(after.batchId()).isZero();
     assertThat(after.versions()).isEqualTo(pipeline().versions());
     assertThat(ConsistencyCheck.violations(after::table)).isEmpty();
   }
 
   @Test
-  void diskFullInTheMiddleOfAnSqsBatchKeepsItsMessagesAndTheRestartCompletesIt() throws IOException, InterruptedException {
+  void diskFullInTheMiddleOfAnSqsBatchKeepsItsMessagesAndTheRestartCompletesIt()
+      throws IOException, InterruptedException {
     S3MockServer s3 = S3MockServer.shared().createBucket(BUCKET);
     Configuration hadoop = PipelineHarness.spark().sparkContext().hadoopConfiguration();
     s3.configure(hadoop);
     ElasticMqServer sqs = ElasticMqServer.shared();
     String queueUrl = sqs.createQueue("storage-fault-test", SQS_VISIBILITY_SECONDS);
     S3Notifier notifier = new S3Notifier(hadoop, BUCKET, sqs.client(), queueUrl);
-    List<String> fromSqs = List.of("--source", "sqs", "--queue-url", queueUrl, "--sqs-endpoint", sqs.endpoint(),
-        "--sqs-region", S3MockServer.REGION, "--input", "s3a://" + BUCKET + "/incoming/");
-    // The pipeline's SQS client takes its keys from the AWS chain; the test JVM cannot set environment variables.
+    List<String> fromSqs =
+        List.of(
+            "--source",
+            "sqs",
+            "--queue-url",
+            queueUrl,
+            "--sqs-endpoint",
+            sqs.endpoint(),
+            "--sqs-region",
+            S3MockServer.REGION,
+            "--input",
+            "s3a://" + BUCKET + "/incoming/");
+    // The pipeline's SQS client takes its keys from the AWS chain; the test JVM cannot set
+    // environment variables.
     System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
     System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
     try {
@@ -202,20 +252,29 @@ class StorageFaultTest {
       int failed = run(fromSqs);
 
       assertThat(failed).isEqualTo(1);
-      assertThat(err.toString().lines()).singleElement().asString()
-          .startsWith("orderstream: The pipeline stopped with an error: ").contains(FaultyFileSystem.NO_SPACE);
-      assertThat(notifier.messagesLeft()).as("no message is deleted before its batch is in every table")
+      assertThat(err.toString().lines())
+          .singleElement()
+          .asString()
+          .startsWith("orderstream: The pipeline stopped with an error: ")
+          .contains(FaultyFileSystem.NO_SPACE);
+      assertThat(notifier.messagesLeft())
+          .as("no message is deleted before its batch is in every table")
           .isEqualTo(files.size());
 
       FaultyFileSystem.free(dir.resolve("tables").resolve("order_item"));
-      // The failed run's messages stay invisible for their timeout; the restart reads its batch from the checkpoint.
+      // The failed run's messages stay invisible for their timeout; the restart reads its batch
+      // from the checkpoint.
       Thread.sleep((SQS_VISIBILITY_SECONDS + 1) * 1000L);
       int resumed = run(fromSqs);
 
       assertThat(resumed).as("%s", err).isZero();
       ExpectedState expected = ExpectedState.of(events);
-      expected.totals().byTable().forEach((table, rows) ->
-          assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
+      expected
+          .totals()
+          .byTable()
+          .forEach(
+              (table, rows) ->
+                  assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
       pipeline().assertKeysAndForeignKeys();
       assertThat(notifier.messagesLeft()).as("messages left on the queue").isZero();
     } finally {

@@ -34,8 +34,8 @@ class ConfigResolverTest {
 
   private static void assertUsageError(Runnable action, String message) {
     assertThatThrownBy(action::run)
-        .isInstanceOfSatisfying(OrderstreamException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
         .hasMessageContaining(message);
   }
 
@@ -66,31 +66,34 @@ class ConfigResolverTest {
 
   @Test
   void environmentBeatsConfigFile() throws IOException {
-    RunConfig config = resolver()
-        .configFile(configFile("trigger-interval=10s"))
-        .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", "20s"))
-        .resolve();
+    RunConfig config =
+        resolver()
+            .configFile(configFile("trigger-interval=10s"))
+            .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", "20s"))
+            .resolve();
 
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
   void commandLineBeatsEnvironment() throws IOException {
-    RunConfig config = resolver()
-        .configFile(configFile("trigger-interval=10s"))
-        .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", "20s"))
-        .commandLine(Map.of("trigger-interval", "30s"))
-        .resolve();
+    RunConfig config =
+        resolver()
+            .configFile(configFile("trigger-interval=10s"))
+            .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", "20s"))
+            .commandLine(Map.of("trigger-interval", "30s"))
+            .resolve();
 
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void emptyEnvironmentVariableCountsAsUnset() throws IOException {
-    RunConfig config = resolver()
-        .configFile(configFile("trigger-interval=10s"))
-        .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", ""))
-        .resolve();
+    RunConfig config =
+        resolver()
+            .configFile(configFile("trigger-interval=10s"))
+            .environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", ""))
+            .resolve();
 
     assertThat(config.triggerInterval()).isEqualTo(Duration.ofSeconds(10));
   }
@@ -98,39 +101,89 @@ class ConfigResolverTest {
   @Test
   void everySettingIsReadFromItsFileKey() throws IOException {
     Files.createDirectories(dir.resolve("in"));
-    RunConfig config = resolver().configFile(configFile(
-        "input=in", "tables=out/t", "checkpoint=out/c", "once=true", "trigger-interval=2m",
-        "max-files-per-trigger=7", "spark.master=local[2]", "source=files", "max-input-size=1MB",
-        "max-bytes-per-trigger=2kb", "recursive=true")).resolve();
+    RunConfig config =
+        resolver()
+            .configFile(
+                configFile(
+                    "input=in",
+                    "tables=out/t",
+                    "checkpoint=out/c",
+                    "once=true",
+                    "trigger-interval=2m",
+                    "max-files-per-trigger=7",
+                    "spark.master=local[2]",
+                    "source=files",
+                    "max-input-size=1MB",
+                    "max-bytes-per-trigger=2kb",
+                    "recursive=true"))
+            .resolve();
 
-    assertThat(config).isEqualTo(new RunConfig(dir.resolve("in").toString(),
-        dir.resolve("out/t").toString(), dir.resolve("out/c").toString(), true,
-        Duration.ofMinutes(2), 7, "local[2]", Map.of())
-        .with(Setting.MAX_INPUT_SIZE, 1L << 20).with(Setting.MAX_BYTES_PER_TRIGGER, 2048L)
-        .with(Setting.RECURSIVE, true));
+    assertThat(config)
+        .isEqualTo(
+            new RunConfig(
+                    dir.resolve("in").toString(),
+                    dir.resolve("out/t").toString(),
+                    dir.resolve("out/c").toString(),
+                    true,
+                    Duration.ofMinutes(2),
+                    7,
+                    "local[2]",
+                    Map.of())
+                .with(Setting.MAX_INPUT_SIZE, 1L << 20)
+                .with(Setting.MAX_BYTES_PER_TRIGGER, 2048L)
+                .with(Setting.RECURSIVE, true));
   }
 
   @Test
   void everySettingIsReadFromItsEnvironmentVariable() throws IOException {
     Files.createDirectories(dir.resolve("in"));
-    RunConfig config = resolver().environment(Map.of(
-        "ORDERSTREAM_INPUT", "in", "ORDERSTREAM_TABLES", "out/t",
-        "ORDERSTREAM_CHECKPOINT", "out/c", "ORDERSTREAM_ONCE", "true",
-        "ORDERSTREAM_TRIGGER_INTERVAL", "2m", "ORDERSTREAM_MAX_FILES_PER_TRIGGER", "7",
-        "ORDERSTREAM_SPARK_MASTER", "local[2]", "SPARK_MASTER", "ignored",
-        "ORDERSTREAM_MAX_INPUT_SIZE", "3m", "ORDERSTREAM_RECURSIVE", "true")).resolve();
+    RunConfig config =
+        resolver()
+            .environment(
+                Map.of(
+                    "ORDERSTREAM_INPUT",
+                    "in",
+                    "ORDERSTREAM_TABLES",
+                    "out/t",
+                    "ORDERSTREAM_CHECKPOINT",
+                    "out/c",
+                    "ORDERSTREAM_ONCE",
+                    "true",
+                    "ORDERSTREAM_TRIGGER_INTERVAL",
+                    "2m",
+                    "ORDERSTREAM_MAX_FILES_PER_TRIGGER",
+                    "7",
+                    "ORDERSTREAM_SPARK_MASTER",
+                    "local[2]",
+                    "SPARK_MASTER",
+                    "ignored",
+                    "ORDERSTREAM_MAX_INPUT_SIZE",
+                    "3m",
+                    "ORDERSTREAM_RECURSIVE",
+                    "true"))
+            .resolve();
 
-    assertThat(config).isEqualTo(new RunConfig(dir.resolve("in").toString(),
-        dir.resolve("out/t").toString(), dir.resolve("out/c").toString(), true,
-        Duration.ofMinutes(2), 7, "local[2]", Map.of())
-        .with(Setting.MAX_INPUT_SIZE, 3L << 20).with(Setting.RECURSIVE, true));
+    assertThat(config)
+        .isEqualTo(
+            new RunConfig(
+                    dir.resolve("in").toString(),
+                    dir.resolve("out/t").toString(),
+                    dir.resolve("out/c").toString(),
+                    true,
+                    Duration.ofMinutes(2),
+                    7,
+                    "local[2]",
+                    Map.of())
+                .with(Setting.MAX_INPUT_SIZE, 3L << 20)
+                .with(Setting.RECURSIVE, true));
   }
 
   @Test
   void commandLineConfSparkMasterBeatsEnvironmentButNotMasterOption() {
-    ConfigResolver resolver = resolver()
-        .environment(Map.of("ORDERSTREAM_SPARK_MASTER", "local[1]"))
-        .commandLineConf(Map.of("spark.master", "local[2]"));
+    ConfigResolver resolver =
+        resolver()
+            .environment(Map.of("ORDERSTREAM_SPARK_MASTER", "local[1]"))
+            .commandLineConf(Map.of("spark.master", "local[2]"));
     assertThat(resolver.resolve().sparkMaster()).isEqualTo("local[2]");
 
     resolver.commandLine(Map.of("spark.master", "local[3]"));
@@ -139,13 +192,15 @@ class ConfigResolverTest {
 
   @Test
   void commandLineConfBeatsConfigFilePerSparkKey() throws IOException {
-    RunConfig config = resolver()
-        .configFile(configFile("spark.sql.shuffle.partitions=4", "spark.ui.enabled=false"))
-        .commandLineConf(Map.of("spark.sql.shuffle.partitions", "8"))
-        .resolve();
+    RunConfig config =
+        resolver()
+            .configFile(configFile("spark.sql.shuffle.partitions=4", "spark.ui.enabled=false"))
+            .commandLineConf(Map.of("spark.sql.shuffle.partitions", "8"))
+            .resolve();
 
-    assertThat(config.sparkConf()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"));
+    assertThat(config.sparkConf())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"));
   }
 
   @Test
@@ -159,23 +214,27 @@ class ConfigResolverTest {
   @Test
   void invalidValueNamesTheSettingAsSpelledInItsSource() throws IOException {
     Path file = configFile("trigger-interval=fast");
-    assertUsageError(() -> resolver().configFile(file).resolve(),
+    assertUsageError(
+        () -> resolver().configFile(file).resolve(),
         "Invalid value for trigger-interval: 'fast'; expected a duration such as 500ms, 5s, 2m or PT5S");
     assertUsageError(
         () -> resolver().environment(Map.of("ORDERSTREAM_TRIGGER_INTERVAL", "fast")).resolve(),
         "Invalid value for ORDERSTREAM_TRIGGER_INTERVAL: 'fast'");
-    assertUsageError(() -> resolver().commandLine(Map.of("trigger-interval", "fast")).resolve(),
+    assertUsageError(
+        () -> resolver().commandLine(Map.of("trigger-interval", "fast")).resolve(),
         "Invalid value for --trigger-interval: 'fast'");
-    assertUsageError(() -> resolver().commandLineConf(Map.of("spark.master", " ")).resolve(),
+    assertUsageError(
+        () -> resolver().commandLineConf(Map.of("spark.master", " ")).resolve(),
         "Invalid value for --conf spark.master: ' '");
   }
 
   @Test
   void invalidValueInLowerLayerIsIgnoredWhenHigherLayerWins() throws IOException {
-    RunConfig config = resolver()
-        .configFile(configFile("max-files-per-trigger=lots"))
-        .environment(Map.of("ORDERSTREAM_MAX_FILES_PER_TRIGGER", "5"))
-        .resolve();
+    RunConfig config =
+        resolver()
+            .configFile(configFile("max-files-per-trigger=lots"))
+            .environment(Map.of("ORDERSTREAM_MAX_FILES_PER_TRIGGER", "5"))
+            .resolve();
 
     assertThat(config.maxFilesPerTrigger()).isEqualTo(5);
   }
@@ -184,23 +243,32 @@ class ConfigResolverTest {
 
   @Test
   void configFileSparkKeysPassThroughExceptSparkMaster() throws IOException {
-    RunConfig config = resolver().configFile(configFile(
-        "spark.master=local[2]",
-        "spark.hadoop.fs.s3a.endpoint=http://minio:9000",
-        "spark.hadoop.fs.s3a.path.style.access = true")).resolve();
+    RunConfig config =
+        resolver()
+            .configFile(
+                configFile(
+                    "spark.master=local[2]",
+                    "spark.hadoop.fs.s3a.endpoint=http://minio:9000",
+                    "spark.hadoop.fs.s3a.path.style.access = true"))
+            .resolve();
 
     assertThat(config.sparkMaster()).isEqualTo("local[2]");
-    assertThat(config.sparkConf()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "spark.hadoop.fs.s3a.endpoint", "http://minio:9000",
-        "spark.hadoop.fs.s3a.path.style.access", "true"));
+    assertThat(config.sparkConf())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "spark.hadoop.fs.s3a.endpoint", "http://minio:9000",
+                "spark.hadoop.fs.s3a.path.style.access", "true"));
   }
 
   @Test
   void configFileUnknownKeyIsRejectedNamingKeyAndKnownKeys() throws IOException {
     Path file = configFile("trigger_interval=5s");
 
-    assertUsageError(() -> resolver().configFile(file).resolve(),
-        "Unknown setting 'trigger_interval' in config file '" + file + "'; known settings:"
+    assertUsageError(
+        () -> resolver().configFile(file).resolve(),
+        "Unknown setting 'trigger_interval' in config file '"
+            + file
+            + "'; known settings:"
             + " source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
             + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
             + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
@@ -218,25 +286,27 @@ class ConfigResolverTest {
 
   @Test
   void configFileMissingIsRejected() {
-    assertUsageError(() -> resolver().configFile(Path.of("nope.properties")).resolve(),
+    assertUsageError(
+        () -> resolver().configFile(Path.of("nope.properties")).resolve(),
         "Cannot read config file 'nope.properties': no such file");
   }
 
   @Test
   void configFileThatIsAFolderIsRejected() {
-    assertUsageError(() -> resolver().configFile(dir).resolve(),
-        "Cannot read config file '" + dir + "'");
+    assertUsageError(
+        () -> resolver().configFile(dir).resolve(), "Cannot read config file '" + dir + "'");
   }
 
   // ---------------------------------------------------------------- --conf
 
   @Test
   void commandLineConfNonSparkKeyIsRejectedWithoutEchoingTheValue() {
-    assertThatThrownBy(() -> resolver()
-            .commandLineConf(Map.of("fs.s3a.secret.key", "hunter2")).resolve())
+    assertThatThrownBy(
+            () -> resolver().commandLineConf(Map.of("fs.s3a.secret.key", "hunter2")).resolve())
         .isInstanceOf(OrderstreamException.class)
-        .hasMessageStartingWith("Invalid value for --conf: 'fs.s3a.secret.key'; expected a key"
-            + " starting with spark. or kafka. (Hadoop settings go as spark.hadoop.*")
+        .hasMessageStartingWith(
+            "Invalid value for --conf: 'fs.s3a.secret.key'; expected a key"
+                + " starting with spark. or kafka. (Hadoop settings go as spark.hadoop.*")
         .hasMessageNotContaining("hunter2");
   }
 
@@ -244,7 +314,8 @@ class ConfigResolverTest {
 
   @Test
   void inputMissingLocallyIsRejectedWithItsResolvedPath() {
-    assertUsageError(() -> resolver().commandLine(Map.of("input", "missing")).resolve(),
+    assertUsageError(
+        () -> resolver().commandLine(Map.of("input", "missing")).resolve(),
         "Invalid value for --input: '" + dir.resolve("missing") + "'; expected an existing folder");
   }
 
@@ -252,23 +323,35 @@ class ConfigResolverTest {
   void inputDefaultMissingNamesTheOption() throws IOException {
     Files.delete(dir.resolve("samples/events"));
 
-    assertUsageError(() -> resolver().resolve(), "Invalid value for --input: '"
-        + dir.resolve("samples/events") + "'; expected an existing folder");
+    assertUsageError(
+        () -> resolver().resolve(),
+        "Invalid value for --input: '"
+            + dir.resolve("samples/events")
+            + "'; expected an existing folder");
   }
 
   @Test
   void inputThatIsAFileIsRejected() throws IOException {
     Files.writeString(dir.resolve("events.json"), "{}");
 
-    assertUsageError(() -> resolver().commandLine(Map.of("input", "events.json")).resolve(),
+    assertUsageError(
+        () -> resolver().commandLine(Map.of("input", "events.json")).resolve(),
         "expected an existing folder");
   }
 
   @Test
   void remoteUrisAreKeptAsGivenAndNotChecked() {
-    RunConfig config = resolver().commandLine(Map.of(
-        "input", "s3a://bucket/events", "tables", "s3a://bucket/tables",
-        "checkpoint", "hdfs://nn:8020/checkpoints/orders")).resolve();
+    RunConfig config =
+        resolver()
+            .commandLine(
+                Map.of(
+                    "input",
+                    "s3a://bucket/events",
+                    "tables",
+                    "s3a://bucket/tables",
+                    "checkpoint",
+                    "hdfs://nn:8020/checkpoints/orders"))
+            .resolve();
 
     assertThat(config.input()).isEqualTo("s3a://bucket/events");
     assertThat(config.tables()).isEqualTo("s3a://bucket/tables");
@@ -282,13 +365,15 @@ class ConfigResolverTest {
         .isEqualTo(existing);
 
     String missing = dir.resolve("missing").toUri().toString();
-    assertUsageError(() -> resolver().commandLine(Map.of("input", missing)).resolve(),
+    assertUsageError(
+        () -> resolver().commandLine(Map.of("input", missing)).resolve(),
         "Invalid value for --input: '" + missing + "'; expected an existing folder");
   }
 
   @Test
   void fileUriRelativeIsRejected() {
-    assertUsageError(() -> resolver().commandLine(Map.of("tables", "file:data/tables")).resolve(),
+    assertUsageError(
+        () -> resolver().commandLine(Map.of("tables", "file:data/tables")).resolve(),
         "Invalid value for --tables: 'file:data/tables'; expected an absolute file: URI");
   }
 
@@ -296,9 +381,14 @@ class ConfigResolverTest {
   void outputBehindAFileIsRejected() throws IOException {
     Files.writeString(dir.resolve("data"), "not a folder");
 
-    assertUsageError(() -> resolver().resolve(),
-        "Invalid value for --tables: '" + dir.resolve("data/tables") + "'; expected a writable"
-            + " folder, but '" + dir.resolve("data") + "' is a file");
+    assertUsageError(
+        () -> resolver().resolve(),
+        "Invalid value for --tables: '"
+            + dir.resolve("data/tables")
+            + "'; expected a writable"
+            + " folder, but '"
+            + dir.resolve("data")
+            + "' is a file");
   }
 
   @Test
@@ -313,30 +403,43 @@ class ConfigResolverTest {
   void checkpointInsideInputIsRejected() {
     assertUsageError(
         () -> resolver().commandLine(Map.of("checkpoint", "samples/events/_cp")).resolve(),
-        "Invalid value for --checkpoint: '" + dir.resolve("samples/events/_cp") + "'; expected a"
-            + " location apart from --input ('" + dir.resolve("samples/events") + "')");
+        "Invalid value for --checkpoint: '"
+            + dir.resolve("samples/events/_cp")
+            + "'; expected a"
+            + " location apart from --input ('"
+            + dir.resolve("samples/events")
+            + "')");
   }
 
   @Test
   void tablesSameAsCheckpointIsRejected() throws IOException {
     Path file = configFile("tables=out", "checkpoint=out/");
 
-    assertUsageError(() -> resolver().configFile(file).resolve(),
-        "Invalid value for checkpoint: '" + dir.resolve("out") + "'; expected a location apart"
+    assertUsageError(
+        () -> resolver().configFile(file).resolve(),
+        "Invalid value for checkpoint: '"
+            + dir.resolve("out")
+            + "'; expected a location apart"
             + " from tables");
   }
 
   @Test
   void remoteTablesContainingCheckpointIsRejected() {
-    assertUsageError(() -> resolver().commandLine(Map.of(
-            "tables", "s3a://b/lake/", "checkpoint", "s3a://b/lake/_checkpoint")).resolve(),
+    assertUsageError(
+        () ->
+            resolver()
+                .commandLine(
+                    Map.of("tables", "s3a://b/lake/", "checkpoint", "s3a://b/lake/_checkpoint"))
+                .resolve(),
         "Invalid value for --checkpoint: 's3a://b/lake/_checkpoint'");
   }
 
   @Test
   void siblingsWithCommonPrefixDoNotOverlap() {
-    RunConfig config = resolver().commandLine(Map.of(
-        "tables", "s3a://b/lake", "checkpoint", "s3a://b/lake-checkpoint")).resolve();
+    RunConfig config =
+        resolver()
+            .commandLine(Map.of("tables", "s3a://b/lake", "checkpoint", "s3a://b/lake-checkpoint"))
+            .resolve();
 
     assertThat(config.checkpoint()).isEqualTo("s3a://b/lake-checkpoint");
   }

@@ -14,9 +14,18 @@ class ConfigurationDocTest {
     String doc = Files.readString(Path.of("docs/configuration.md")); // surefire runs in the project
 
     for (Setting<?> setting : Setting.all()) {
-      assertThat(doc).as("row for %s", setting)
-          .contains("| `" + setting.key() + "` | `" + setting.option() + "` | `" + setting.envVar()
-              + "` | `" + setting.defaultValue() + "` |");
+      assertThat(doc)
+          .as("row for %s", setting)
+          .contains(
+              "| `"
+                  + setting.key()
+                  + "` | `"
+                  + setting.option()
+                  + "` | `"
+                  + setting.envVar()
+                  + "` | `"
+                  + setting.defaultValue()
+                  + "` |");
     }
   }
 }

@@ -17,18 +17,24 @@ class SettingTest {
   @Test
   void settingsHaveDistinctNamesInEverySource() {
     assertThat(Setting.all()).extracting(Setting::key).doesNotHaveDuplicates();
-    assertThat(Setting.all()).extracting(Setting::option).doesNotHaveDuplicates()
+    assertThat(Setting.all())
+        .extracting(Setting::option)
+        .doesNotHaveDuplicates()
         .allMatch(option -> option.startsWith("--"));
-    assertThat(Setting.all()).extracting(Setting::envVar).doesNotHaveDuplicates()
+    assertThat(Setting.all())
+        .extracting(Setting::envVar)
+        .doesNotHaveDuplicates()
         .allMatch(name -> name.startsWith("ORDERSTREAM_"));
   }
 
   @Test
   void settingsHaveHelpAndLabel() {
-    assertThat(Setting.all()).allSatisfy(setting -> {
-      assertThat(setting.help()).isNotBlank();
-      assertThat(setting.label()).isNotBlank();
-    });
+    assertThat(Setting.all())
+        .allSatisfy(
+            setting -> {
+              assertThat(setting.help()).isNotBlank();
+              assertThat(setting.label()).isNotBlank();
+            });
   }
 
   @Test
@@ -42,17 +48,26 @@ class SettingTest {
   @Test
   void knownKeysListsEveryKeyAndSparkPrefix() {
     assertThat(Setting.knownKeys())
-        .isEqualTo("source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
-            + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
-            + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
-            + " kafka-fail-on-data-loss, max-records-per-trigger, spark.master, spark.*, kafka.*");
+        .isEqualTo(
+            "source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
+                + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
+                + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
+                + " kafka-fail-on-data-loss, max-records-per-trigger, spark.master, spark.*, kafka.*");
   }
 
   // ---------------------------------------------------------------- trigger-interval
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "5s, PT5S", "2m, PT2M", "1h, PT1H", "PT5S, PT5S", "pt1m30s, PT1M30S",
-      "' 10s ', PT10S", "10S, PT10S"})
+  @CsvSource({
+    "500ms, PT0.5S",
+    "5s, PT5S",
+    "2m, PT2M",
+    "1h, PT1H",
+    "PT5S, PT5S",
+    "pt1m30s, PT1M30S",
+    "' 10s ', PT10S",
+    "10S, PT10S"
+  })
   void triggerIntervalParsesUnitsAndIso(String text, String expected) {
     assertThat(Setting.TRIGGER_INTERVAL.parse(text, "trigger-interval"))
         .isEqualTo(Duration.parse(expected));
@@ -61,10 +76,11 @@ class SettingTest {
   @Test
   void triggerIntervalNotADurationIsRejectedNamingKeyValueAndSyntax() {
     assertThatThrownBy(() -> Setting.TRIGGER_INTERVAL.parse("fast", "trigger-interval"))
-        .isInstanceOfSatisfying(OrderstreamException.class,
-            e -> assertThat(e.exitCode()).isEqualTo(2))
-        .hasMessage("Invalid value for trigger-interval: 'fast'; expected a duration such as"
-            + " 500ms, 5s, 2m or PT5S");
+        .isInstanceOfSatisfying(
+            OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessage(
+            "Invalid value for trigger-interval: 'fast'; expected a duration such as"
+                + " 500ms, 5s, 2m or PT5S");
   }
 
   @ParameterizedTest
@@ -79,8 +95,11 @@ class SettingTest {
   @ValueSource(strings = {"0s", "0ms", "PT0S", "-PT5S", "PT0.0001S"})
   void triggerIntervalBelowOneMillisecondIsRejected(String text) {
     assertThatThrownBy(() -> Setting.TRIGGER_INTERVAL.parse(text, "trigger-interval"))
-        .hasMessage("Invalid value for trigger-interval: '" + text + "'; expected a duration of at"
-            + " least 1ms, such as 500ms, 5s, 2m or PT5S");
+        .hasMessage(
+            "Invalid value for trigger-interval: '"
+                + text
+                + "'; expected a duration of at"
+                + " least 1ms, such as 500ms, 5s, 2m or PT5S");
   }
 
   // ---------------------------------------------------------------- other types
@@ -101,8 +120,11 @@ class SettingTest {
   @ValueSource(strings = {"0", "-3", "ten", "1e3", "99999999999"})
   void maxFilesPerTriggerNotPositiveIntIsRejected(String text) {
     assertThatThrownBy(() -> Setting.MAX_FILES_PER_TRIGGER.parse(text, "max-files-per-trigger"))
-        .hasMessage("Invalid value for max-files-per-trigger: '" + text + "'; expected a positive"
-            + " whole number such as 1000");
+        .hasMessage(
+            "Invalid value for max-files-per-trigger: '"
+                + text
+                + "'; expected a positive"
+                + " whole number such as 1000");
   }
 
   @Test

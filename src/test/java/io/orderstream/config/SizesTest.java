@@ -19,6 +19,7 @@ class SizesTest {
   void otherTextAndOverflowAreRejected() {
     assertThatThrownBy(() -> Sizes.parse("1.5GB")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Sizes.parse("-1")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Sizes.parse("9999999999999999g")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Sizes.parse("9999999999999999g"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -28,10 +28,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** File text in, events and rejections out: every layout, every type rule, and no exception for any input. */
+/**
+ * File text in, events and rejections out: every layout, every type rule, and no exception for any
+ * input.
+ */
 class EventDecoderTest {
   private static final String SOURCE = "input/test.json";
   private static final String MIXED = "mixed.jsonl";
+
   /** Far more than these inputs need; only a hang or a runaway computation exceeds it. */
   private static final Duration QUICKLY = Duration.ofSeconds(10);
 
@@ -62,10 +66,13 @@ class EventDecoderTest {
     assertThat(results).extracting(DecodeResult::line).containsExactly(1L, 2L, 3L);
     assertThat(results.get(0)).isInstanceOf(Event.class);
     assertThat(results.get(2)).isInstanceOf(Event.class);
-    assertThat(results.get(1)).isInstanceOfSatisfying(Rejected.class, r -> {
-      assertThat(r.reason().code()).isEqualTo(expectedReason);
-      assertThat(r.raw()).startsWith("this line is not JSON");
-    });
+    assertThat(results.get(1))
+        .isInstanceOfSatisfying(
+            Rejected.class,
+            r -> {
+              assertThat(r.reason().code()).isEqualTo(expectedReason);
+              assertThat(r.raw()).startsWith("this line is not JSON");
+            });
   }
 
   // --- fixture events
@@ -83,10 +90,12 @@ class EventDecoderTest {
 
   @Test
   void decodeKeepsDatAtuiToTheNanosecondWhileTheNormalizedEventHoldsMicroseconds() {
-    Event event = onlyEvent(compact(minimal().put(EventSchema.UPDATED_AT, "2024-05-01T10:00:00.0000009Z")));
+    Event event =
+        onlyEvent(compact(minimal().put(EventSchema.UPDATED_AT, "2024-05-01T10:00:00.0000009Z")));
 
     assertThat(event.updatedAt()).isEqualTo(Instant.parse("2024-05-01T10:00:00.000000900Z"));
-    assertThat(parse(event.normalizedJson()).get(EventSchema.UPDATED_AT).asText()).isEqualTo("2024-05-01T10:00:00.000000Z");
+    assertThat(parse(event.normalizedJson()).get(EventSchema.UPDATED_AT).asText())
+        .isEqualTo("2024-05-01T10:00:00.000000Z");
   }
 
   @Test
@@ -115,7 +124,8 @@ class EventDecoderTest {
     ObjectNode sent = minimal();
     sent.put("stat_pedi", "SENT");
 
-    assertThat(onlyEvent(compact(sent)).eventHash()).isNotEqualTo(onlyEvent(compact(minimal())).eventHash());
+    assertThat(onlyEvent(compact(sent)).eventHash())
+        .isNotEqualTo(onlyEvent(compact(minimal())).eventHash());
   }
 
   // --- file layouts
@@ -137,12 +147,20 @@ class EventDecoderTest {
 
   @Test
   void decodeJsonLinesOfThreeEventsGivesThreeEventsNumberedByLine() {
-    String text = compact(minimal("ORD-A")) + "\n" + compact(minimal("ORD-B")) + "\n" + compact(minimal("ORD-C")) + "\n";
+    String text =
+        compact(minimal("ORD-A"))
+            + "\n"
+            + compact(minimal("ORD-B"))
+            + "\n"
+            + compact(minimal("ORD-C"))
+            + "\n";
 
     List<DecodeResult> results = decode(text);
 
     assertThat(results).hasSize(3).allSatisfy(r -> assertThat(r).isInstanceOf(Event.class));
-    assertThat(results).extracting(r -> ((Event) r).orderId()).containsExactly("ORD-A", "ORD-B", "ORD-C");
+    assertThat(results)
+        .extracting(r -> ((Event) r).orderId())
+        .containsExactly("ORD-A", "ORD-B", "ORD-C");
     assertThat(results).extracting(DecodeResult::line).containsExactly(1L, 2L, 3L);
   }
 
@@ -161,14 +179,20 @@ class EventDecoderTest {
     List<DecodeResult> results = decode(text);
 
     assertThat(results).hasSize(2);
-    assertThat(results.get(0)).isInstanceOfSatisfying(Rejected.class, r -> {
-      assertThat(r.reason()).isEqualTo(RejectReason.TRUNCATED);
-      assertThat(r.line()).isEqualTo(1L);
-    });
-    assertThat(results.get(1)).isInstanceOfSatisfying(Event.class, e -> {
-      assertThat(e.orderId()).isEqualTo("ORD-B");
-      assertThat(e.line()).isEqualTo(2L);
-    });
+    assertThat(results.get(0))
+        .isInstanceOfSatisfying(
+            Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo(RejectReason.TRUNCATED);
+              assertThat(r.line()).isEqualTo(1L);
+            });
+    assertThat(results.get(1))
+        .isInstanceOfSatisfying(
+            Event.class,
+            e -> {
+              assertThat(e.orderId()).isEqualTo("ORD-B");
+              assertThat(e.line()).isEqualTo(2L);
+            });
   }
 
   @Test
@@ -205,30 +229,49 @@ class EventDecoderTest {
   @Test
   void decodeBytesOfJsonLinesWithOneLineNotUtf8RejectsOnlyThatLine() {
     byte[] bad = {'{', '"', 'n', '"', ':', '"', 'S', (byte) 0xE3, 'o', '"', '}'};
-    byte[] content = concat(
-        utf8(compact(minimal("ORD-A")) + "\r\n"), bad, utf8("\n" + compact(minimal("ORD-B")) + "\n"));
+    byte[] content =
+        concat(
+            utf8(compact(minimal("ORD-A")) + "\r\n"),
+            bad,
+            utf8("\n" + compact(minimal("ORD-B")) + "\n"));
 
     List<DecodeResult> results = new EventDecoder().decodeBytes(content, SOURCE);
 
     assertThat(results).extracting(DecodeResult::line).containsExactly(1L, 2L, 3L);
-    assertThat(results.get(0)).isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-A"));
-    assertThat(results.get(1)).isInstanceOfSatisfying(Rejected.class, r -> {
-      assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
-      assertThat(r.raw()).startsWith("{\"n\":\"S");
-    });
-    assertThat(results.get(2)).isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-B"));
+    assertThat(results.get(0))
+        .isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-A"));
+    assertThat(results.get(1))
+        .isInstanceOfSatisfying(
+            Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
+              assertThat(r.raw()).startsWith("{\"n\":\"S");
+            });
+    assertThat(results.get(2))
+        .isInstanceOfSatisfying(Event.class, e -> assertThat(e.orderId()).isEqualTo("ORD-B"));
   }
 
   @Test
   void decodeBytesOfArrayWithOneEventPerLineNotUtf8IsOneRejection() {
     ObjectNode bad = minimal("ORD-B");
     bad.put("stat_pedi", "S\u00e3o");
-    String text = "[\n" + compact(minimal("ORD-A")) + ",\n" + compact(bad) + ",\n" + compact(minimal("ORD-C")) + "\n]\n";
+    String text =
+        "[\n"
+            + compact(minimal("ORD-A"))
+            + ",\n"
+            + compact(bad)
+            + ",\n"
+            + compact(minimal("ORD-C"))
+            + "\n]\n";
 
-    List<DecodeResult> results = new EventDecoder().decodeBytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
+    List<DecodeResult> results =
+        new EventDecoder()
+            .decodeBytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
 
-    assertThat(results).singleElement().isInstanceOfSatisfying(Rejected.class,
-        r -> assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8));
+    assertThat(results)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Rejected.class, r -> assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8));
   }
 
   @Test
@@ -236,13 +279,19 @@ class EventDecoderTest {
     ObjectNode event = minimal();
     event.put("stat_pedi", "S\u00e3o");
 
-    List<DecodeResult> results = new EventDecoder().decodeBytes(
-        pretty(event).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
+    List<DecodeResult> results =
+        new EventDecoder()
+            .decodeBytes(
+                pretty(event).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), SOURCE);
 
-    assertThat(results).singleElement().isInstanceOfSatisfying(Rejected.class, r -> {
-      assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
-      assertThat(r.line()).isZero();
-    });
+    assertThat(results)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Rejected.class,
+            r -> {
+              assertThat(r.reason()).isEqualTo(RejectReason.NOT_UTF8);
+              assertThat(r.line()).isZero();
+            });
   }
 
   // --- fields and types
@@ -301,7 +350,8 @@ class EventDecoderTest {
     ObjectNode event = minimal();
     firstLine(event).put("vlr_prod", new BigDecimal("10.005"));
 
-    assertThat(normalizedLine(onlyEvent(compact(event))).get("vlr_prod").decimalValue()).isEqualByComparingTo("10.01");
+    assertThat(normalizedLine(onlyEvent(compact(event))).get("vlr_prod").decimalValue())
+        .isEqualByComparingTo("10.01");
   }
 
   @Test
@@ -333,7 +383,9 @@ class EventDecoderTest {
   @Test
   void decodeCountAtTheEdgesOfBigintLands() {
     ObjectNode event = minimal();
-    firstLine(event).put("qtd_item_pedi", Long.MAX_VALUE).put("qtd_dia_prz_entg", new BigDecimal("-9223372036854775808.000"));
+    firstLine(event)
+        .put("qtd_item_pedi", Long.MAX_VALUE)
+        .put("qtd_dia_prz_entg", new BigDecimal("-9223372036854775808.000"));
 
     JsonNode line = normalizedLine(onlyEvent(compact(event)));
 
@@ -355,8 +407,13 @@ class EventDecoderTest {
 
     assertThat(onlyEvent(compact(longest))).isNotNull();
     assertThat(rejected.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
-    assertThat(rejected.detail()).isEqualTo("list_item_pedi: " + (EventSchema.MAX_LIST_ENTRIES + 1) + " entries, at most "
-        + EventSchema.MAX_LIST_ENTRIES + " are accepted");
+    assertThat(rejected.detail())
+        .isEqualTo(
+            "list_item_pedi: "
+                + (EventSchema.MAX_LIST_ENTRIES + 1)
+                + " entries, at most "
+                + EventSchema.MAX_LIST_ENTRIES
+                + " are accepted");
   }
 
   @Test
@@ -400,14 +457,18 @@ class EventDecoderTest {
   @Test
   void decodeDoubleEncodedTextRepairsItInNormalizedButKeepsRawAsItArrived() {
     ObjectNode event = minimal();
-    ((ObjectNode) event.get("objt_ende_entg_pedi")).put("nom_cida_ende_entg", "S\u00c3\u00a3o Paulo");
+    ((ObjectNode) event.get("objt_ende_entg_pedi"))
+        .put("nom_cida_ende_entg", "S\u00c3\u00a3o Paulo");
     String text = compact(event);
 
     Event decoded = onlyEvent(text);
 
-    assertThat(parse(decoded.normalizedJson()).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText()).isEqualTo("São Paulo");
+    assertThat(
+            parse(decoded.normalizedJson()).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText())
+        .isEqualTo("São Paulo");
     assertThat(decoded.rawJson()).isEqualTo(text);
-    assertThat(parse(decoded.rawJson()).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText()).isEqualTo("S\u00c3\u00a3o Paulo");
+    assertThat(parse(decoded.rawJson()).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText())
+        .isEqualTo("S\u00c3\u00a3o Paulo");
   }
 
   // --- hostile input: rejections or events, never exceptions
@@ -439,7 +500,8 @@ class EventDecoderTest {
     ObjectNode event = minimal();
     event.put("stat_pedi", "A".repeat(1_000_000));
 
-    assertThat(parse(onlyEvent(compact(event)).normalizedJson()).get("stat_pedi").asText()).hasSize(1_000_000);
+    assertThat(parse(onlyEvent(compact(event)).normalizedJson()).get("stat_pedi").asText())
+        .hasSize(1_000_000);
   }
 
   @Test
@@ -456,7 +518,8 @@ class EventDecoderTest {
     ObjectNode event = minimal();
     event.put("stat_pedi", "PA\u0000ID");
 
-    assertThat(parse(onlyEvent(compact(event)).normalizedJson()).get("stat_pedi").asText()).isEqualTo("PA\u0000ID");
+    assertThat(parse(onlyEvent(compact(event)).normalizedJson()).get("stat_pedi").asText())
+        .isEqualTo("PA\u0000ID");
   }
 
   @ParameterizedTest
@@ -488,7 +551,9 @@ class EventDecoderTest {
   @Test
   void decodeNumberTextOfMillionsOfDigitsIsWrongTypeQuickly() {
     ObjectNode event = minimal();
-    firstLine(event).put("vlr_prod", "9".repeat(5_000_000)).put("qtd_item_pedi", "9".repeat(5_000_000));
+    firstLine(event)
+        .put("vlr_prod", "9".repeat(5_000_000))
+        .put("qtd_item_pedi", "9".repeat(5_000_000));
 
     Rejected rejected = assertTimeoutPreemptively(QUICKLY, () -> onlyRejection(compact(event)));
 
@@ -517,7 +582,9 @@ class EventDecoderTest {
     }
 
     for (String input : inputs) {
-      assertThatCode(() -> assertThat(decode(input)).isNotEmpty()).as(input).doesNotThrowAnyException();
+      assertThatCode(() -> assertThat(decode(input)).isNotEmpty())
+          .as(input)
+          .doesNotThrowAnyException();
     }
   }
 
@@ -555,7 +622,10 @@ class EventDecoderTest {
     return parse(event.normalizedJson()).at("/list_item_pedi/0");
   }
 
-  /** The compact event with one more top-level field given as JSON text, for values Jackson would not build. */
+  /**
+   * The compact event with one more top-level field given as JSON text, for values Jackson would
+   * not build.
+   */
   private static String withField(ObjectNode event, String name, String json) {
     String text = compact(event);
     return text.substring(0, text.length() - 1) + ",\"" + name + "\":" + json + "}";
@@ -577,14 +647,18 @@ class EventDecoderTest {
     return out.toString();
   }
 
-  /** Any UTF-16 units, lone surrogates and control characters included, with JSON punctuation mixed in. */
+  /**
+   * Any UTF-16 units, lone surrogates and control characters included, with JSON punctuation mixed
+   * in.
+   */
   private static String randomCharacters(Random random, int length) {
     String punctuation = "{}[]:,\"\\ \n0123456789.eE-+tfn";
     StringBuilder out = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
-      out.append(random.nextBoolean()
-          ? punctuation.charAt(random.nextInt(punctuation.length()))
-          : (char) random.nextInt(0x10000));
+      out.append(
+          random.nextBoolean()
+              ? punctuation.charAt(random.nextInt(punctuation.length()))
+              : (char) random.nextInt(0x10000));
     }
     return out.toString();
   }

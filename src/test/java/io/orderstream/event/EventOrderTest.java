@@ -18,36 +18,43 @@ import org.junit.jupiter.api.Test;
 /** The winning-event rank: dat_atui to the nanosecond, then version (missing lowest), then hash. */
 @SparkTest
 class EventOrderTest {
-  private static final StructType EVENTS = new StructType()
-      .add("order_id", DataTypes.StringType)
-      .add("updated_at", DataTypes.TimestampType)
-      .add("updated_at_nanos", DataTypes.IntegerType)
-      .add("version", DataTypes.LongType)
-      .add("event_hash", DataTypes.StringType)
-      .add("label", DataTypes.StringType);
+  private static final StructType EVENTS =
+      new StructType()
+          .add("order_id", DataTypes.StringType)
+          .add("updated_at", DataTypes.TimestampType)
+          .add("updated_at_nanos", DataTypes.IntegerType)
+          .add("version", DataTypes.LongType)
+          .add("event_hash", DataTypes.StringType)
+          .add("label", DataTypes.StringType);
   private static final Timestamp SECOND = Timestamp.from(Instant.parse("2024-05-01T10:00:00Z"));
 
   @Test
   void laterNanosecondBeatsHigherVersionWithinOneMicrosecond() {
-    assertThat(winner(row(SECOND, 900, 1L, "a", "later"), row(SECOND, 100, 2L, "b", "earlier"))).isEqualTo("later");
+    assertThat(winner(row(SECOND, 900, 1L, "a", "later"), row(SECOND, 100, 2L, "b", "earlier")))
+        .isEqualTo("later");
   }
 
   @Test
   void equalInstantGoesToTheHigherVersionAndMissingVersionLoses() {
-    assertThat(winner(row(SECOND, 500, 1L, "a", "v1"), row(SECOND, 500, 2L, "b", "v2"))).isEqualTo("v2");
-    assertThat(winner(row(SECOND, 500, null, "z", "none"), row(SECOND, 500, 1L, "a", "v1"))).isEqualTo("v1");
+    assertThat(winner(row(SECOND, 500, 1L, "a", "v1"), row(SECOND, 500, 2L, "b", "v2")))
+        .isEqualTo("v2");
+    assertThat(winner(row(SECOND, 500, null, "z", "none"), row(SECOND, 500, 1L, "a", "v1")))
+        .isEqualTo("v1");
   }
 
   @Test
   void aLaterMicrosecondBeatsAnyNanosecondsOfTheOneBefore() {
     Timestamp microLater = Timestamp.from(Instant.parse("2024-05-01T10:00:00.000001Z"));
-    assertThat(winner(row(SECOND, 999, 9L, "a", "earlier"), row(microLater, 0, 1L, "b", "later"))).isEqualTo("later");
+    assertThat(winner(row(SECOND, 999, 9L, "a", "earlier"), row(microLater, 0, 1L, "b", "later")))
+        .isEqualTo("later");
   }
 
   @Test
   void missingNanosecondsRankAsZero() {
-    assertThat(winner(row(SECOND, null, 5L, "a", "stored"), row(SECOND, 1, 1L, "b", "new"))).isEqualTo("new");
-    assertThat(winner(row(SECOND, null, 5L, "a", "stored"), row(SECOND, 0, 1L, "b", "new"))).isEqualTo("stored");
+    assertThat(winner(row(SECOND, null, 5L, "a", "stored"), row(SECOND, 1, 1L, "b", "new")))
+        .isEqualTo("new");
+    assertThat(winner(row(SECOND, null, 5L, "a", "stored"), row(SECOND, 0, 1L, "b", "new")))
+        .isEqualTo("stored");
   }
 
   private static Row row(Timestamp at, Integer nanos, Long version, String hash, String label) {

@@ -21,6 +21,7 @@ final class TestEvents {
   /** Reads decimals exactly, so money can be compared to the cent. */
   static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
   static final String ORDER_ID = "ORD0000000000001";
   static final String UPDATED_AT = "2024-03-05T10:15:30.123Z";
 
@@ -77,7 +78,6 @@ final class TestEvents {
   static Path fixture(String name) {
     return io.orderstream.testing.TestFixtures.path(name);
   }
-
 
   static String fixtureText(String name) {
     try {

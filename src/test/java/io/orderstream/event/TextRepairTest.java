@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Double-encoded text (UTF-8 bytes read as Latin-1) is repaired; every other text is left as it is. */
+/**
+ * Double-encoded text (UTF-8 bytes read as Latin-1) is repaired; every other text is left as it is.
+ */
 class TextRepairTest {
 
   // --- double-encoded text is repaired

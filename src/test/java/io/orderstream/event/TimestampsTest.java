@@ -5,30 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The event's ISO-8601 instants are read in every spelling the feed uses and written back in one layout. */
+/**
+ * The event's ISO-8601 instants are read in every spelling the feed uses and written back in one
+ * layout.
+ */
 class TimestampsTest {
 
   // --- parse
 
   @Test
   void parseZuluInstantGivesThatInstant() {
-    assertThat(Timestamps.parse("2023-07-26T19:22:05.262Z")).contains(Instant.parse("2023-07-26T19:22:05.262Z"));
+    assertThat(Timestamps.parse("2023-07-26T19:22:05.262Z"))
+        .contains(Instant.parse("2023-07-26T19:22:05.262Z"));
   }
 
   @Test
   void parseWithOffsetGivesTheUtcInstant() {
-    assertThat(Timestamps.parse("2023-07-26T16:22:05.262-03:00")).contains(Instant.parse("2023-07-26T19:22:05.262Z"));
-    assertThat(Timestamps.parse("2023-07-26T21:22:05+02:00")).contains(Instant.parse("2023-07-26T19:22:05Z"));
+    assertThat(Timestamps.parse("2023-07-26T16:22:05.262-03:00"))
+        .contains(Instant.parse("2023-07-26T19:22:05.262Z"));
+    assertThat(Timestamps.parse("2023-07-26T21:22:05+02:00"))
+        .contains(Instant.parse("2023-07-26T19:22:05Z"));
   }
 
   @Test
   void parseWithoutOffsetReadsItAsUtc() {
-    assertThat(Timestamps.parse("2023-07-26T19:22:05.262")).contains(Instant.parse("2023-07-26T19:22:05.262Z"));
+    assertThat(Timestamps.parse("2023-07-26T19:22:05.262"))
+        .contains(Instant.parse("2023-07-26T19:22:05.262Z"));
   }
 
   @Test
   void parseSurroundingWhiteSpaceIsIgnored() {
-    assertThat(Timestamps.parse(" 2023-07-26T19:22:05Z\n")).contains(Instant.parse("2023-07-26T19:22:05Z"));
+    assertThat(Timestamps.parse(" 2023-07-26T19:22:05Z\n"))
+        .contains(Instant.parse("2023-07-26T19:22:05Z"));
   }
 
   @Test
@@ -52,19 +60,27 @@ class TimestampsTest {
 
   @Test
   void canonicalWritesUtcWithMicroseconds() {
-    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05.262123Z"))).isEqualTo("2023-07-26T19:22:05.262123Z");
-    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05Z"))).isEqualTo("2023-07-26T19:22:05.000000Z");
+    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05.262123Z")))
+        .isEqualTo("2023-07-26T19:22:05.262123Z");
+    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05Z")))
+        .isEqualTo("2023-07-26T19:22:05.000000Z");
   }
 
   @Test
   void canonicalDropsDigitsBeyondMicroseconds() {
-    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05.262123999Z"))).isEqualTo("2023-07-26T19:22:05.262123Z");
+    assertThat(Timestamps.canonical(Instant.parse("2023-07-26T19:22:05.262123999Z")))
+        .isEqualTo("2023-07-26T19:22:05.262123Z");
   }
 
   @Test
   void canonicalParsedBackGivesTheSameInstant() {
-    for (String text : new String[] {
-        "2023-07-26T19:22:05.262123Z", "2024-02-29T00:00:00.000001Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999Z"}) {
+    for (String text :
+        new String[] {
+          "2023-07-26T19:22:05.262123Z",
+          "2024-02-29T00:00:00.000001Z",
+          "0001-01-01T00:00:00Z",
+          "9999-12-31T23:59:59.999999Z"
+        }) {
       Instant instant = Instant.parse(text);
 
       assertThat(Timestamps.parse(Timestamps.canonical(instant))).as(text).contains(instant);

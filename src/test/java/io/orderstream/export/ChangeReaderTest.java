@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The change feed reduced to the last change per key, on a real Delta table with the seller
- * table's columns: updates and inserts upserted, deletes deleted, a rewrite in one commit kept,
- * and a range without a feed reloaded whole.
+ * The change feed reduced to the last change per key, on a real Delta table with the seller table's
+ * columns: updates and inserts upserted, deletes deleted, a rewrite in one commit kept, and a range
+ * without a feed reloaded whole.
  */
 @SparkTest
 class ChangeReaderTest {
@@ -30,45 +30,58 @@ class ChangeReaderTest {
 
   @Test
   void changesBetweenVersionsAreTheLastChangePerKey() {
-    String path = create(true);                                                      // v0
-    append(path, seller("a", "A1"), seller("b", "B1"), seller("d", "D1"));           // v1
-    spark().sql("UPDATE delta.`" + path + "` SET name = 'A2' WHERE id = 'a'");        // v2
-    spark().sql("DELETE FROM delta.`" + path + "` WHERE id = 'b'");                   // v3
-    append(path, seller("c", "C1"));                                                 // v4
-    spark().sql("UPDATE delta.`" + path + "` SET name = 'A3' WHERE id = 'a'");        // v5
+    String path = create(true); // v0
+    append(path, seller("a", "A1"), seller("b", "B1"), seller("d", "D1")); // v1
+    spark().sql("UPDATE delta.`" + path + "` SET name = 'A2' WHERE id = 'a'"); // v2
+    spark().sql("DELETE FROM delta.`" + path + "` WHERE id = 'b'"); // v3
+    append(path, seller("c", "C1")); // v4
+    spark().sql("UPDATE delta.`" + path + "` SET name = 'A3' WHERE id = 'a'"); // v5
 
     TableChanges changes = reader().changes(SELLER, Optional.of(1L), 5);
 
     assertThat(changes.reload()).isFalse();
     assertThat(names(changes.upserts().collectAsList())).containsExactlyInAnyOrder("a=A3", "c=C1");
-    assertThat(changes.deletes().collectAsList()).extracting(r -> r.getString(0)).containsExactly("b");
+    assertThat(changes.deletes().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("b");
   }
 
   @Test
   void keyDeletedAndWrittenAgainInOneCommitIsUpserted() {
-    String path = create(true);                                                      // v0
-    append(path, seller("a", "A1"), seller("b", "B1"));                              // v1
-    spark().createDataFrame(List.of(seller("a", "A2")), SELLER.definition().schema())
-        .write().format("delta").mode(SaveMode.Overwrite).save(path);                // v2: delete a, b; insert a
+    String path = create(true); // v0
+    append(path, seller("a", "A1"), seller("b", "B1")); // v1
+    spark()
+        .createDataFrame(List.of(seller("a", "A2")), SELLER.definition().schema())
+        .write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .save(path); // v2: delete a, b; insert a
 
     TableChanges changes = reader().changes(SELLER, Optional.of(1L), 2);
 
     assertThat(names(changes.upserts().collectAsList())).containsExactly("a=A2");
-    assertThat(changes.deletes().collectAsList()).extracting(r -> r.getString(0)).containsExactly("b");
+    assertThat(changes.deletes().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("b");
   }
 
   @Test
   void rangeWrittenBeforeTheFeedWasOnIsReloadedWhole() {
-    String path = create(false);                                                     // v0
-    append(path, seller("a", "A1"));                                                 // v1
-    spark().sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true')"); // v2
-    append(path, seller("b", "B1"));                                                 // v3
+    String path = create(false); // v0
+    append(path, seller("a", "A1")); // v1
+    spark()
+        .sql(
+            "ALTER TABLE delta.`"
+                + path
+                + "` SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true')"); // v2
+    append(path, seller("b", "B1")); // v3
 
     TableChanges fromBefore = reader().changes(SELLER, Optional.of(0L), 3);
     TableChanges fromAfter = reader().changes(SELLER, Optional.of(2L), 3);
 
     assertThat(fromBefore.reload()).isTrue();
-    assertThat(names(fromBefore.upserts().collectAsList())).containsExactlyInAnyOrder("a=A1", "b=B1");
+    assertThat(names(fromBefore.upserts().collectAsList()))
+        .containsExactlyInAnyOrder("a=A1", "b=B1");
     assertThat(fromAfter.reload()).isFalse();
     assertThat(names(fromAfter.upserts().collectAsList())).containsExactly("b=B1");
   }
@@ -90,18 +103,27 @@ class ChangeReaderTest {
 
   private String create(boolean changeFeed) {
     String path = dir.resolve(SELLER.name()).toString();
-    io.delta.tables.DeltaTable.create(spark()).location(path).addColumns(SELLER.definition().schema())
-        .property("delta.enableChangeDataFeed", Boolean.toString(changeFeed)).execute();
+    io.delta.tables.DeltaTable.create(spark())
+        .location(path)
+        .addColumns(SELLER.definition().schema())
+        .property("delta.enableChangeDataFeed", Boolean.toString(changeFeed))
+        .execute();
     return path;
   }
 
   private static void append(String path, Row... rows) {
-    spark().createDataFrame(List.of(rows), SELLER.definition().schema()).write().format("delta").mode(SaveMode.Append).save(path);
+    spark()
+        .createDataFrame(List.of(rows), SELLER.definition().schema())
+        .write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .save(path);
   }
 
   /** A seller row: id, name, then the lineage columns. */
   private static Row seller(String id, String name) {
-    return RowFactory.create(id, name, Timestamp.valueOf("2024-01-01 00:00:00"), 0, 1L, "hash", 0L, true);
+    return RowFactory.create(
+        id, name, Timestamp.valueOf("2024-01-01 00:00:00"), 0, 1L, "hash", 0L, true);
   }
 
   private static List<String> names(List<Row> rows) {

@@ -42,31 +42,55 @@ import org.junit.jupiter.api.io.TempDir;
  * The lifecycle fixture fed to the pipeline in four batches (the last with a late event, a dropped
  * order line and a dropped shipment), exported after each batch to a real PostgreSQL and to a
  * SQLite file: after every step each database equals the Delta tables at the newest manifest, row
- * for row, with every key and foreign key declared and enforced by the database. The third step
- * is killed with SIGKILL in the middle of its transaction first; the rerun converges. Steps build
- * on one another, so the tests run in order on one pipeline and one server.
+ * for row, with every key and foreign key declared and enforced by the database. The third step is
+ * killed with SIGKILL in the middle of its transaction first; the rerun converges. Steps build on
+ * one another, so the tests run in order on one pipeline and one server.
  */
 @SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExportLifecycleTest {
   private static final String LIFECYCLE = "lifecycle";
-  private static final List<List<String>> BATCHES = List.of(
-      List.of("A5FdqAemzN03R49t_az.json", "NSB7087517859962_ab.json", "NSB7087517859962_ac.json",
-          "TGT7001967462207_5.json", "WOZ1830024297368_9.json", "p2jcoTN2mmGcUwMi_1.json"),
-      List.of("A5FdqAemzN03R49t_ac.json", "NSB7087517859962_ad.json", "NSB7087517859962_ak.json",
-          "NSB7087517859962_ap.json", "TGT7001967462207_3.json", "TGT7001967462207_4.json", "TGT7001967462207_6.json",
-          "WOZ1830024297368_6.json", "WOZ1830024297368_4.json", "p2jcoTN2mmGcUwMi_2.json"),
-      List.of("A5FdqAemzN03R49t_ab.json", "NSB7087517859962_al.json", "NSB7087517859962_ay.json",
-          "NSB7087517859962_az.json", "TGT7001967462207_1.json", "TGT7001967462207_2.json", "WOZ1830024297368_1.json",
-          "WOZ1830024297368_3.json", "p2jcoTN2mmGcUwMi_test_UPDATE.json"));
+  private static final List<List<String>> BATCHES =
+      List.of(
+          List.of(
+              "A5FdqAemzN03R49t_az.json",
+              "NSB7087517859962_ab.json",
+              "NSB7087517859962_ac.json",
+              "TGT7001967462207_5.json",
+              "WOZ1830024297368_9.json",
+              "p2jcoTN2mmGcUwMi_1.json"),
+          List.of(
+              "A5FdqAemzN03R49t_ac.json",
+              "NSB7087517859962_ad.json",
+              "NSB7087517859962_ak.json",
+              "NSB7087517859962_ap.json",
+              "TGT7001967462207_3.json",
+              "TGT7001967462207_4.json",
+              "TGT7001967462207_6.json",
+              "WOZ1830024297368_6.json",
+              "WOZ1830024297368_4.json",
+              "p2jcoTN2mmGcUwMi_2.json"),
+          List.of(
+              "A5FdqAemzN03R49t_ab.json",
+              "NSB7087517859962_al.json",
+              "NSB7087517859962_ay.json",
+              "NSB7087517859962_az.json",
+              "TGT7001967462207_1.json",
+              "TGT7001967462207_2.json",
+              "WOZ1830024297368_1.json",
+              "WOZ1830024297368_3.json",
+              "p2jcoTN2mmGcUwMi_test_UPDATE.json"));
+
   /** Arrives after newer events of its order: changes nothing. */
   private static final String LATE = "NSB7087517859962_aw.json";
+
   private static final Duration PATIENCE = Duration.ofMinutes(3);
 
   private PostgresServer postgres;
   private PipelineHarness pipeline;
   private Path dir;
+
   /** PostgreSQL with order_event_latest, SQLite without: both table sets are covered. */
   private final List<Target> targets = new ArrayList<>();
 
@@ -75,8 +99,15 @@ class ExportLifecycleTest {
     this.dir = dir;
     postgres = PostgresServer.start();
     pipeline = new PipelineHarness(dir.resolve("pipeline"));
-    targets.add(new Target("PostgreSQL", postgres.createDatabase("lifecycle"), PostgresServer.USER, PostgresServer.PASSWORD, true));
-    targets.add(new Target("SQLite", "jdbc:sqlite:" + dir.resolve("lifecycle.db"), null, null, false));
+    targets.add(
+        new Target(
+            "PostgreSQL",
+            postgres.createDatabase("lifecycle"),
+            PostgresServer.USER,
+            PostgresServer.PASSWORD,
+            true));
+    targets.add(
+        new Target("SQLite", "jdbc:sqlite:" + dir.resolve("lifecycle.db"), null, null, false));
   }
 
   @AfterAll
@@ -94,7 +125,10 @@ class ExportLifecycleTest {
     runBatch(BATCHES.get(0));
     for (Target target : targets) {
       StepResult step = export(target);
-      assertThat(step.tables()).as(target.name).isNotEmpty().allSatisfy(t -> assertThat(t.reloaded()).isTrue());
+      assertThat(step.tables())
+          .as(target.name)
+          .isNotEmpty()
+          .allSatisfy(t -> assertThat(t.reloaded()).isTrue());
       assertEqualsNewestSnapshot(target);
     }
   }
@@ -105,7 +139,10 @@ class ExportLifecycleTest {
     runBatch(BATCHES.get(1));
     for (Target target : targets) {
       StepResult step = export(target);
-      assertThat(step.tables()).as(target.name).isNotEmpty().allSatisfy(t -> assertThat(t.reloaded()).isFalse());
+      assertThat(step.tables())
+          .as(target.name)
+          .isNotEmpty()
+          .allSatisfy(t -> assertThat(t.reloaded()).isFalse());
       assertEqualsNewestSnapshot(target);
       assertThat(export(target).changedNothing()).as("%s: rerun", target.name).isTrue();
     }
@@ -113,24 +150,34 @@ class ExportLifecycleTest {
 
   @Test
   @Order(3)
-  void exportKilledInsideItsTransactionLeavesThePreviousBatchAndTheRerunConverges() throws Exception {
+  void exportKilledInsideItsTransactionLeavesThePreviousBatchAndTheRerunConverges()
+      throws Exception {
     for (Target target : targets) {
-      target.before = ExportedRows.ofDatabase(target.url, target.user, target.password, target.tables());
+      target.before =
+          ExportedRows.ofDatabase(target.url, target.user, target.password, target.tables());
     }
     runBatch(BATCHES.get(2));
     for (Target target : targets) {
       Map<String, Long> stateBefore = exportState(target);
       List<String> command = new ArrayList<>(List.of("export"));
       command.addAll(target.arguments(pipeline));
-      ChildPipeline child = ChildPipeline.startCommand(dir.resolve(target.name + "-child.log"), command,
-          target.password == null ? Map.of() : Map.of("ORDERSTREAM_JDBC_PASSWORD", target.password));
+      ChildPipeline child =
+          ChildPipeline.startCommand(
+              dir.resolve(target.name + "-child.log"),
+              command,
+              target.password == null
+                  ? Map.of()
+                  : Map.of("ORDERSTREAM_JDBC_PASSWORD", target.password));
       awaitWritingTransaction(target, child);
       child.kill();
       awaitNoExportSession(target);
 
-      assertThat(exportState(target)).as("%s: state after the kill", target.name).isEqualTo(stateBefore);
+      assertThat(exportState(target))
+          .as("%s: state after the kill", target.name)
+          .isEqualTo(stateBefore);
       assertThat(ExportedRows.ofDatabase(target.url, target.user, target.password, target.tables()))
-          .as("%s: rows after the kill", target.name).isEqualTo(target.before);
+          .as("%s: rows after the kill", target.name)
+          .isEqualTo(target.before);
       assertThat(export(target).changedNothing()).as(target.name).isFalse();
       assertEqualsNewestSnapshot(target);
     }
@@ -140,16 +187,29 @@ class ExportLifecycleTest {
   @Order(4)
   void lateEventDroppedLineAndDroppedShipmentAreExportedAsDeletes() throws Exception {
     pipeline.add(LIFECYCLE, List.of(LATE));
-    pipeline.write("A5FdqAemzN03R49t_drop.json", newerEvent("A5FdqAemzN03R49t_ab.json", "2024-01-12T08:00:00.000Z", 4,
-        event -> ((ArrayNode) event.get("list_item_pedi")).remove(2)));
-    pipeline.write("NSB7087517859962_drop.json", newerEvent("NSB7087517859962_az.json", "2024-07-09T08:00:00.000Z", 8,
-        event -> ((ArrayNode) event.get("list_envo")).remove(1)));
+    pipeline.write(
+        "A5FdqAemzN03R49t_drop.json",
+        newerEvent(
+            "A5FdqAemzN03R49t_ab.json",
+            "2024-01-12T08:00:00.000Z",
+            4,
+            event -> ((ArrayNode) event.get("list_item_pedi")).remove(2)));
+    pipeline.write(
+        "NSB7087517859962_drop.json",
+        newerEvent(
+            "NSB7087517859962_az.json",
+            "2024-07-09T08:00:00.000Z",
+            8,
+            event -> ((ArrayNode) event.get("list_envo")).remove(1)));
     assertThat(pipeline.runOnce().batches()).isEqualTo(1);
     for (Target target : targets) {
       StepResult step = export(target);
       Map<String, Long> deleted = new TreeMap<>();
       step.tables().forEach(t -> deleted.put(t.table(), t.deleted()));
-      assertThat(deleted).as(target.name).containsEntry("order_item", 1L).containsEntry("shipment", 1L);
+      assertThat(deleted)
+          .as(target.name)
+          .containsEntry("order_item", 1L)
+          .containsEntry("shipment", 1L);
       assertEqualsNewestSnapshot(target);
     }
   }
@@ -174,13 +234,18 @@ class ExportLifecycleTest {
   @Order(6)
   void columnDroppedByHandIsRefusedWithExitTwoNamingIt() throws Exception {
     for (Target target : targets) {
-      try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+      try (Connection connection = target.connect();
+          Statement statement = connection.createStatement()) {
         statement.execute("ALTER TABLE customer DROP COLUMN email");
       }
-      ExportCli.Outcome outcome = ExportCli.run(target.environment(), dir, target.arguments(pipeline));
+      ExportCli.Outcome outcome =
+          ExportCli.run(target.environment(), dir, target.arguments(pipeline));
 
       assertThat(outcome.exitCode()).as(target.name + ": " + outcome.err()).isEqualTo(2);
-      assertThat(outcome.err()).as(target.name).contains("customer.email is missing").hasLineCount(1);
+      assertThat(outcome.err())
+          .as(target.name)
+          .contains("customer.email is missing")
+          .hasLineCount(1);
     }
   }
 
@@ -199,16 +264,23 @@ class ExportLifecycleTest {
   }
 
   private void assertEqualsNewestSnapshot(Target target) throws SQLException {
-    ConsistentSnapshot snapshot = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
-    Map<String, List<String>> delta = ExportedRows.ofDelta(PipelineHarness.spark(), pipeline.tablesLocation(),
-        snapshot.versions(), target.tables());
+    ConsistentSnapshot snapshot =
+        ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
+    Map<String, List<String>> delta =
+        ExportedRows.ofDelta(
+            PipelineHarness.spark(),
+            pipeline.tablesLocation(),
+            snapshot.versions(),
+            target.tables());
     assertThat(delta.get("order_item")).as("the fixture fills order_item").isNotEmpty();
     assertThat(ExportedRows.ofDatabase(target.url, target.user, target.password, target.tables()))
         .as("%s equals the Delta tables at batch %d", target.name, snapshot.batchId())
         .isEqualTo(delta);
     Map<String, Long> expectedState = new TreeMap<>();
     target.tables().forEach(t -> expectedState.put(t.name(), snapshot.versions().get(t.name())));
-    assertThat(exportState(target)).as("%s: recorded versions", target.name).isEqualTo(expectedState);
+    assertThat(exportState(target))
+        .as("%s: recorded versions", target.name)
+        .isEqualTo(expectedState);
   }
 
   private static Map<String, Long> exportState(Target target) throws SQLException {
@@ -222,7 +294,9 @@ class ExportLifecycleTest {
     Path journal = Path.of(target.url.substring("jdbc:sqlite:".length()) + "-journal");
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(child.alive()).as("the child exported before it could be killed:\n%s", child.log()).isTrue();
+      assertThat(child.alive())
+          .as("the child exported before it could be killed:\n%s", child.log())
+          .isTrue();
       boolean writing = target.isPostgres() ? postgresExportWriting() : Files.exists(journal);
       if (writing) {
         return;
@@ -242,24 +316,41 @@ class ExportLifecycleTest {
     }
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (countExportSessions("true") > 0) {
-      assertThat(System.nanoTime()).as("the killed export's session never ended").isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("the killed export's session never ended")
+          .isLessThan(deadline);
       Thread.sleep(50);
     }
   }
 
   private int countExportSessions(String condition) throws SQLException {
-    try (Connection connection = postgres.connect("postgres"); Statement statement = connection.createStatement();
-        ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-            + " WHERE application_name = 'orderstream-export' AND " + condition)) {
+    try (Connection connection = postgres.connect("postgres");
+        Statement statement = connection.createStatement();
+        ResultSet count =
+            statement.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE application_name = 'orderstream-export' AND "
+                    + condition)) {
       count.next();
       return count.getInt(1);
     }
   }
 
-  private static void assertDuplicateKeyRefused(Connection connection, ExportedTable table, String name) throws SQLException {
+  private static void assertDuplicateKeyRefused(
+      Connection connection, ExportedTable table, String name) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO " + table.name() + " (" + table.key() + ") SELECT "
-          + table.key() + " FROM " + table.name() + " LIMIT 1"))
+      assertThatThrownBy(
+              () ->
+                  statement.executeUpdate(
+                      "INSERT INTO "
+                          + table.name()
+                          + " ("
+                          + table.key()
+                          + ") SELECT "
+                          + table.key()
+                          + " FROM "
+                          + table.name()
+                          + " LIMIT 1"))
           .as("%s: duplicate key of %s", name, table.name())
           .isInstanceOf(SQLException.class);
     } finally {
@@ -267,10 +358,17 @@ class ExportLifecycleTest {
     }
   }
 
-  private static void assertDanglingReferenceRefused(Connection connection, ExportedTable table, ForeignKey fk, String name)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO " + table.name() + " (" + table.key() + ", " + fk.column() + ") VALUES (?, ?)")) {
+  private static void assertDanglingReferenceRefused(
+      Connection connection, ExportedTable table, ForeignKey fk, String name) throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + table.name()
+                + " ("
+                + table.key()
+                + ", "
+                + fk.column()
+                + ") VALUES (?, ?)")) {
       insert.setObject(1, unusedValue(table, table.key()));
       insert.setObject(2, unusedValue(table, fk.column()));
       insert.executeUpdate();
@@ -283,14 +381,17 @@ class ExportLifecycleTest {
   }
 
   private static Object unusedValue(ExportedTable table, String column) {
-    ColumnDef def = table.columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
+    ColumnDef def =
+        table.columns().stream().filter(c -> c.name().equals(column)).findFirst().orElseThrow();
     return def.type() instanceof LongType ? (Object) (-424242L) : "no-such-row";
   }
 
-  private static String newerEvent(String file, String datAtui, int version, java.util.function.Consumer<ObjectNode> change)
+  private static String newerEvent(
+      String file, String datAtui, int version, java.util.function.Consumer<ObjectNode> change)
       throws Exception {
     ObjectMapper json = new ObjectMapper();
-    ObjectNode event = (ObjectNode) json.readTree(PipelineHarness.fixture(LIFECYCLE).resolve(file).toFile());
+    ObjectNode event =
+        (ObjectNode) json.readTree(PipelineHarness.fixture(LIFECYCLE).resolve(file).toFile());
     event.put("dat_atui", datAtui);
     event.put("num_ulti_vers_sist", version);
     change.accept(event);
@@ -323,7 +424,14 @@ class ExportLifecycleTest {
     }
 
     ExportConfig config(PipelineHarness pipeline) {
-      return new ExportConfig(pipeline.tablesLocation(), url, user, password, false, Duration.ofSeconds(1), withLatestEvents);
+      return new ExportConfig(
+          pipeline.tablesLocation(),
+          url,
+          user,
+          password,
+          false,
+          Duration.ofSeconds(1),
+          withLatestEvents);
     }
 
     /** As any client: SQLite enforces foreign keys only on connections that ask for it. */
@@ -339,8 +447,14 @@ class ExportLifecycleTest {
     }
 
     List<String> arguments(PipelineHarness pipeline) {
-      List<String> arguments = new ArrayList<>(List.of("--tables", pipeline.tablesLocation(), "--jdbc-url", url,
-          "--with-latest-events=" + withLatestEvents));
+      List<String> arguments =
+          new ArrayList<>(
+              List.of(
+                  "--tables",
+                  pipeline.tablesLocation(),
+                  "--jdbc-url",
+                  url,
+                  "--with-latest-events=" + withLatestEvents));
       if (user != null) {
         arguments.addAll(List.of("--jdbc-user", user));
       }

@@ -16,19 +16,32 @@ import org.junit.jupiter.api.Test;
 /** Keys are unique for any ids a sender can choose, and the usual ids keep readable keys. */
 @SparkTest
 class KeysTest {
-  private static final StructType PARTS = new StructType()
-      .add("a", DataTypes.StringType)
-      .add("b", DataTypes.StringType)
-      .add("n", DataTypes.IntegerType);
+  private static final StructType PARTS =
+      new StructType()
+          .add("a", DataTypes.StringType)
+          .add("b", DataTypes.StringType)
+          .add("n", DataTypes.IntegerType);
 
   /** (first id, second id, occurrence) triples that a bare ':' join would confuse, two by two. */
-  private static final List<Row> HOSTILE = List.of(
-      RowFactory.create("KC2:B", "C", 1), RowFactory.create("KC2", "B:C", 1),
-      RowFactory.create("RX", "X", 2), RowFactory.create("RX", "X:2", 1), RowFactory.create("RX:X", "2", 1),
-      RowFactory.create("A\\", ":B", 1), RowFactory.create("A", "\\:B", 1), RowFactory.create("A\\:", "B", 1),
-      RowFactory.create("A\\", "\\:B", 1), RowFactory.create("A", "", 1), RowFactory.create("", "A", 1),
-      RowFactory.create("A:", "", 1), RowFactory.create("A", ":", 1), RowFactory.create("A", "B", 12),
-      RowFactory.create("A", "B:1", 2), RowFactory.create("A", "B", 1), RowFactory.create("A:B", "1", 2));
+  private static final List<Row> HOSTILE =
+      List.of(
+          RowFactory.create("KC2:B", "C", 1),
+          RowFactory.create("KC2", "B:C", 1),
+          RowFactory.create("RX", "X", 2),
+          RowFactory.create("RX", "X:2", 1),
+          RowFactory.create("RX:X", "2", 1),
+          RowFactory.create("A\\", ":B", 1),
+          RowFactory.create("A", "\\:B", 1),
+          RowFactory.create("A\\:", "B", 1),
+          RowFactory.create("A\\", "\\:B", 1),
+          RowFactory.create("A", "", 1),
+          RowFactory.create("", "A", 1),
+          RowFactory.create("A:", "", 1),
+          RowFactory.create("A", ":", 1),
+          RowFactory.create("A", "B", 12),
+          RowFactory.create("A", "B:1", 2),
+          RowFactory.create("A", "B", 1),
+          RowFactory.create("A:B", "1", 2));
 
   @Test
   void orderItemKeysAreDistinctForIdsHoldingSeparatorsAndEscapes() {
@@ -41,13 +54,19 @@ class KeysTest {
   void orderPromotionKeysAreDistinctForIdsHoldingSeparatorsAndEscapes() {
     List<Row> pairs = HOSTILE.stream().filter(r -> r.getInt(2) == 1).toList();
 
-    assertThat(keys(Keys.orderPromotionId(col("a"), col("b")), pairs)).hasSameSizeAs(pairs).doesNotHaveDuplicates();
+    assertThat(keys(Keys.orderPromotionId(col("a"), col("b")), pairs))
+        .hasSameSizeAs(pairs)
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void theUsualIdsKeepTheirPlainKeysAndSeparatorsAreEscaped() {
-    List<Row> rows = List.of(RowFactory.create("ORD1", "SKU-9", 1), RowFactory.create("ORD1", "SKU-9", 2),
-        RowFactory.create("KC2:B", "C", 1), RowFactory.create("A\\", "B", 1));
+    List<Row> rows =
+        List.of(
+            RowFactory.create("ORD1", "SKU-9", 1),
+            RowFactory.create("ORD1", "SKU-9", 2),
+            RowFactory.create("KC2:B", "C", 1),
+            RowFactory.create("A\\", "B", 1));
 
     assertThat(keys(Keys.orderItemId(col("a"), col("b"), col("n")), rows))
         .containsExactly("ORD1:SKU-9", "ORD1:SKU-9:2", "KC2\\:B:C", "A\\\\:B");
@@ -55,10 +74,20 @@ class KeysTest {
 
   @Test
   void hashedKeysDistinguishAnySplitOfTheSameTextAndARepeatFromALiteralName() {
-    List<String> shipments = keys(Keys.shipmentId(col("a"), col("b"), col("n")).cast("string"), HOSTILE);
-    List<Row> inOneShipment = List.of(RowFactory.create("7", "X", 1), RowFactory.create("7", "X", 2), RowFactory.create("7", "X:2", 1),
-        RowFactory.create("7", "X:", 2), RowFactory.create("7", "2", 1), RowFactory.create("8", "X", 1));
-    List<String> itemShipments = keys(Keys.itemShipmentId(col("a").cast("long"), col("b"), col("n")).cast("string"), inOneShipment);
+    List<String> shipments =
+        keys(Keys.shipmentId(col("a"), col("b"), col("n")).cast("string"), HOSTILE);
+    List<Row> inOneShipment =
+        List.of(
+            RowFactory.create("7", "X", 1),
+            RowFactory.create("7", "X", 2),
+            RowFactory.create("7", "X:2", 1),
+            RowFactory.create("7", "X:", 2),
+            RowFactory.create("7", "2", 1),
+            RowFactory.create("8", "X", 1));
+    List<String> itemShipments =
+        keys(
+            Keys.itemShipmentId(col("a").cast("long"), col("b"), col("n")).cast("string"),
+            inOneShipment);
 
     assertThat(shipments).hasSameSizeAs(HOSTILE).doesNotHaveDuplicates();
     assertThat(itemShipments).hasSameSizeAs(inOneShipment).doesNotHaveDuplicates();
@@ -66,17 +95,27 @@ class KeysTest {
 
   @Test
   void anAddressFieldMadeOfTheNullMarkIsNotAMissingField() {
-    StructType address = new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
-    List<Row> rows = List.of(RowFactory.create(null, "X"), RowFactory.create("\u0001", "X"), RowFactory.create("\u0001\u0001", "X"),
-        RowFactory.create("Y", "X"));
+    StructType address =
+        new StructType().add("a", DataTypes.StringType).add("b", DataTypes.StringType);
+    List<Row> rows =
+        List.of(
+            RowFactory.create(null, "X"),
+            RowFactory.create("\u0001", "X"),
+            RowFactory.create("\u0001\u0001", "X"),
+            RowFactory.create("Y", "X"));
     Dataset<Row> frame = SparkTestSession.get().createDataFrame(rows, address);
 
-    List<Long> ids = frame.select(Keys.addressId(col("a"), col("b"))).collectAsList().stream().map(r -> r.getLong(0)).toList();
+    List<Long> ids =
+        frame.select(Keys.addressId(col("a"), col("b"))).collectAsList().stream()
+            .map(r -> r.getLong(0))
+            .toList();
 
     assertThat(ids).doesNotHaveDuplicates();
   }
 
   private static List<String> keys(org.apache.spark.sql.Column key, List<Row> rows) {
-    return SparkTestSession.get().createDataFrame(rows, PARTS).select(key).collectAsList().stream().map(r -> r.getString(0)).toList();
+    return SparkTestSession.get().createDataFrame(rows, PARTS).select(key).collectAsList().stream()
+        .map(r -> r.getString(0))
+        .toList();
   }
 }

@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every table definition is internally consistent: keys, foreign keys, names, comments, lineage. */
+/**
+ * Every table definition is internally consistent: keys, foreign keys, names, comments, lineage.
+ */
 class TableDefinitionsTest {
   private static final List<TableDef> TABLES = Tables.all();
   private static final Map<String, TableDef> BY_NAME =
@@ -21,9 +23,20 @@ class TableDefinitionsTest {
 
   @Test
   void tablesAreThoseOfTheModelEachOnce() {
-    assertThat(TABLES).extracting(TableDef::name).containsExactlyInAnyOrder(
-        "order_item", "customer", "delivery_address", "seller", "item", "promotion", "shipment",
-        "item_shipment", "order_promotion", "order_event_latest", "quarantine");
+    assertThat(TABLES)
+        .extracting(TableDef::name)
+        .containsExactlyInAnyOrder(
+            "order_item",
+            "customer",
+            "delivery_address",
+            "seller",
+            "item",
+            "promotion",
+            "shipment",
+            "item_shipment",
+            "order_promotion",
+            "order_event_latest",
+            "quarantine");
   }
 
   @Test
@@ -51,7 +64,9 @@ class TableDefinitionsTest {
   @Test
   void everyColumnHasAComment() {
     for (TableDef table : TABLES) {
-      assertThat(table.columns()).allSatisfy(c -> assertThat(c.comment()).as("%s.%s", table.name(), c.name()).isNotBlank());
+      assertThat(table.columns())
+          .allSatisfy(
+              c -> assertThat(c.comment()).as("%s.%s", table.name(), c.name()).isNotBlank());
     }
   }
 
@@ -66,7 +81,8 @@ class TableDefinitionsTest {
         assertThat(column).as("%s: column exists", name).isPresent();
         assertThat(BY_NAME).as("%s: table exists", name).containsKey(fk.table());
         TableDef target = BY_NAME.get(fk.table());
-        assertThat(column.get().type()).as("%s: same type as the key", name)
+        assertThat(column.get().type())
+            .as("%s: same type as the key", name)
             .isEqualTo(column(target, target.key()).orElseThrow().type());
       }
     }
@@ -79,7 +95,8 @@ class TableDefinitionsTest {
     for (DerivedTable derived : Tables.DERIVED) {
       TableDef table = derived.definition();
       for (ForeignKey fk : table.foreignKeys()) {
-        assertThat(order.indexOf(fk.table())).as("%s.%s -> %s", table.name(), fk.column(), fk.table())
+        assertThat(order.indexOf(fk.table()))
+            .as("%s.%s -> %s", table.name(), fk.column(), fk.table())
             .isBetween(0, order.indexOf(table.name()));
       }
     }
@@ -89,7 +106,8 @@ class TableDefinitionsTest {
 
   @Test
   void derivedTablesAreDimensionsOrOrderScoped() {
-    assertThat(Tables.DERIVED).extracting(t -> t.definition().kind())
+    assertThat(Tables.DERIVED)
+        .extracting(t -> t.definition().kind())
         .containsOnly(TableKind.DIMENSION, TableKind.ORDER_SCOPED);
   }
 
@@ -109,7 +127,8 @@ class TableDefinitionsTest {
     for (TableDef table : ofKind) {
       Set<String> nameAndType = new HashSet<>();
       table.columns().forEach(c -> nameAndType.add(c.name() + " " + c.type().sql()));
-      assertThat(nameAndType).as(table.name())
+      assertThat(nameAndType)
+          .as(table.name())
           .containsAll(lineage.stream().map(c -> c.name() + " " + c.type().sql()).toList());
     }
   }

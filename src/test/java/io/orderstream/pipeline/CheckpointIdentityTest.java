@@ -15,14 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointIdentityTest {
 
   @Test
-  void loadOrCreateKeepsTheFirstAppIdAndLeavesOnlyTheIdentityFile(@TempDir Path checkpoint) throws IOException {
-    CheckpointIdentity first = CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/data/tables", new Configuration());
-    CheckpointIdentity again = CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/data/tables", new Configuration());
+  void loadOrCreateKeepsTheFirstAppIdAndLeavesOnlyTheIdentityFile(@TempDir Path checkpoint)
+      throws IOException {
+    CheckpointIdentity first =
+        CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/data/tables", new Configuration());
+    CheckpointIdentity again =
+        CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/data/tables", new Configuration());
 
     assertThat(again.appId()).isEqualTo(first.appId()).startsWith("orderstream-");
     try (Stream<Path> files = Files.list(checkpoint)) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.endsWith(".crc")))
-          .as("no temporary file left beside the identity").containsExactly("orderstream.properties");
+          .as("no temporary file left beside the identity")
+          .containsExactly("orderstream.properties");
     }
   }
 
@@ -30,7 +34,10 @@ class CheckpointIdentityTest {
   void loadOrCreateForOtherTablesIsRefused(@TempDir Path checkpoint) {
     CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/data/tables", new Configuration());
 
-    assertThatThrownBy(() -> CheckpointIdentity.loadOrCreate(checkpoint.toString(), "/elsewhere", new Configuration()))
+    assertThatThrownBy(
+            () ->
+                CheckpointIdentity.loadOrCreate(
+                    checkpoint.toString(), "/elsewhere", new Configuration()))
         .isInstanceOf(OrderstreamException.class)
         .hasMessageContaining("/elsewhere");
   }

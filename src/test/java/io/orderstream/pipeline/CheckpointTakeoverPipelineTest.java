@@ -17,17 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A new checkpoint over tables another checkpoint wrote (the checkpoint folder deleted, say) is
- * refused before anything is written; taken over deliberately, it reads the input again and
- * doubles nothing, quarantine included.
+ * refused before anything is written; taken over deliberately, it reads the input again and doubles
+ * nothing, quarantine included.
  */
 @SparkTest
 class CheckpointTakeoverPipelineTest {
 
   @Test
-  void newCheckpointIsRefusedAndADeliberateTakeOverDoublesNothing(@TempDir Path dir) throws IOException {
-    PipelineHarness pipeline = new PipelineHarness(dir)
-        .add("lifecycle", List.of("WOZ1830024297368_3.json"))
-        .write("broken.json", "{\"txt_detl_idt_pedi_pgto\": ");
+  void newCheckpointIsRefusedAndADeliberateTakeOverDoublesNothing(@TempDir Path dir)
+      throws IOException {
+    PipelineHarness pipeline =
+        new PipelineHarness(dir)
+            .add("lifecycle", List.of("WOZ1830024297368_3.json"))
+            .write("broken.json", "{\"txt_detl_idt_pedi_pgto\": ");
     pipeline.runOnce();
     assertThat(pipeline.table("quarantine").count()).isEqualTo(1);
     Map<String, List<String>> tables = pipeline.snapshot();
@@ -35,7 +37,8 @@ class CheckpointTakeoverPipelineTest {
 
     FileUtils.deleteDirectory(pipeline.checkpoint().toFile());
     assertThatThrownBy(pipeline::runOnce)
-        .isInstanceOfSatisfying(OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
         .hasMessageContaining("belong to checkpoint")
         .hasMessageContaining(TableOwnership.FILE);
     assertThat(pipeline.versions()).as("nothing written").isEqualTo(versions);

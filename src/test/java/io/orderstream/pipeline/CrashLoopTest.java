@@ -1,16 +1,14 @@
 package io.orderstream.pipeline;
 
+import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
-import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
@@ -20,12 +18,11 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -36,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * events and bad files; an uninterrupted reference run; then the same input run in child JVMs that
  * are killed with SIGKILL in start-up, between two table writes of a batch, and after a batch wrote
  * every table but before the checkpoint recorded it; a last run finishes. The crashed pipeline's
- * tables must pass the integrity check and hold the same rows as the reference, quarantine included.
+ * tables must pass the integrity check and hold the same rows as the reference, quarantine
+ * included.
  *
  * <p>Kills are triggered by what the child has written (checkpoint offsets, Delta transaction ids),
  * not by timing alone, so each lands where it is meant to on a fast or a slow machine.
@@ -46,80 +44,119 @@ class CrashLoopTest {
   private static final Logger LOG = LoggerFactory.getLogger(CrashLoopTest.class);
   private static final long SEED = 20240301L;
   private static final int ORDERS = 10;
+
   /** Files per batch of the crashed pipeline: the backlog takes two batches. */
   private static final int MAX_FILES = 40;
+
   /**
    * The reference run takes the backlog in one batch, which saves a batch of test time: the tables
    * must not depend on how the files were split into batches (LifecyclePipelineTest checks that).
    */
   private static final int ALL_AT_ONCE = 1000;
+
   /** Guards against a child that hangs; no assertion is about time. */
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @TempDir Path dir;
 
+  /** The uninterrupted run, in this JVM, beside the children. */
+  private CompletableFuture<Void> reference;
+
+  /** A failed test must not leave its reference running into the next test's pipeline. */
+  @AfterEach
+  void awaitReference() {
+    awaitQuietly(reference);
+  }
+
   @Test
   void pipelineKilledInStartUpBetweenTableWritesAndBeforeCheckpointCommitEndsWithReferenceTables()
       throws Exception {
-    Path input = backlog(dir.resolve("events"), new Random(SEED));
-    run(input, "reference", ALL_AT_ONCE);
+    Path input = backlog(dir.resolve("events"));
+    CrashWatch watch = new CrashWatch(checkpoint("crashed"), tables("crashed"), PATIENCE);
+    // The reference runs in this JVM while the children start: a child's start-up is mostly one
+    // thread loading classes, so the two overlap on two cores. Kills wait for what the child has
+    // written, so a slower child changes when they land, not where.
+    reference = CompletableFuture.runAsync(() -> run(input, "reference", ALL_AT_ONCE));
     Random random = new Random(SEED);
     List<CrashSite> sites = new ArrayList<>();
 
     // start-up: before any batch starts (JVM, Spark and table creation take seconds)
     ChildPipeline child = startCrashed(input);
     Thread.sleep(500 + random.nextInt(1500));
-    sites.add(kill(child));
+    sites.add(watch.kill(child));
     // a batch that has written some tables but not order_event_latest
     child = startCrashed(input);
-    awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
-    sites.add(kill(child));
+    watch.awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(watch.kill(child));
     // a batch that has written every table, its checkpoint commit not yet written
     child = startCrashed(input);
-    awaitSite(child, CrashSite::latestWritten);
-    sites.add(kill(child));
+    watch.awaitSite(child, CrashSite::latestWritten);
+    sites.add(watch.kill(child));
+    // One streaming query at a time in this JVM: both runs use the query name "orderstream".
+    reference.join();
     run(input, "crashed", MAX_FILES);
     sites.forEach(site -> LOG.info("kill landed: {}", site.describe()));
 
-    assertThat(sites).as("where the kills landed").filteredOn(CrashSite::insideBatch).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
-        .as("integrity of the crashed pipeline's tables").isEmpty();
-    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables("crashed").toString(),
-        tables("reference").toString()).compare()))
-        .as("tables that differ from the uninterrupted run").isEmpty();
-    assertThat(PipelineHarness.spark().read().format("delta").load(tables("crashed").resolve("quarantine").toString()).count())
-        .as("the two bad files, quarantined once each").isEqualTo(2);
+    assertThat(sites)
+        .as("where the kills landed")
+        .filteredOn(CrashSite::insideBatch)
+        .hasSizeGreaterThanOrEqualTo(2);
+    assertThat(
+            PipelineHarness.failed(
+                new TableIntegrity(PipelineHarness.spark(), tables("crashed").toString()).check()))
+        .as("integrity of the crashed pipeline's tables")
+        .isEmpty();
+    assertThat(
+            PipelineHarness.failed(
+                new TableComparison(
+                        PipelineHarness.spark(),
+                        tables("crashed").toString(),
+                        tables("reference").toString())
+                    .compare()))
+        .as("tables that differ from the uninterrupted run")
+        .isEmpty();
+    assertThat(
+            PipelineHarness.spark()
+                .read()
+                .format("delta")
+                .load(tables("crashed").resolve("quarantine").toString())
+                .count())
+        .as("the two bad files, quarantined once each")
+        .isEqualTo(2);
   }
 
   // ---------------------------------------------------------------- runs
 
   private void run(Path input, String name, int maxFiles) {
-    RunConfig config = new RunConfig(input.toString(), tables(name).toString(), checkpoint(name).toString(), true,
-        Duration.ofSeconds(1), maxFiles, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            tables(name).toString(),
+            checkpoint(name).toString(),
+            true,
+            Duration.ofSeconds(1),
+            maxFiles,
+            "local[2]",
+            Map.of());
     new Pipeline(config, PipelineHarness.spark()).run();
   }
 
   private ChildPipeline startCrashed(Path input) {
-    return ChildPipeline.start(dir.resolve("crashed.log"), List.of(
-        "--input", input.toString(), "--tables", tables("crashed").toString(),
-        "--checkpoint", checkpoint("crashed").toString(), "--max-files-per-trigger", Integer.toString(MAX_FILES),
-        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
-  }
-
-  /** Polls what the child has written until {@code reached} holds; fails if the child exits first. */
-  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached) throws InterruptedException {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
-      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
-      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
-      Thread.sleep(5);
-    }
-  }
-
-  private CrashSite kill(ChildPipeline child) throws InterruptedException {
-    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
-    child.kill();
-    return CrashSite.of(checkpoint("crashed"), tables("crashed"));
+    return ChildPipeline.start(
+        dir.resolve("crashed.log"),
+        List.of(
+            "--input",
+            input.toString(),
+            "--tables",
+            tables("crashed").toString(),
+            "--checkpoint",
+            checkpoint("crashed").toString(),
+            "--max-files-per-trigger",
+            Integer.toString(MAX_FILES),
+            "--master",
+            "local[2]",
+            "--conf",
+            "spark.sql.shuffle.partitions=2"));
   }
 
   private Path tables(String name) {
@@ -130,26 +167,14 @@ class CrashLoopTest {
     return dir.resolve(name).resolve("checkpoint");
   }
 
-  private static List<CheckResult> failed(List<CheckResult> results) {
-    return results.stream().filter(r -> !r.passed()).toList();
-  }
-
   // ---------------------------------------------------------------- input
 
   /**
-   * Generated events (duplicates, late events) and two bad files, their modification times (the
-   * order the file source reads them in) shuffled.
+   * The shared crash backlog, its files' modification times (the order the file source reads them
+   * in) set in its shuffled order.
    */
-  private static Path backlog(Path events, Random random) throws IOException {
-    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, SEED).withDuplicates(0.05).withLate(0.1)), events);
-    for (String bad : List.of("not-json.json", "truncated.json")) {
-      Files.copy(PipelineHarness.fixture("bad").resolve(bad), events.resolve(bad));
-    }
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(events)) {
-      files = new ArrayList<>(listed.sorted().toList());
-    }
-    Collections.shuffle(files, random);
+  private static Path backlog(Path events) throws IOException {
+    List<Path> files = CrashWatch.backlog(events, ORDERS, SEED);
     Instant first = Instant.now().minus(Duration.ofDays(1));
     for (int i = 0; i < files.size(); i++) {
       Files.setLastModifiedTime(files.get(i), FileTime.from(first.plusSeconds(i)));

@@ -2,11 +2,11 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.tools.generate.fuzz.FuzzCorpus;
 import io.orderstream.tools.generate.fuzz.FuzzManifest;
 import io.orderstream.tools.generate.fuzz.FuzzSpec;
-import io.orderstream.testing.PipelineHarness;
-import io.orderstream.testing.SparkTest;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FuzzPipelineTest {
 
   @Test
-  void fuzzCorpusInTwoBatchesLandsEveryValidEventAndQuarantinesEveryBadInputWithItsReason(@TempDir Path dir) {
+  void fuzzCorpusInTwoBatchesLandsEveryValidEventAndQuarantinesEveryBadInputWithItsReason(
+      @TempDir Path dir) {
     FuzzCorpus corpus = FuzzCorpus.generate(new FuzzSpec(20_240_305L, 12, 2_000_000));
     PipelineHarness pipeline = new PipelineHarness(dir);
     corpus.write(pipeline.input());
@@ -44,7 +45,12 @@ class FuzzPipelineTest {
 
   private static void assertQuarantineMatches(PipelineHarness pipeline, FuzzManifest manifest) {
     Map<String, String> want = new TreeMap<>();
-    manifest.files().forEach(f -> f.quarantined().forEach((position, reason) -> want.put(f.name() + "#" + position, reason)));
+    manifest
+        .files()
+        .forEach(
+            f ->
+                f.quarantined()
+                    .forEach((position, reason) -> want.put(f.name() + "#" + position, reason)));
     Map<String, String> got = new TreeMap<>();
     for (Row row : pipeline.table("quarantine").select("id", "reason", "detail").collectAsList()) {
       String id = row.getString(0);
@@ -55,19 +61,34 @@ class FuzzPipelineTest {
   }
 
   private static void assertWinnersMatch(PipelineHarness pipeline, FuzzManifest manifest) {
-    Map<String, Row> latest = pipeline.table("order_event_latest").select("order_id", "updated_at", "version", "raw_event")
-        .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
+    Map<String, Row> latest =
+        pipeline
+            .table("order_event_latest")
+            .select("order_id", "updated_at", "version", "raw_event")
+            .collectAsList()
+            .stream()
+            .collect(Collectors.toMap(r -> r.getString(0), r -> r));
     assertThat(latest.keySet()).containsExactlyInAnyOrderElementsOf(manifest.winners().keySet());
-    manifest.winners().forEach((id, winner) -> {
-      Row stored = latest.get(id);
-      assertThat(stored.<Timestamp>getAs("updated_at").toInstant()).as(id).isEqualTo(winner.datAtui());
-      assertThat(stored.<Long>getAs("version")).as(id).isEqualTo(winner.version());
-    });
+    manifest
+        .winners()
+        .forEach(
+            (id, winner) -> {
+              Row stored = latest.get(id);
+              assertThat(stored.<Timestamp>getAs("updated_at").toInstant())
+                  .as(id)
+                  .isEqualTo(winner.datAtui());
+              assertThat(stored.<Long>getAs("version")).as(id).isEqualTo(winner.version());
+            });
     assertThat(manifest.mustKeep()).isNotEmpty();
-    manifest.mustKeep().forEach((id, texts) ->
-        assertThat(latest.get(id).<String>getAs("raw_event")).as(id).contains(texts));
-    List<String> ordersWithLines = pipeline.table("order_item").select("order_id").distinct().collectAsList()
-        .stream().map(r -> r.getString(0)).toList();
+    manifest
+        .mustKeep()
+        .forEach(
+            (id, texts) ->
+                assertThat(latest.get(id).<String>getAs("raw_event")).as(id).contains(texts));
+    List<String> ordersWithLines =
+        pipeline.table("order_item").select("order_id").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertThat(manifest.winners().keySet()).containsAll(ordersWithLines);
   }
 }

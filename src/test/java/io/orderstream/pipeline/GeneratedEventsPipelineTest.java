@@ -2,11 +2,11 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
 import io.orderstream.tools.generate.EventFiles;
 import io.orderstream.tools.generate.ExpectedOrder;
 import io.orderstream.tools.generate.ExpectedState;
-import io.orderstream.testing.PipelineHarness;
-import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,18 +40,27 @@ class GeneratedEventsPipelineTest {
     RunSummary summary = pipeline.runOnce(100);
 
     assertThat(summary.batches()).isEqualTo(3);
-    expected.totals().byTable().forEach((table, rows) ->
-        assertThat(pipeline.table(table).count()).as(table).isEqualTo(rows));
-    Map<String, Row> latest = pipeline.table("order_event_latest").collectAsList().stream()
-        .collect(Collectors.toMap(r -> r.<String>getAs("order_id"), r -> r));
+    expected
+        .totals()
+        .byTable()
+        .forEach(
+            (table, rows) -> assertThat(pipeline.table(table).count()).as(table).isEqualTo(rows));
+    Map<String, Row> latest =
+        pipeline.table("order_event_latest").collectAsList().stream()
+            .collect(Collectors.toMap(r -> r.<String>getAs("order_id"), r -> r));
     for (ExpectedOrder order : expected.orders().values()) {
       Row stored = latest.get(order.orderId());
-      assertThat(stored.<Timestamp>getAs("updated_at").toInstant()).as(order.orderId()).isEqualTo(order.datAtui());
+      assertThat(stored.<Timestamp>getAs("updated_at").toInstant())
+          .as(order.orderId())
+          .isEqualTo(order.datAtui());
       assertThat(stored.<Long>getAs("version")).as(order.orderId()).isEqualTo(order.version());
     }
-    List<Row> statuses = pipeline.table("order_item").select("order_id", "order_status").distinct().collectAsList();
+    List<Row> statuses =
+        pipeline.table("order_item").select("order_id", "order_status").distinct().collectAsList();
     for (Row row : statuses) {
-      assertThat(row.getString(1)).as(row.getString(0)).isEqualTo(expected.order(row.getString(0)).status());
+      assertThat(row.getString(1))
+          .as(row.getString(0))
+          .isEqualTo(expected.order(row.getString(0)).status());
     }
     pipeline.assertKeysAndForeignKeys();
   }

@@ -33,17 +33,38 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileFolderPipelineTest {
   private static final String LIFECYCLE = "lifecycle";
   private static final String LANDS = "lands";
-  private static final List<String> ODD_PREFIXES = List.of("100% ", "[x] ", "q\"uote ", "c:olon ", "sp  ace ", "#hash ",
-      "?ask ", "ção ", "new\nline ", "back\\slash ", "{brace} ", "*star ", "semi;colon ", "it's ", "a=1 ", "%41%20 ");
+  private static final List<String> ODD_PREFIXES =
+      List.of(
+          "100% ",
+          "[x] ",
+          "q\"uote ",
+          "c:olon ",
+          "sp  ace ",
+          "#hash ",
+          "?ask ",
+          "ção ",
+          "new\nline ",
+          "back\\slash ",
+          "{brace} ",
+          "*star ",
+          "semi;colon ",
+          "it's ",
+          "a=1 ",
+          "%41%20 ");
   private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2001-09-09T01:46:40Z"));
 
-  /** File name written to the folder, to what must become of it: LANDS, or its quarantine reason. */
+  /**
+   * File name written to the folder, to what must become of it: LANDS, or its quarantine reason.
+   */
   private final Map<String, String> outcomes = new TreeMap<>();
+
   private int named;
 
   @Test
-  void everyHostileInputAtOnceLandsOrIsQuarantinedAndTheStreamGoesOn(@TempDir Path dir) throws IOException {
-    JsonNode lifecycle = new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
+  void everyHostileInputAtOnceLandsOrIsQuarantinedAndTheStreamGoesOn(@TempDir Path dir)
+      throws IOException {
+    JsonNode lifecycle =
+        new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
     PipelineHarness pipeline = new PipelineHarness(dir).with(Setting.MAX_INPUT_SIZE, 64L * 1024);
     Path input = pipeline.input();
     List<String> fixtures = PipelineHarness.fixtureNames(LIFECYCLE);
@@ -51,17 +72,57 @@ class HostileFolderPipelineTest {
       copyAs(fixtures.get(i), input.resolve(oddName(fixtures.get(i))), null);
     }
     // Ids holding the key separators, and an item repeated next to one named like the repeat's key.
-    write(input, "kc-a.json", KeyCollisionPipelineTest.event("KC2:B", "2024-01-01T00:00:00Z", "PAID", List.of("C"), List.of("C")), LANDS);
-    write(input, "kc-b.json", KeyCollisionPipelineTest.event("KC2", "2024-01-01T00:00:00Z", "PAID", List.of("B:C"), List.of("B:C")), LANDS);
-    write(input, "kc-c.json", KeyCollisionPipelineTest.event("RX", "2024-01-01T00:00:00Z", "PAID", List.of("X", "X", "X:2"), List.of()), LANDS);
+    write(
+        input,
+        "kc-a.json",
+        KeyCollisionPipelineTest.event(
+            "KC2:B", "2024-01-01T00:00:00Z", "PAID", List.of("C"), List.of("C")),
+        LANDS);
+    write(
+        input,
+        "kc-b.json",
+        KeyCollisionPipelineTest.event(
+            "KC2", "2024-01-01T00:00:00Z", "PAID", List.of("B:C"), List.of("B:C")),
+        LANDS);
+    write(
+        input,
+        "kc-c.json",
+        KeyCollisionPipelineTest.event(
+            "RX", "2024-01-01T00:00:00Z", "PAID", List.of("X", "X", "X:2"), List.of()),
+        LANDS);
     // Version 1 is 0.8 microseconds later than version 2, so it wins.
-    write(input, "nano-v1.json", SubMicrosecondPipelineTest.event("2024-05-01T10:00:00.0000009Z", "1", "LATER"), LANDS);
-    write(input, "nano-v2.json", SubMicrosecondPipelineTest.event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER"), "superseded");
+    write(
+        input,
+        "nano-v1.json",
+        SubMicrosecondPipelineTest.event("2024-05-01T10:00:00.0000009Z", "1", "LATER"),
+        LANDS);
+    write(
+        input,
+        "nano-v2.json",
+        SubMicrosecondPipelineTest.event("2024-05-01T10:00:00.0000001Z", "2", "EARLIER"),
+        "superseded");
     // Valid JSON whose values no table holds, or whose size no batch should take on.
-    write(input, "money-1e30.json", PoisonPillPipelineTest.event("P1", "", ",\"vlr_oril\":1e30"), "out-of-range");
-    write(input, "year-10000.json", PoisonPillPipelineTest.event("P2", "", ",\"dat_hor_esda_entg_item\":\"9999-12-31T23:59:59-01:00\""), "bad-timestamp");
-    write(input, "deep.json", PoisonPillPipelineTest.event("P3", ",\"x\":" + "[".repeat(5000) + "]".repeat(5000), ""), "not-json");
-    write(input, "lines-too-many.json", PoisonPillPipelineTest.lines("P4", EventSchema.MAX_LIST_ENTRIES + 1), "out-of-range");
+    write(
+        input,
+        "money-1e30.json",
+        PoisonPillPipelineTest.event("P1", "", ",\"vlr_oril\":1e30"),
+        "out-of-range");
+    write(
+        input,
+        "year-10000.json",
+        PoisonPillPipelineTest.event(
+            "P2", "", ",\"dat_hor_esda_entg_item\":\"9999-12-31T23:59:59-01:00\""),
+        "bad-timestamp");
+    write(
+        input,
+        "deep.json",
+        PoisonPillPipelineTest.event("P3", ",\"x\":" + "[".repeat(5000) + "]".repeat(5000), ""),
+        "not-json");
+    write(
+        input,
+        "lines-too-many.json",
+        PoisonPillPipelineTest.lines("P4", EventSchema.MAX_LIST_ENTRIES + 1),
+        "out-of-range");
     Files.createDirectories(input.resolve("a=1/b=2"));
     copyAs(fixtures.get(0), input.resolve("a=1/b=2/never-read.json"), null);
     write(input, "huge.jsonl", "{\"x\":1}\n".repeat(10_000), "too-large");
@@ -78,14 +139,24 @@ class HostileFolderPipelineTest {
 
     assertThat(second.batches()).isPositive();
     Map<String, String> want = new TreeMap<>();
-    lifecycle.get("orders").properties().forEach(order -> want.put(order.getKey(), state(order.getValue())));
+    lifecycle
+        .get("orders")
+        .properties()
+        .forEach(order -> want.put(order.getKey(), state(order.getValue())));
     want.put("KC2:B", "PAID v1, 1 lines, 0 shipments, 0 item shipments, 1 promotions");
     want.put("KC2", "PAID v1, 1 lines, 0 shipments, 0 item shipments, 1 promotions");
     want.put("RX", "PAID v1, 3 lines, 0 shipments, 0 item shipments, 0 promotions");
-    want.put(SubMicrosecondPipelineTest.ORDER, "LATER v1, 1 lines, 0 shipments, 0 item shipments, 0 promotions");
+    want.put(
+        SubMicrosecondPipelineTest.ORDER,
+        "LATER v1, 1 lines, 0 shipments, 0 item shipments, 0 promotions");
     assertThat(orderStates(pipeline)).isEqualTo(want);
     assertThat(fileOutcomes(pipeline)).isEqualTo(outcomes);
-    assertThat(pipeline.table("quarantine").where("source like '%huge.jsonl'").first().<String>getAs("detail"))
+    assertThat(
+            pipeline
+                .table("quarantine")
+                .where("source like '%huge.jsonl'")
+                .first()
+                .<String>getAs("detail"))
         .startsWith("the input is 80000 bytes, over max-input-size (65536 bytes)");
     pipeline.assertKeysAndForeignKeys();
 
@@ -115,7 +186,9 @@ class HostileFolderPipelineTest {
     return ODD_PREFIXES.get(named++ % ODD_PREFIXES.size()) + name;
   }
 
-  /** Writes {@code content} under an odd version of {@code name} and records what must become of it. */
+  /**
+   * Writes {@code content} under an odd version of {@code name} and records what must become of it.
+   */
   private void write(Path input, String name, Object content, String outcome) throws IOException {
     String odd = oddName(name);
     Files.writeString(input.resolve(odd), content.toString());
@@ -123,9 +196,18 @@ class HostileFolderPipelineTest {
   }
 
   private static String state(JsonNode order) {
-    return order.get("status").asText() + " v" + order.get("version").asText() + ", " + order.get("lines") + " lines, "
-        + order.get("shipments") + " shipments, " + order.get("item_shipments") + " item shipments, "
-        + order.get("promotions") + " promotions";
+    return order.get("status").asText()
+        + " v"
+        + order.get("version").asText()
+        + ", "
+        + order.get("lines")
+        + " lines, "
+        + order.get("shipments")
+        + " shipments, "
+        + order.get("item_shipments")
+        + " item shipments, "
+        + order.get("promotions")
+        + " promotions";
   }
 
   /** Each stored order in the shape of {@link #state}. */
@@ -137,14 +219,31 @@ class HostileFolderPipelineTest {
       }
     }
     Map<String, String> states = new TreeMap<>();
-    for (Row row : pipeline.table("order_item").select("order_id", "order_status").distinct().collectAsList()) {
+    for (Row row :
+        pipeline
+            .table("order_item")
+            .select("order_id", "order_status")
+            .distinct()
+            .collectAsList()) {
       states.merge(row.getString(0), row.getString(1), (a, b) -> a + "|" + b);
     }
-    for (Row row : pipeline.table("order_event_latest").select("order_id", "version").collectAsList()) {
+    for (Row row :
+        pipeline.table("order_event_latest").select("order_id", "version").collectAsList()) {
       Map<String, Long> c = counts.getOrDefault(row.getString(0), Map.of());
-      states.put(row.getString(0), states.get(row.getString(0)) + " v" + row.get(1) + ", "
-          + c.getOrDefault("order_item", 0L) + " lines, " + c.getOrDefault("shipment", 0L) + " shipments, "
-          + c.getOrDefault("item_shipment", 0L) + " item shipments, " + c.getOrDefault("order_promotion", 0L) + " promotions");
+      states.put(
+          row.getString(0),
+          states.get(row.getString(0))
+              + " v"
+              + row.get(1)
+              + ", "
+              + c.getOrDefault("order_item", 0L)
+              + " lines, "
+              + c.getOrDefault("shipment", 0L)
+              + " shipments, "
+              + c.getOrDefault("item_shipment", 0L)
+              + " item shipments, "
+              + c.getOrDefault("order_promotion", 0L)
+              + " promotions");
     }
     return states;
   }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @SparkTest
 class LifecyclePipelineTest {
   private static final String LIFECYCLE = "lifecycle";
+
   /** The order with two lines, two shipments, a dat_atui tie and a missing version. */
   private static final String TWO_SHIPMENTS = "NSB7087517859962";
 
@@ -45,8 +46,10 @@ class LifecyclePipelineTest {
   @BeforeAll
   void runAllEventsInOneBatch(@TempDir Path dir) throws IOException {
     allAtOnceDir = dir;
-    expected = new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
-    allAtOnce = new PipelineHarness(allAtOnceDir).add(LIFECYCLE, PipelineHarness.fixtureNames(LIFECYCLE));
+    expected =
+        new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
+    allAtOnce =
+        new PipelineHarness(allAtOnceDir).add(LIFECYCLE, PipelineHarness.fixtureNames(LIFECYCLE));
     RunSummary summary = allAtOnce.runOnce();
     assertThat(summary.batches()).isEqualTo(1);
   }
@@ -55,27 +58,61 @@ class LifecyclePipelineTest {
 
   @Test
   void allEventsTotalsMatchModelSectionFour() {
-    expected.get("totals").fields().forEachRemaining(total ->
-        assertThat(allAtOnce.table(total.getKey()).count()).as(total.getKey()).isEqualTo(total.getValue().asLong()));
+    expected
+        .get("totals")
+        .fields()
+        .forEachRemaining(
+            total ->
+                assertThat(allAtOnce.table(total.getKey()).count())
+                    .as(total.getKey())
+                    .isEqualTo(total.getValue().asLong()));
     assertThat(allAtOnce.table("quarantine").count()).isZero();
   }
 
   @Test
   void allEventsEachOrderHoldsItsWinningEvent() {
-    expected.get("orders").fields().forEachRemaining(entry -> {
-      String order = entry.getKey();
-      JsonNode want = entry.getValue();
-      Row latest = allAtOnce.table("order_event_latest").where("order_id = '" + order + "'").first();
-      assertThat(latest.<Timestamp>getAs("updated_at").toInstant()).as(order).isEqualTo(Instant.parse(want.get("dat_atui").asText()));
-      assertThat(latest.<Long>getAs("version")).as(order).isEqualTo(want.get("version").isNull() ? null : want.get("version").asLong());
-      assertThat(latest.<String>getAs("source")).as(order).endsWith("/" + want.get("file").asText());
-      assertThat(countOf("order_item", order)).as(order + " lines").isEqualTo(want.get("lines").asLong());
-      assertThat(countOf("shipment", order)).as(order + " shipments").isEqualTo(want.get("shipments").asLong());
-      assertThat(countOf("item_shipment", order)).as(order + " item shipments").isEqualTo(want.get("item_shipments").asLong());
-      assertThat(countOf("order_promotion", order)).as(order + " promotions").isEqualTo(want.get("promotions").asLong());
-      List<Row> statuses = allAtOnce.table("order_item").where("order_id = '" + order + "'").select("order_status").distinct().collectAsList();
-      assertThat(statuses).extracting(r -> r.getString(0)).as(order).containsExactly(want.get("status").asText());
-    });
+    expected
+        .get("orders")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              String order = entry.getKey();
+              JsonNode want = entry.getValue();
+              Row latest =
+                  allAtOnce.table("order_event_latest").where("order_id = '" + order + "'").first();
+              assertThat(latest.<Timestamp>getAs("updated_at").toInstant())
+                  .as(order)
+                  .isEqualTo(Instant.parse(want.get("dat_atui").asText()));
+              assertThat(latest.<Long>getAs("version"))
+                  .as(order)
+                  .isEqualTo(want.get("version").isNull() ? null : want.get("version").asLong());
+              assertThat(latest.<String>getAs("source"))
+                  .as(order)
+                  .endsWith("/" + want.get("file").asText());
+              assertThat(countOf("order_item", order))
+                  .as(order + " lines")
+                  .isEqualTo(want.get("lines").asLong());
+              assertThat(countOf("shipment", order))
+                  .as(order + " shipments")
+                  .isEqualTo(want.get("shipments").asLong());
+              assertThat(countOf("item_shipment", order))
+                  .as(order + " item shipments")
+                  .isEqualTo(want.get("item_shipments").asLong());
+              assertThat(countOf("order_promotion", order))
+                  .as(order + " promotions")
+                  .isEqualTo(want.get("promotions").asLong());
+              List<Row> statuses =
+                  allAtOnce
+                      .table("order_item")
+                      .where("order_id = '" + order + "'")
+                      .select("order_status")
+                      .distinct()
+                      .collectAsList();
+              assertThat(statuses)
+                  .extracting(r -> r.getString(0))
+                  .as(order)
+                  .containsExactly(want.get("status").asText());
+            });
   }
 
   @Test
@@ -87,29 +124,38 @@ class LifecyclePipelineTest {
 
   @Test
   void orderItemMapsLineSummaryAndShipmentFields() {
-    Row line = allAtOnce.table("order_item").where("id = 'NSB7087517859962:MKU-j2wPTF5uArSZ5'").first();
+    Row line =
+        allAtOnce.table("order_item").where("id = 'NSB7087517859962:MKU-j2wPTF5uArSZ5'").first();
     assertThat(line.<String>getAs("order_id")).isEqualTo(TWO_SHIPMENTS);
     assertThat(line.<String>getAs("item_id")).isEqualTo("MKU-j2wPTF5uArSZ5");
     assertThat(line.<BigDecimal>getAs("shipping_cost")).isEqualByComparingTo("8.90");
     assertThat(line.<BigDecimal>getAs("shipping_discount")).isEqualByComparingTo("0.00");
     assertThat(line.<BigDecimal>getAs("final_shipping_cost")).isEqualByComparingTo("8.90");
     assertThat(line.<Long>getAs("estimated_business_days")).isEqualTo(1L);
-    assertThat(line.<String>getAs("delivery_method_name")).as("double encoding repaired").isEqualTo("Entrega padrão");
+    assertThat(line.<String>getAs("delivery_method_name"))
+        .as("double encoding repaired")
+        .isEqualTo("Entrega padrão");
     assertThat(line.<Long>getAs("summary_items")).isEqualTo(2L);
     assertThat(line.<String>getAs("payment_status")).isEqualTo("PAID");
     assertThat(line.<String>getAs("order_status")).isEqualTo("DELIVERED");
     assertThat(line.<String>getAs("item_status")).isEqualTo("DELIVERED");
     assertThat(line.<String>getAs("customer_id")).isEqualTo("xxxx-4898-xxxx-0a49-882c83d92332");
     assertThat(line.<Long>getAs("item_shipment_id")).isNotNull();
-    assertThat(line.<Timestamp>getAs("updated_at").toInstant()).isEqualTo(Instant.parse("2024-07-08T18:03:26.260Z"));
-    Row itemShipment = allAtOnce.table("item_shipment").where("id = " + line.<Long>getAs("item_shipment_id")).first();
+    assertThat(line.<Timestamp>getAs("updated_at").toInstant())
+        .isEqualTo(Instant.parse("2024-07-08T18:03:26.260Z"));
+    Row itemShipment =
+        allAtOnce
+            .table("item_shipment")
+            .where("id = " + line.<Long>getAs("item_shipment_id"))
+            .first();
     assertThat(itemShipment.<String>getAs("item_id")).isEqualTo("MKU-j2wPTF5uArSZ5");
     assertThat(itemShipment.<String>getAs("order_id")).isEqualTo(TWO_SHIPMENTS);
   }
 
   @Test
   void dimensionsMapCustomerAddressItemSellerPromotion() {
-    Row customer = allAtOnce.table("customer").where("id = 'xxxx-4898-xxxx-0a49-882c83d92332'").first();
+    Row customer =
+        allAtOnce.table("customer").where("id = 'xxxx-4898-xxxx-0a49-882c83d92332'").first();
     assertThat(customer.<String>getAs("name")).isEqualTo("MARCOS");
     assertThat(customer.<String>getAs("email")).isEqualTo("MARCOS42@EXAMPLE.COM");
     assertThat(customer.<String>getAs("phone_area_code")).isEqualTo("71");
@@ -136,7 +182,11 @@ class LifecyclePipelineTest {
     Row promotion = allAtOnce.table("promotion").first();
     Row bridge = allAtOnce.table("order_promotion").first();
     assertThat(bridge.<String>getAs("promotion_id")).isEqualTo(promotion.getAs("id"));
-    Row promoted = allAtOnce.table("order_item").where("order_id = '" + bridge.getAs("order_id") + "'").first();
+    Row promoted =
+        allAtOnce
+            .table("order_item")
+            .where("order_id = '" + bridge.getAs("order_id") + "'")
+            .first();
     assertThat(promoted.<String>getAs("promotion_id")).isEqualTo(promotion.getAs("id"));
   }
 
@@ -148,14 +198,23 @@ class LifecyclePipelineTest {
     assertThat(shipment.<String>getAs("seller_id")).isEqualTo("jfOogccj69");
     assertThat(shipment.<String>getAs("billing_number")).isEqualTo("3908435");
     assertThat(shipment.<String>getAs("billing_serial")).isEqualTo("1");
-    assertThat(shipment.<Timestamp>getAs("billing_issue_date").toInstant()).isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
+    assertThat(shipment.<Timestamp>getAs("billing_issue_date").toInstant())
+        .isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
     assertThat(shipment.<String>getAs("tracking_protocol")).isEqualTo("3908435");
-    assertThat(shipment.<String>getAs("tracking_carrier")).as("double encoding repaired").isEqualTo("Padrão");
-    assertThat(shipment.<Timestamp>getAs("tracking_send_date").toInstant()).isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
-    assertThat(shipment.<Timestamp>getAs("delivered_date").toInstant()).isEqualTo(Instant.parse("2024-07-08T14:19:11Z"));
+    assertThat(shipment.<String>getAs("tracking_carrier"))
+        .as("double encoding repaired")
+        .isEqualTo("Padrão");
+    assertThat(shipment.<Timestamp>getAs("tracking_send_date").toInstant())
+        .isEqualTo(Instant.parse("2024-07-04T13:10:34.607Z"));
+    assertThat(shipment.<Timestamp>getAs("delivered_date").toInstant())
+        .isEqualTo(Instant.parse("2024-07-08T14:19:11Z"));
     assertThat(shipment.<String>getAs("substatus_description")).isNull();
 
-    Row entry = allAtOnce.table("item_shipment").where("shipment_id = " + shipment.<Long>getAs("id")).first();
+    Row entry =
+        allAtOnce
+            .table("item_shipment")
+            .where("shipment_id = " + shipment.<Long>getAs("id"))
+            .first();
     assertThat(entry.<String>getAs("item_id")).isEqualTo("MKU-H6cOkjOLPZjjH");
     assertThat(entry.<String>getAs("seller_id")).isEqualTo("jfOogccj69");
     assertThat(entry.<String>getAs("seller_item_code")).isEqualTo("0893143");
@@ -165,15 +224,20 @@ class LifecyclePipelineTest {
 
   @Test
   void latestEventKeepsTheRawJsonAsItArrived() throws IOException {
-    Row latest = allAtOnce.table("order_event_latest").where("order_id = '" + TWO_SHIPMENTS + "'").first();
-    String file = java.nio.file.Files.readString(PipelineHarness.fixture(LIFECYCLE).resolve(TWO_SHIPMENTS + "_az.json"));
+    Row latest =
+        allAtOnce.table("order_event_latest").where("order_id = '" + TWO_SHIPMENTS + "'").first();
+    String file =
+        java.nio.file.Files.readString(
+            PipelineHarness.fixture(LIFECYCLE).resolve(TWO_SHIPMENTS + "_az.json"));
     assertThat(latest.<String>getAs("raw_event")).isEqualTo(file);
   }
 
   @Test
   void shipmentsOfTiedOrderComeFromVersionFourNotThree() {
-    // Versions 3 and 4 share dat_atui; 4 lists the second shipment, 3 does not; 7 (the winner) keeps both.
-    List<Row> shipments = allAtOnce.table("shipment").where("order_id = '" + TWO_SHIPMENTS + "'").collectAsList();
+    // Versions 3 and 4 share dat_atui; 4 lists the second shipment, 3 does not; 7 (the winner)
+    // keeps both.
+    List<Row> shipments =
+        allAtOnce.table("shipment").where("order_id = '" + TWO_SHIPMENTS + "'").collectAsList();
     assertThat(shipments).hasSize(2);
     assertThat(shipments).extracting(r -> r.<String>getAs("status")).containsOnly("DELIVERED");
     assertThat(shipments).extracting(r -> r.<String>getAs("seller_id")).doesNotContainNull();
@@ -184,10 +248,16 @@ class LifecyclePipelineTest {
     for (var def : Tables.all()) {
       Dataset<Row> table = allAtOnce.table(def.name());
       for (StructField field : table.schema().fields()) {
-        assertThat(field.getComment().isDefined()).as("%s.%s has a comment", def.name(), field.name()).isTrue();
+        assertThat(field.getComment().isDefined())
+            .as("%s.%s has a comment", def.name(), field.name())
+            .isTrue();
       }
-      Row detail = io.delta.tables.DeltaTable.forPath(PipelineHarness.spark(), allAtOnceDir.resolve("tables").resolve(def.name()).toString())
-          .detail().first();
+      Row detail =
+          io.delta.tables.DeltaTable.forPath(
+                  PipelineHarness.spark(),
+                  allAtOnceDir.resolve("tables").resolve(def.name()).toString())
+              .detail()
+              .first();
       assertThat(detail.<String>getAs("description")).as(def.name()).isEqualTo(def.comment());
     }
   }
@@ -199,7 +269,8 @@ class LifecyclePipelineTest {
     List<String> names = new ArrayList<>(PipelineHarness.fixtureNames(LIFECYCLE));
     Collections.shuffle(names, new Random(7));
     PipelineHarness staged = new PipelineHarness(dir);
-    for (List<String> group : List.of(names.subList(0, 9), names.subList(9, 18), names.subList(18, names.size()))) {
+    for (List<String> group :
+        List.of(names.subList(0, 9), names.subList(9, 18), names.subList(18, names.size()))) {
       staged.add(LIFECYCLE, group);
       assertThat(staged.runOnce().batches()).isEqualTo(1);
     }
@@ -210,17 +281,21 @@ class LifecyclePipelineTest {
   @Test
   void oneFilePerBatchInReverseEndsInSameOrderRows(@TempDir Path dir) {
     // The tied order's last five events, newest first: every later batch brings an older event.
-    List<String> newestFirst = List.of(
-        "NSB7087517859962_az.json", "NSB7087517859962_ay.json", "NSB7087517859962_ap.json",
-        "NSB7087517859962_aw.json", "NSB7087517859962_ak.json");
-    PipelineHarness oneByOne = new PipelineHarness(dir);
-    for (String file : newestFirst) {
-      oneByOne.add(LIFECYCLE, List.of(file));
-      oneByOne.runOnce(1);
-    }
+    List<String> newestFirst =
+        List.of(
+            "NSB7087517859962_az.json",
+            "NSB7087517859962_ay.json",
+            "NSB7087517859962_ap.json",
+            "NSB7087517859962_aw.json",
+            "NSB7087517859962_ak.json");
+    PipelineHarness oneByOne =
+        new PipelineHarness(dir).add(LIFECYCLE, newestFirst).readInOrder(newestFirst);
+    assertThat(oneByOne.runOnce(1).batches()).isEqualTo(newestFirst.size());
     Map<String, List<String>> order = oneByOne.snapshot(Set.of(TWO_SHIPMENTS));
     Map<String, List<String>> reference = allAtOnce.snapshot(Set.of(TWO_SHIPMENTS));
-    for (String table : List.of("order_item", "shipment", "item_shipment", "order_promotion", "order_event_latest")) {
+    for (String table :
+        List.of(
+            "order_item", "shipment", "item_shipment", "order_promotion", "order_event_latest")) {
       assertThat(order.get(table)).as(table).isEqualTo(reference.get(table));
     }
     oneByOne.assertKeysAndForeignKeys();

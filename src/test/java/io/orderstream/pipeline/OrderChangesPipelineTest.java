@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,12 @@ class OrderChangesPipelineTest {
   private static final String ORDER = "NSB7087517859962";
 
   @Test
-  void newerEventWithoutALineAndAShipmentRemovesThemAndLateEventsChangeNothing(@TempDir Path dir) throws IOException {
-    ObjectNode full = (ObjectNode) JSON.readTree(PipelineHarness.fixture("lifecycle").resolve(ORDER + "_az.json").toFile());
+  void newerEventWithoutALineAndAShipmentRemovesThemAndLateEventsChangeNothing(@TempDir Path dir)
+      throws IOException {
+    ObjectNode full =
+        (ObjectNode)
+            JSON.readTree(
+                PipelineHarness.fixture("lifecycle").resolve(ORDER + "_az.json").toFile());
     ObjectNode shrunk = full.deepCopy();
     shrunk.put("dat_atui", "2024-07-09T10:00:00.000Z").put("num_ulti_vers_sist", "8");
     ((ArrayNode) shrunk.get("list_item_pedi")).remove(1);
@@ -60,19 +63,41 @@ class OrderChangesPipelineTest {
 
   @Test
   void tieOnDatAtuiGoesToHigherVersionAndMissingVersionLoses(@TempDir Path dir) throws IOException {
-    ObjectNode base = (ObjectNode) JSON.readTree(PipelineHarness.fixture("lifecycle").resolve(ORDER + "_az.json").toFile());
-    ObjectNode v9 = base.deepCopy().put("dat_atui", "2025-01-01T00:00:00.000Z").put("num_ulti_vers_sist", "9").put("stat_pedi", "V9");
-    ObjectNode v10 = base.deepCopy().put("dat_atui", "2025-01-01T00:00:00.000Z").put("num_ulti_vers_sist", "10").put("stat_pedi", "V10");
-    ObjectNode noVersion = base.deepCopy().put("dat_atui", "2025-01-01T00:00:00.000Z").put("stat_pedi", "NONE");
+    ObjectNode base =
+        (ObjectNode)
+            JSON.readTree(
+                PipelineHarness.fixture("lifecycle").resolve(ORDER + "_az.json").toFile());
+    ObjectNode v9 =
+        base.deepCopy()
+            .put("dat_atui", "2025-01-01T00:00:00.000Z")
+            .put("num_ulti_vers_sist", "9")
+            .put("stat_pedi", "V9");
+    ObjectNode v10 =
+        base.deepCopy()
+            .put("dat_atui", "2025-01-01T00:00:00.000Z")
+            .put("num_ulti_vers_sist", "10")
+            .put("stat_pedi", "V10");
+    ObjectNode noVersion =
+        base.deepCopy().put("dat_atui", "2025-01-01T00:00:00.000Z").put("stat_pedi", "NONE");
     noVersion.remove("num_ulti_vers_sist");
-    ObjectNode older = base.deepCopy().put("dat_atui", "2024-12-31T23:59:59.999Z").put("num_ulti_vers_sist", "99").put("stat_pedi", "OLDER");
+    ObjectNode older =
+        base.deepCopy()
+            .put("dat_atui", "2024-12-31T23:59:59.999Z")
+            .put("num_ulti_vers_sist", "99")
+            .put("stat_pedi", "OLDER");
 
-    PipelineHarness pipeline = new PipelineHarness(dir)
-        .write("a.json", v9.toString()).write("b.json", v10.toString())
-        .write("c.json", noVersion.toString()).write("d.json", older.toString());
+    PipelineHarness pipeline =
+        new PipelineHarness(dir)
+            .write("a.json", v9.toString())
+            .write("b.json", v10.toString())
+            .write("c.json", noVersion.toString())
+            .write("d.json", older.toString());
     pipeline.runOnce(1);
 
-    List<String> statuses = pipeline.table("order_item").select("order_status").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+    List<String> statuses =
+        pipeline.table("order_item").select("order_status").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertThat(statuses).containsExactly("V10");
     assertThat(pipeline.table("order_event_latest").first().<Long>getAs("version")).isEqualTo(10L);
   }

@@ -38,7 +38,12 @@ class PoisonIsolationTest {
   // ---------------------------------------------------------------- fixtures
 
   private static String event(String orderId, String updatedAt, String status) {
-    return "{\"txt_detl_idt_pedi_pgto\":\"" + orderId + "\",\"dat_atui\":\"" + updatedAt + "\",\"stat_pedi\":\"" + status
+    return "{\"txt_detl_idt_pedi_pgto\":\""
+        + orderId
+        + "\",\"dat_atui\":\""
+        + updatedAt
+        + "\",\"stat_pedi\":\""
+        + status
         + "\",\"list_item_pedi\":[{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1}]}";
   }
 
@@ -46,22 +51,34 @@ class PoisonIsolationTest {
   private Dataset<Row> events(String... documents) {
     List<Row> files = new ArrayList<>();
     for (int i = 0; i < documents.length; i++) {
-      files.add(RowFactory.create("file:/in/f" + i + ".json", documents[i].getBytes(StandardCharsets.UTF_8), null, null));
+      files.add(
+          RowFactory.create(
+              "file:/in/f" + i + ".json",
+              documents[i].getBytes(StandardCharsets.UTF_8),
+              null,
+              null));
     }
-    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA))).cache();
+    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA)))
+        .cache();
   }
 
   private Dataset<Row> noStoredWinners() {
     return spark.createDataFrame(List.of(), OrderEventLatestTable.DEFINITION.schema());
   }
 
-  /** Derives the orders' rows, as far as evaluating every column; a status that is not a number fails it under ANSI mode. */
+  /**
+   * Derives the orders' rows, as far as evaluating every column; a status that is not a number
+   * fails it under ANSI mode.
+   */
   private Function<Dataset<Row>, List<Row>> statusMustNotBe(String poison) {
     return winners -> {
       derivations.incrementAndGet();
       return winners
-          .select(col("order_id"), col("e.stat_pedi"),
-              when(col("e.stat_pedi").equalTo(poison), col("e.stat_pedi").cast("long")).as("checked"))
+          .select(
+              col("order_id"),
+              col("e.stat_pedi"),
+              when(col("e.stat_pedi").equalTo(poison), col("e.stat_pedi").cast("long"))
+                  .as("checked"))
           .collectAsList();
     };
   }
@@ -74,54 +91,80 @@ class PoisonIsolationTest {
 
   @Test
   void eventsFailingTheDerivationAreQuarantinedAndTheOtherOrdersDerived() {
-    Dataset<Row> events = events(
-        event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "POISON"),
-        event("C", "2024-01-01T00:00:00Z", "PAID"), event("D", "2024-01-01T00:00:00Z", "PAID"),
-        event("E", "2024-01-01T00:00:00Z", "PAID"), event("F", "2024-01-01T00:00:00Z", "POISON"),
-        event("G", "2024-01-01T00:00:00Z", "PAID"), event("H", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"),
+                event("B", "2024-01-01T00:00:00Z", "POISON"),
+            event("C", "2024-01-01T00:00:00Z", "PAID"), event("D", "2024-01-01T00:00:00Z", "PAID"),
+            event("E", "2024-01-01T00:00:00Z", "PAID"),
+                event("F", "2024-01-01T00:00:00Z", "POISON"),
+            event("G", "2024-01-01T00:00:00Z", "PAID"), event("H", "2024-01-01T00:00:00Z", "PAID"));
 
-    PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+    PoisonIsolation.Outcome<List<Row>> outcome =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
 
     assertThat(orders(outcome.prepared())).containsExactly("A", "C", "D", "E", "G", "H");
     assertThat(outcome.changed()).isEqualTo(6);
     assertThat(outcome.unprocessableCount()).isEqualTo(2);
     List<Row> quarantined = outcome.unprocessable().orderBy("source").collectAsList();
-    assertThat(quarantined).extracting(r -> r.<String>getAs("source")).containsExactly("file:/in/f1.json", "file:/in/f5.json");
-    assertThat(quarantined).allSatisfy(r -> {
-      assertThat(r.<String>getAs("kind")).isEqualTo(DecodedRows.KIND_REJECTED);
-      assertThat(r.<String>getAs("reason")).isEqualTo("unprocessable");
-      assertThat(r.<String>getAs("detail")).contains("CAST_INVALID_INPUT").contains("POISON").doesNotContain("\n");
-      assertThat(r.<String>getAs("raw")).contains("POISON");
-    });
+    assertThat(quarantined)
+        .extracting(r -> r.<String>getAs("source"))
+        .containsExactly("file:/in/f1.json", "file:/in/f5.json");
+    assertThat(quarantined)
+        .allSatisfy(
+            r -> {
+              assertThat(r.<String>getAs("kind")).isEqualTo(DecodedRows.KIND_REJECTED);
+              assertThat(r.<String>getAs("reason")).isEqualTo("unprocessable");
+              assertThat(r.<String>getAs("detail"))
+                  .contains("CAST_INVALID_INPUT")
+                  .contains("POISON")
+                  .doesNotContain("\n");
+              assertThat(r.<String>getAs("raw")).contains("POISON");
+            });
     // the decoder's rejection columns, so BatchProcessor can union them with its rejections by name
-    assertThat(quarantined.get(0).schema().fieldNames()).containsExactly(DecodedRows.SCHEMA.fieldNames());
-    // the failed batch, 2 halves, 4 quarters, the 4 orders of the 2 failing quarters, the batch without the culprits
+    assertThat(quarantined.get(0).schema().fieldNames())
+        .containsExactly(DecodedRows.SCHEMA.fieldNames());
+    // the failed batch, 2 halves, 4 quarters, the 4 orders of the 2 failing quarters, the batch
+    // without the culprits
     assertThat(derivations.get()).isEqualTo(1 + 2 + 4 + 4 + 1);
   }
 
   @Test
   void aReplayedBatchQuarantinesTheSameEvents() {
-    Dataset<Row> events = events(
-        event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "POISON"),
-        event("C", "2024-01-01T00:00:00Z", "POISON"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"),
+            event("B", "2024-01-01T00:00:00Z", "POISON"),
+            event("C", "2024-01-01T00:00:00Z", "POISON"));
 
-    List<Row> first = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON")).unprocessable()
-        .orderBy("source").collectAsList();
-    List<Row> replay = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON")).unprocessable()
-        .orderBy("source").collectAsList();
+    List<Row> first =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"))
+            .unprocessable()
+            .orderBy("source")
+            .collectAsList();
+    List<Row> replay =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"))
+            .unprocessable()
+            .orderBy("source")
+            .collectAsList();
 
     assertThat(replay).isEqualTo(first).hasSize(2);
   }
 
   @Test
   void whenTheWinningEventIsQuarantinedTheOrdersNextBestEventWins() {
-    Dataset<Row> events = events(
-        event("A", "2024-01-02T00:00:00Z", "POISON"), event("A", "2024-01-01T00:00:00Z", "PAID"),
-        event("B", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-02T00:00:00Z", "POISON"),
+            event("A", "2024-01-01T00:00:00Z", "PAID"),
+            event("B", "2024-01-01T00:00:00Z", "PAID"));
 
-    PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+    PoisonIsolation.Outcome<List<Row>> outcome =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
 
-    assertThat(outcome.prepared()).extracting(r -> r.getString(0) + "=" + r.getString(1)).containsExactlyInAnyOrder("A=PAID", "B=PAID");
+    assertThat(outcome.prepared())
+        .extracting(r -> r.getString(0) + "=" + r.getString(1))
+        .containsExactlyInAnyOrder("A=PAID", "B=PAID");
     assertThat(outcome.unprocessableCount()).isOne();
   }
 
@@ -130,7 +173,8 @@ class PoisonIsolationTest {
     String poisoned = event("A", "2024-01-01T00:00:00Z", "POISON");
     Dataset<Row> events = events(poisoned, poisoned, event("B", "2024-01-01T00:00:00Z", "PAID"));
 
-    PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+    PoisonIsolation.Outcome<List<Row>> outcome =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
 
     assertThat(orders(outcome.prepared())).containsExactly("B");
     assertThat(outcome.unprocessableCount()).isEqualTo(2);
@@ -138,9 +182,12 @@ class PoisonIsolationTest {
 
   @Test
   void withoutAFailureNothingIsQuarantinedAndTheBatchIsDerivedOnce() {
-    Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
 
-    PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+    PoisonIsolation.Outcome<List<Row>> outcome =
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
 
     assertThat(orders(outcome.prepared())).containsExactly("A", "B");
     assertThat(outcome.unprocessable()).isNull();
@@ -151,47 +198,92 @@ class PoisonIsolationTest {
 
   @Test
   void anEnvironmentFailureIsRethrownWithoutLookingForCulprits() {
-    Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
-    UncheckedIOException full = new UncheckedIOException(new java.io.IOException("No space left on device"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
+    UncheckedIOException full =
+        new UncheckedIOException(new java.io.IOException("No space left on device"));
 
-    assertThatThrownBy(() -> PoisonIsolation.derive(events, noStoredWinners(), BATCH, winners -> {
-      derivations.incrementAndGet();
-      throw full;
-    })).isSameAs(full);
+    assertThatThrownBy(
+            () ->
+                PoisonIsolation.derive(
+                    events,
+                    noStoredWinners(),
+                    BATCH,
+                    winners -> {
+                      derivations.incrementAndGet();
+                      throw full;
+                    }))
+        .isSameAs(full);
     assertThat(derivations.get()).isOne();
   }
 
   @Test
   void aBugIsRethrownWithoutLookingForCulprits() {
-    Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
 
-    assertThatThrownBy(() -> PoisonIsolation.derive(events, noStoredWinners(), BATCH, winners -> {
-      derivations.incrementAndGet();
-      return winners.select(col("no_such_column")).collectAsList();
-    })).isInstanceOf(AnalysisException.class);
+    assertThatThrownBy(
+            () ->
+                PoisonIsolation.derive(
+                    events,
+                    noStoredWinners(),
+                    BATCH,
+                    winners -> {
+                      derivations.incrementAndGet();
+                      return winners.select(col("no_such_column")).collectAsList();
+                    }))
+        .isInstanceOf(AnalysisException.class);
     assertThat(derivations.get()).isOne();
   }
 
   @Test
   void aDataErrorNoSingleOrderCausesIsRethrown() {
-    Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
 
-    assertThatThrownBy(() -> PoisonIsolation.derive(events, noStoredWinners(), BATCH, winners -> {
-      derivations.incrementAndGet();
-      // fails only for two orders together, like a key two orders' rows would share
-      return winners.count() > 1 ? spark.sql("select cast('two' as bigint)").collectAsList() : winners.collectAsList();
-    })).hasMessageContaining("CAST_INVALID_INPUT");
+    assertThatThrownBy(
+            () ->
+                PoisonIsolation.derive(
+                    events,
+                    noStoredWinners(),
+                    BATCH,
+                    winners -> {
+                      derivations.incrementAndGet();
+                      // fails only for two orders together, like a key two orders' rows would share
+                      return winners.count() > 1
+                          ? spark.sql("select cast('two' as bigint)").collectAsList()
+                          : winners.collectAsList();
+                    }))
+        .hasMessageContaining("CAST_INVALID_INPUT");
     assertThat(derivations.get()).as("the batch, then each order alone").isEqualTo(3);
   }
 
   @Test
   void storedWinnersStillDecideWhichOrdersChanged() {
-    Dataset<Row> events = events(event("A", "2024-01-01T00:00:00Z", "POISON"), event("B", "2024-01-01T00:00:00Z", "PAID"));
-    Dataset<Row> stored = spark.createDataFrame(List.of(RowFactory.create("B", java.sql.Timestamp.valueOf("2030-01-01 00:00:00"),
-        0, null, "h", "{}", "s", 1L)), OrderEventLatestTable.DEFINITION.schema());
+    Dataset<Row> events =
+        events(
+            event("A", "2024-01-01T00:00:00Z", "POISON"),
+            event("B", "2024-01-01T00:00:00Z", "PAID"));
+    Dataset<Row> stored =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(
+                    "B",
+                    java.sql.Timestamp.valueOf("2030-01-01 00:00:00"),
+                    0,
+                    null,
+                    "h",
+                    "{}",
+                    "s",
+                    1L)),
+            OrderEventLatestTable.DEFINITION.schema());
     assertThat(OrderEventLatestTable.DEFINITION.schema().fieldNames()).contains(Lineage.BATCH_ID);
 
-    PoisonIsolation.Outcome<List<Row>> outcome = PoisonIsolation.derive(events, stored, BATCH, statusMustNotBe("POISON"));
+    PoisonIsolation.Outcome<List<Row>> outcome =
+        PoisonIsolation.derive(events, stored, BATCH, statusMustNotBe("POISON"));
 
     assertThat(outcome.prepared()).isNull();
     assertThat(outcome.changed()).isZero();

@@ -15,16 +15,21 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every kind of bad input lands in quarantine with its reason while the good events beside it land. */
+/**
+ * Every kind of bad input lands in quarantine with its reason while the good events beside it land.
+ */
 @SparkTest
 class QuarantinePipelineTest {
 
   @Test
-  void badInputsQuarantinedWithReasonAndGoodEventsInSameBatchLand(@TempDir Path dir) throws IOException {
-    JsonNode expected = new ObjectMapper().readTree(getClass().getResource("/fixtures/bad-expected.json"));
-    PipelineHarness pipeline = new PipelineHarness(dir)
-        .add("bad", PipelineHarness.fixtureNames("bad"))
-        .add("lifecycle", List.of("WOZ1830024297368_3.json"));
+  void badInputsQuarantinedWithReasonAndGoodEventsInSameBatchLand(@TempDir Path dir)
+      throws IOException {
+    JsonNode expected =
+        new ObjectMapper().readTree(getClass().getResource("/fixtures/bad-expected.json"));
+    PipelineHarness pipeline =
+        new PipelineHarness(dir)
+            .add("bad", PipelineHarness.fixtureNames("bad"))
+            .add("lifecycle", List.of("WOZ1830024297368_3.json"));
 
     RunSummary summary = pipeline.runOnce();
 

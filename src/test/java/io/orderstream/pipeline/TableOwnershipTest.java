@@ -14,22 +14,29 @@ import org.junit.jupiter.api.io.TempDir;
 /** The owner file of a tables location, without Spark. */
 class TableOwnershipTest {
   private static final CheckpointIdentity FIRST = new CheckpointIdentity("orderstream-first", "/t");
-  private static final CheckpointIdentity SECOND = new CheckpointIdentity("orderstream-second", "/t");
+  private static final CheckpointIdentity SECOND =
+      new CheckpointIdentity("orderstream-second", "/t");
 
   @Test
-  void firstClaimWritesTheOwnerAndTheSameCheckpointMayClaimAgain(@TempDir Path tables) throws IOException {
+  void firstClaimWritesTheOwnerAndTheSameCheckpointMayClaimAgain(@TempDir Path tables)
+      throws IOException {
     TableOwnership.claim(tables.toString(), "/cp/first", FIRST, new Configuration());
     TableOwnership.claim(tables.toString(), "/cp/first", FIRST, new Configuration());
 
-    assertThat(Files.readString(tables.resolve(TableOwnership.FILE))).contains("app-id=orderstream-first").contains("/cp/first");
+    assertThat(Files.readString(tables.resolve(TableOwnership.FILE)))
+        .contains("app-id=orderstream-first")
+        .contains("/cp/first");
   }
 
   @Test
   void anotherCheckpointIsRefusedWithExitTwoAndTheWaysOut(@TempDir Path tables) {
     TableOwnership.claim(tables.toString(), "/cp/first", FIRST, new Configuration());
 
-    assertThatThrownBy(() -> TableOwnership.claim(tables.toString(), "/cp/second", SECOND, new Configuration()))
-        .isInstanceOfSatisfying(OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+    assertThatThrownBy(
+            () ->
+                TableOwnership.claim(tables.toString(), "/cp/second", SECOND, new Configuration()))
+        .isInstanceOfSatisfying(
+            OrderstreamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
         .hasMessageContaining("belong to checkpoint '/cp/first' (app id orderstream-first)")
         .hasMessageContaining("not to checkpoint '/cp/second' (app id orderstream-second)")
         .hasMessageContaining("--checkpoint '/cp/first'")
@@ -44,7 +51,8 @@ class TableOwnershipTest {
 
     TableOwnership.claim(tables.toString(), "/cp/second", SECOND, new Configuration());
 
-    assertThatThrownBy(() -> TableOwnership.claim(tables.toString(), "/cp/first", FIRST, new Configuration()))
+    assertThatThrownBy(
+            () -> TableOwnership.claim(tables.toString(), "/cp/first", FIRST, new Configuration()))
         .isInstanceOf(OrderstreamException.class);
   }
 
@@ -55,6 +63,7 @@ class TableOwnershipTest {
 
     TableOwnership.claim(tables.toString(), "/cp/second", SECOND, new Configuration());
 
-    assertThat(Files.readString(tables.resolve(TableOwnership.FILE))).contains("app-id=orderstream-second");
+    assertThat(Files.readString(tables.resolve(TableOwnership.FILE)))
+        .contains("app-id=orderstream-second");
   }
 }

@@ -3,13 +3,13 @@ package io.orderstream.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.ConsistencyCheck;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,8 @@ class ConsistentSnapshotPipelineTest {
     PipelineHarness pipeline = new PipelineHarness(dir);
     EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, 11)), pipeline.input());
     AtomicBoolean pipelineDone = new AtomicBoolean();
-    CompletableFuture<Observations> reader = CompletableFuture.supplyAsync(() -> readUntil(pipelineDone, pipeline));
+    CompletableFuture<Observations> reader =
+        CompletableFuture.supplyAsync(() -> readUntil(pipelineDone, pipeline));
 
     RunSummary summary;
     try {
@@ -57,17 +58,27 @@ class ConsistentSnapshotPipelineTest {
     }
     Observations seen = reader.get();
 
-    LOG.info("reader: {} snapshot reads of batches {}; {} live reads, {} of them with violations, e.g. {}",
-        seen.snapshotReads, seen.batches, seen.liveReads, seen.liveReadsWithViolations, seen.liveViolationSamples);
+    LOG.info(
+        "reader: {} snapshot reads of batches {}; {} live reads, {} of them with violations, e.g. {}",
+        seen.snapshotReads,
+        seen.batches,
+        seen.liveReads,
+        seen.liveReadsWithViolations,
+        seen.liveViolationSamples);
     assertThat(summary.batches()).isGreaterThanOrEqualTo(2);
     assertThat(seen.snapshotViolations).isEmpty();
-    assertThat(seen.batches).as("distinct consistent states read while the pipeline ran").hasSizeGreaterThanOrEqualTo(2);
-    ConsistentSnapshot last = ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
+    assertThat(seen.batches)
+        .as("distinct consistent states read while the pipeline ran")
+        .hasSizeGreaterThanOrEqualTo(2);
+    ConsistentSnapshot last =
+        ConsistentSnapshot.latest(PipelineHarness.spark(), pipeline.tablesLocation());
     assertThat(last.batchId()).isEqualTo(summary.batches() - 1);
     assertThat(last.versions()).isEqualTo(pipeline.versions());
   }
 
-  /** Reads the newest snapshot, then the live tables, again and again until the pipeline is done. */
+  /**
+   * Reads the newest snapshot, then the live tables, again and again until the pipeline is done.
+   */
   private static Observations readUntil(AtomicBoolean done, PipelineHarness pipeline) {
     Observations seen = new Observations();
     while (!done.get()) {

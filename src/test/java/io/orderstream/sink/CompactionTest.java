@@ -20,7 +20,8 @@ class CompactionTest {
   @Test
   void aTableIsDueOnlyOnceItWasWrittenEnoughTimes() {
     Compaction compaction = new Compaction(new TableLocations(dir.toString()), 3);
-    Map<String, MergeMetrics> batch = Map.of("order_item", new MergeMetrics(1, 0, 0), "seller", MergeMetrics.NONE);
+    Map<String, MergeMetrics> batch =
+        Map.of("order_item", new MergeMetrics(1, 0, 0), "seller", MergeMetrics.NONE);
 
     compaction.recordWrites(batch);
     compaction.recordWrites(batch);
@@ -37,7 +38,13 @@ class CompactionTest {
     String path = locations.pathOf("order_item");
     Compaction compaction = new Compaction(locations, 2);
     for (int i = 0; i < 3; i++) {
-      spark.range(i * 10, i * 10 + 10).repartition(2).write().format("delta").mode("append").save(path);
+      spark
+          .range(i * 10, i * 10 + 10)
+          .repartition(2)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(path);
       compaction.recordWrites(Map.of("order_item", new MergeMetrics(10, 0, 0)));
     }
     assertThat(files(spark, path)).isEqualTo(6);
@@ -62,6 +69,8 @@ class CompactionTest {
   }
 
   private static long files(SparkSession spark, String path) {
-    return DeltaLog.forTable(spark, path).update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles();
+    return DeltaLog.forTable(spark, path)
+        .update(false, scala.Option.empty(), scala.Option.empty())
+        .numOfFiles();
   }
 }

@@ -32,14 +32,20 @@ class ManifestLogTest {
     return new ManifestLog(new TableLocations(dir.toString()), hadoop);
   }
 
-  private static BatchManifest manifest(long batchId, String appId, long sellerVersion, long itemVersion) {
-    return new BatchManifest(batchId, appId, Instant.parse("2024-03-01T00:00:00Z").plusSeconds(batchId),
+  private static BatchManifest manifest(
+      long batchId, String appId, long sellerVersion, long itemVersion) {
+    return new BatchManifest(
+        batchId,
+        appId,
+        Instant.parse("2024-03-01T00:00:00Z").plusSeconds(batchId),
         Map.of("seller", sellerVersion, "item", itemVersion));
   }
 
   /** Files in the folder but the local file system's checksums: a leftover temp file shows. */
   private Stream<String> filesInFolder() throws IOException {
-    return Files.list(dir.resolve(ManifestLog.FOLDER)).map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc"));
+    return Files.list(dir.resolve(ManifestLog.FOLDER))
+        .map(p -> p.getFileName().toString())
+        .filter(n -> !n.endsWith(".crc"));
   }
 
   // ---------------------------------------------------------------- write and read
@@ -50,7 +56,8 @@ class ManifestLogTest {
     log().write(manifest(1, "app", 2, 2));
 
     assertThat(log().latest()).contains(manifest(1, "app", 2, 2));
-    assertThat(filesInFolder()).containsExactlyInAnyOrder("00000000000000000002.json", "00000000000000000004.json");
+    assertThat(filesInFolder())
+        .containsExactlyInAnyOrder("00000000000000000002.json", "00000000000000000004.json");
   }
 
   @Test
@@ -83,7 +90,8 @@ class ManifestLogTest {
     faulty.write(manifest(0, "app", 1, 1));
     FaultyFileSystem.fill(dir);
 
-    assertThatThrownBy(() -> faulty.write(manifest(1, "app", 2, 2))).hasMessageContaining(FaultyFileSystem.NO_SPACE);
+    assertThatThrownBy(() -> faulty.write(manifest(1, "app", 2, 2)))
+        .hasMessageContaining(FaultyFileSystem.NO_SPACE);
 
     assertThat(faulty.latest()).contains(manifest(0, "app", 1, 1));
     assertThat(filesInFolder()).containsExactly("00000000000000000002.json");
@@ -96,7 +104,9 @@ class ManifestLogTest {
     BatchManifest first = manifest(3, "app", 5, 5);
     log().write(first);
 
-    log().write(new BatchManifest(3, "app", Instant.parse("2030-01-01T00:00:00Z"), first.versions()));
+    log()
+        .write(
+            new BatchManifest(3, "app", Instant.parse("2030-01-01T00:00:00Z"), first.versions()));
 
     assertThat(log().names()).hasSize(1);
     assertThat(log().latest()).contains(first);

@@ -26,11 +26,13 @@ class TouchedRangeTest {
   @Test
   void spansTheStoredAndTheNewWinnersIgnoringNewOrders() {
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> winners = spark.sql("SELECT * FROM VALUES"
-        + " (TIMESTAMP'2024-05-02 10:00:00', TIMESTAMP'2024-05-01 09:00:00'),"
-        + " (TIMESTAMP'2024-05-03 10:00:00', CAST(NULL AS TIMESTAMP)),"
-        + " (TIMESTAMP'2024-05-02 12:00:00', TIMESTAMP'2024-04-30 08:00:00')"
-        + " AS w(updated_at, stored_updated_at)");
+    Dataset<Row> winners =
+        spark.sql(
+            "SELECT * FROM VALUES"
+                + " (TIMESTAMP'2024-05-02 10:00:00', TIMESTAMP'2024-05-01 09:00:00'),"
+                + " (TIMESTAMP'2024-05-03 10:00:00', CAST(NULL AS TIMESTAMP)),"
+                + " (TIMESTAMP'2024-05-02 12:00:00', TIMESTAMP'2024-04-30 08:00:00')"
+                + " AS w(updated_at, stored_updated_at)");
 
     TouchedRange range = TouchedRange.of(winners.collectAsList());
 
@@ -45,13 +47,23 @@ class TouchedRangeTest {
     List<String> days = List.of("2024-01-10", "2024-03-10", "2024-06-10");
     for (String day : days) {
       // one file per batch, as a batch's MERGE writes its rows together
-      spark.range(20).select(col("id").cast("string").as("order_id"),
+      spark
+          .range(20)
+          .select(
+              col("id").cast("string").as("order_id"),
               lit(Timestamp.valueOf(day + " 12:00:00")).as(Lineage.UPDATED_AT))
-          .coalesce(1).write().format("delta").mode("append").save(path);
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(path);
     }
-    TouchedRange march = new TouchedRange(Timestamp.valueOf("2024-03-01 00:00:00"), Timestamp.valueOf("2024-03-31 00:00:00"));
+    TouchedRange march =
+        new TouchedRange(
+            Timestamp.valueOf("2024-03-01 00:00:00"), Timestamp.valueOf("2024-03-31 00:00:00"));
 
-    Dataset<Row> read = spark.read().format("delta").load(path).where(march.covers(Lineage.UPDATED_AT));
+    Dataset<Row> read =
+        spark.read().format("delta").load(path).where(march.covers(Lineage.UPDATED_AT));
 
     assertThat(read.count()).isEqualTo(20);
     assertThat(filesRead(read)).isEqualTo(1);
@@ -70,6 +82,7 @@ class TouchedRangeTest {
     if (plan instanceof FileSourceScanExec scan) {
       into.add(scan);
     }
-    scala.jdk.javaapi.CollectionConverters.asJava(plan.children()).forEach(child -> collectScans(child, into));
+    scala.jdk.javaapi.CollectionConverters.asJava(plan.children())
+        .forEach(child -> collectScans(child, into));
   }
 }

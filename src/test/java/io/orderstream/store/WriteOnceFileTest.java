@@ -37,7 +37,8 @@ class WriteOnceFileTest {
     Path localFile = new Path(local.toUri().toString(), "x");
 
     assertThat(WriteOnceFile.publishesOnClose(s3File.getFileSystem(hadoop), s3File)).isTrue();
-    assertThat(WriteOnceFile.publishesOnClose(localFile.getFileSystem(hadoop), localFile)).isFalse();
+    assertThat(WriteOnceFile.publishesOnClose(localFile.getFileSystem(hadoop), localFile))
+        .isFalse();
   }
 
   @Test
@@ -51,7 +52,9 @@ class WriteOnceFileTest {
     assertThat(first).isTrue();
     assertThat(second).isFalse();
     assertThat(read(fs, file)).isEqualTo("first");
-    assertThat(fs.listStatus(file.getParent())).extracting(s -> s.getPath().getName()).containsExactly(file.getName());
+    assertThat(fs.listStatus(file.getParent()))
+        .extracting(s -> s.getPath().getName())
+        .containsExactly(file.getName());
   }
 
   @Test

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code orderstream run --once} (or another subcommand) in a child JVM that can be killed with SIGKILL: the test classpath
- * and the launcher's JVM flags (bin/jvm-options, read from the project folder surefire runs in), so
- * the child is the same program bin/orderstream runs. Its output goes to a log file.
+ * {@code orderstream run --once} (or another subcommand) in a child JVM that can be killed with
+ * SIGKILL: the test classpath and the launcher's JVM flags (bin/jvm-options, read from the project
+ * folder surefire runs in), so the child is the same program bin/orderstream runs. Its output goes
+ * to a log file.
  */
 public final class ChildPipeline {
   private final Process process;
@@ -28,14 +29,16 @@ public final class ChildPipeline {
   }
 
   /** As {@link #start(Path, List)}, with extra environment variables (e.g. the AWS chain's). */
-  public static ChildPipeline start(Path log, List<String> runArguments, Map<String, String> environment) {
+  public static ChildPipeline start(
+      Path log, List<String> runArguments, Map<String, String> environment) {
     List<String> arguments = new ArrayList<>(List.of("run", "--once"));
     arguments.addAll(runArguments);
     return startCommand(log, arguments, environment);
   }
 
   /** Starts {@code orderstream <arguments>} (any subcommand) with extra environment variables. */
-  public static ChildPipeline startCommand(Path log, List<String> arguments, Map<String, String> environment) {
+  public static ChildPipeline startCommand(
+      Path log, List<String> arguments, Map<String, String> environment) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
@@ -47,10 +50,11 @@ public final class ChildPipeline {
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
-      Process process = builder
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      Process process =
+          builder
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       return new ChildPipeline(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -40,7 +40,8 @@ public final class ConsistencyCheck {
       if (def.name().equals(OrderEventLatestTable.NAME)) {
         columns.add(OrderEventLatestTable.EVENT_HASH);
       }
-      List<Row> rows = tables.apply(def.name()).selectExpr(columns.toArray(String[]::new)).collectAsList();
+      List<Row> rows =
+          tables.apply(def.name()).selectExpr(columns.toArray(String[]::new)).collectAsList();
       references.put(def.name(), rows);
       Set<Object> tableKeys = new HashSet<>();
       rows.forEach(r -> tableKeys.add(r.getAs(def.key())));
@@ -52,18 +53,22 @@ public final class ConsistencyCheck {
         for (Row row : references.get(def.name())) {
           Object value = row.getAs(fk.column());
           if (value != null && !keys.get(fk.table()).contains(value)) {
-            violations.add(def.name() + "." + fk.column() + "=" + value + " has no " + fk.table() + " row");
+            violations.add(
+                def.name() + "." + fk.column() + "=" + value + " has no " + fk.table() + " row");
           }
         }
       }
     }
-    violations.addAll(linesMatchStoredEvents(references.get(OrderItemTable.NAME), references.get(OrderEventLatestTable.NAME)));
+    violations.addAll(
+        linesMatchStoredEvents(
+            references.get(OrderItemTable.NAME), references.get(OrderEventLatestTable.NAME)));
     return violations;
   }
 
   private static List<String> linesMatchStoredEvents(List<Row> lines, List<Row> latest) {
     Map<String, String> storedEvent = new HashMap<>();
-    latest.forEach(r -> storedEvent.put(r.getAs("order_id"), r.getAs(OrderEventLatestTable.EVENT_HASH)));
+    latest.forEach(
+        r -> storedEvent.put(r.getAs("order_id"), r.getAs(OrderEventLatestTable.EVENT_HASH)));
     List<String> violations = new ArrayList<>();
     Set<String> ordersWithLines = new HashSet<>();
     for (Row line : lines) {
@@ -71,13 +76,22 @@ public final class ConsistencyCheck {
       ordersWithLines.add(order);
       String stored = storedEvent.get(order);
       if (stored == null) {
-        violations.add("order_item " + line.getAs("id") + " of order " + order + " not in order_event_latest");
+        violations.add(
+            "order_item " + line.getAs("id") + " of order " + order + " not in order_event_latest");
       } else if (!stored.equals(line.getAs(Lineage.EVENT_HASH))) {
-        violations.add("order_item " + line.getAs("id") + " comes from another event than order " + order + "'s stored one");
+        violations.add(
+            "order_item "
+                + line.getAs("id")
+                + " comes from another event than order "
+                + order
+                + "'s stored one");
       }
     }
-    storedEvent.keySet().stream().filter(order -> !ordersWithLines.contains(order))
-        .forEach(order -> violations.add("order " + order + " in order_event_latest has no order_item rows"));
+    storedEvent.keySet().stream()
+        .filter(order -> !ordersWithLines.contains(order))
+        .forEach(
+            order ->
+                violations.add("order " + order + " in order_event_latest has no order_item rows"));
     return violations;
   }
 }

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * Where a killed pipeline stopped, read from what it left on disk: the streaming checkpoint writes
- * {@code offsets/N} when batch N starts and {@code commits/N} when it is done, and every table write
- * of batch N carries the Delta transaction id (app id, N) in that table's {@code _delta_log}. The
- * same reading as bench/crash-loop's {@code classify}, so the test and the script count alike.
+ * {@code offsets/N} when batch N starts and {@code commits/N} when it is done, and every table
+ * write of batch N carries the Delta transaction id (app id, N) in that table's {@code _delta_log}.
+ * The same reading as bench/crash-loop's {@code classify}, so the test and the script count alike.
  *
  * @param batch the batch in progress (started, not committed), or -1 when none was
  * @param tablesWritten tables that already hold a commit of that batch
@@ -28,8 +28,10 @@ public record CrashSite(long batch, int tablesWritten, boolean latestWritten) {
       return new CrashSite(-1, 0, false);
     }
     long batch = started.getAsLong();
-    List<Path> written = tableFolders(tables).stream().filter(t -> hasCommitOfBatch(t, batch)).toList();
-    boolean latest = written.stream().anyMatch(t -> t.getFileName().toString().equals("order_event_latest"));
+    List<Path> written =
+        tableFolders(tables).stream().filter(t -> hasCommitOfBatch(t, batch)).toList();
+    boolean latest =
+        written.stream().anyMatch(t -> t.getFileName().toString().equals("order_event_latest"));
     return new CrashSite(batch, written.size(), latest);
   }
 
@@ -49,11 +51,14 @@ public record CrashSite(long batch, int tablesWritten, boolean latestWritten) {
         : "batch " + batch + ": between table writes (" + tablesWritten + " tables written)";
   }
 
-  /** Whether the table's Delta log holds a write of {@code batch} (its transaction id's version). */
+  /**
+   * Whether the table's Delta log holds a write of {@code batch} (its transaction id's version).
+   */
   public static boolean hasCommitOfBatch(Path table, long batch) {
     Pattern txn = Pattern.compile("\"txn\":\\{\"appId\":\"[^\"]*\",\"version\":" + batch + ",");
     try (Stream<Path> commits = list(table.resolve("_delta_log"))) {
-      return commits.filter(p -> p.getFileName().toString().endsWith(".json"))
+      return commits
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
           .anyMatch(p -> txn.matcher(read(p)).find());
     }
   }
@@ -61,7 +66,8 @@ public record CrashSite(long batch, int tablesWritten, boolean latestWritten) {
   /** The greatest numbered file in a checkpoint folder. */
   public static OptionalLong latest(Path folder) {
     try (Stream<Path> files = list(folder)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.matches("\\d+"))
           .mapToLong(Long::parseLong)
           .max();

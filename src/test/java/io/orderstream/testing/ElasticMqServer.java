@@ -45,18 +45,32 @@ public final class ElasticMqServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> args = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dconfig.file=" + config,
-        "-cp", ServerJars.elasticMqClasspath(), "org.elasticmq.server.Main");
+    List<String> args =
+        List.of(
+            "-Xmx256m",
+            "-XX:TieredStopAtLevel=1",
+            "-Dconfig.file=" + config,
+            "-cp",
+            ServerJars.elasticMqClasspath(),
+            "org.elasticmq.server.Main");
     String endpoint = "http://127.0.0.1:" + port;
-    return new ElasticMqServer(ServerProcess.start("ElasticMQ", args, folder.resolve("elasticmq.log"), endpoint + "/?Action=ListQueues"), endpoint);
+    return new ElasticMqServer(
+        ServerProcess.start(
+            "ElasticMQ", args, folder.resolve("elasticmq.log"), endpoint + "/?Action=ListQueues"),
+        endpoint);
   }
 
   /** The server's configuration: SQS only, on 127.0.0.1, queues created by the tests. */
   static String hocon(int port) {
-    return String.join("\n",
+    return String.join(
+        "\n",
         "include classpath(\"application.conf\")",
-        "node-address { protocol = http, host = \"127.0.0.1\", port = " + port + ", context-path = \"\" }",
-        "rest-sqs { enabled = true, bind-port = " + port + ", bind-hostname = \"127.0.0.1\", sqs-limits = strict }",
+        "node-address { protocol = http, host = \"127.0.0.1\", port = "
+            + port
+            + ", context-path = \"\" }",
+        "rest-sqs { enabled = true, bind-port = "
+            + port
+            + ", bind-hostname = \"127.0.0.1\", sqs-limits = strict }",
         "rest-stats { enabled = false }",
         "");
   }
@@ -68,8 +82,13 @@ public final class ElasticMqServer {
   /** Creates a queue with this visibility timeout and returns its URL. */
   public String createQueue(String name, int visibilityTimeoutSeconds) {
     try (SqsClient sqs = client()) {
-      return sqs.createQueue(b -> b.queueName(name)
-          .attributes(java.util.Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds))))
+      return sqs.createQueue(
+              b ->
+                  b.queueName(name)
+                      .attributes(
+                          java.util.Map.of(
+                              QueueAttributeName.VISIBILITY_TIMEOUT,
+                              Integer.toString(visibilityTimeoutSeconds))))
           .queueUrl();
     }
   }
@@ -79,7 +98,9 @@ public final class ElasticMqServer {
     return SqsClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(Region.of(S3MockServer.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY)))
         .build();
   }
 }

@@ -26,20 +26,23 @@ import org.apache.spark.sql.types.TimestampType;
 
 /**
  * The exported tables' rows, from a database or from Delta at given versions, in one comparable
- * form: per table, sorted lines of canonical values (decimals at the model's scale, instants in
- * UTC ISO-8601, null as {@code null}). Equal maps mean equal tables, row for row.
+ * form: per table, sorted lines of canonical values (decimals at the model's scale, instants in UTC
+ * ISO-8601, null as {@code null}). Equal maps mean equal tables, row for row.
  */
 public final class ExportedRows {
   private ExportedRows() {}
 
   /** What the database holds. */
-  public static Map<String, List<String>> ofDatabase(String url, String user, String password, List<ExportedTable> tables)
-      throws SQLException {
+  public static Map<String, List<String>> ofDatabase(
+      String url, String user, String password, List<ExportedTable> tables) throws SQLException {
     Map<String, List<String>> rows = new TreeMap<>();
-    try (Connection connection = DriverManager.getConnection(url, user, password); Statement statement = connection.createStatement()) {
+    try (Connection connection = DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
       for (ExportedTable table : tables) {
         List<String> lines = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery("SELECT " + String.join(", ", table.columnNames()) + " FROM " + table.name())) {
+        try (ResultSet result =
+            statement.executeQuery(
+                "SELECT " + String.join(", ", table.columnNames()) + " FROM " + table.name())) {
           while (result.next()) {
             List<String> values = new ArrayList<>();
             for (int i = 0; i < table.columns().size(); i++) {
@@ -55,15 +58,22 @@ public final class ExportedRows {
   }
 
   /** What Delta holds at {@code versions} (a manifest's). */
-  public static Map<String, List<String>> ofDelta(SparkSession spark, String tablesLocation, Map<String, Long> versions,
+  public static Map<String, List<String>> ofDelta(
+      SparkSession spark,
+      String tablesLocation,
+      Map<String, Long> versions,
       List<ExportedTable> tables) {
     Map<String, List<String>> rows = new TreeMap<>();
     for (ExportedTable table : tables) {
       List<ColumnDef> columns = table.columns();
-      List<Row> delta = spark.read().format("delta").option("versionAsOf", versions.get(table.name()))
-          .load(tablesLocation + "/" + table.name())
-          .selectExpr(table.columnNames().toArray(String[]::new))
-          .collectAsList();
+      List<Row> delta =
+          spark
+              .read()
+              .format("delta")
+              .option("versionAsOf", versions.get(table.name()))
+              .load(tablesLocation + "/" + table.name())
+              .selectExpr(table.columnNames().toArray(String[]::new))
+              .collectAsList();
       List<String> lines = new ArrayList<>();
       for (Row row : delta) {
         List<String> values = new ArrayList<>();
@@ -77,13 +87,21 @@ public final class ExportedRows {
     return rows;
   }
 
-  private static String fromDatabase(ResultSet result, int index, DataType type) throws SQLException {
+  private static String fromDatabase(ResultSet result, int index, DataType type)
+      throws SQLException {
     Object value;
     if (type instanceof TimestampType) {
-      boolean postgres = result.getStatement().getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
-      value = postgres
-          ? toInstant(result.getObject(index, OffsetDateTime.class))
-          : toInstant(result.getString(index));
+      boolean postgres =
+          result
+              .getStatement()
+              .getConnection()
+              .getMetaData()
+              .getURL()
+              .startsWith("jdbc:postgresql:");
+      value =
+          postgres
+              ? toInstant(result.getObject(index, OffsetDateTime.class))
+              : toInstant(result.getString(index));
     } else if (type instanceof LongType) {
       value = result.getLong(index);
     } else if (type instanceof DecimalType) {

@@ -14,14 +14,14 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The local disk under the scheme {@value #SCHEME}, with a switch that makes a folder behave like
- * a full disk: creating a folder in it fails, and so does writing a byte to a file in it (the file
- * itself is left behind, empty, as a real full disk would leave it), or renaming a file into it.
- * We run as root, so permissions cannot make a folder unwritable; this can.
+ * The local disk under the scheme {@value #SCHEME}, with a switch that makes a folder behave like a
+ * full disk: creating a folder in it fails, and so does writing a byte to a file in it (the file
+ * itself is left behind, empty, as a real full disk would leave it), or renaming a file into it. We
+ * run as root, so permissions cannot make a folder unwritable; this can.
  *
- * <p>The switch is a static set of folders, so it reaches Spark's executor threads and every
- * Hadoop client of the scheme in this JVM. Tests use their own temporary folders, so a switch
- * left on cannot touch another test.
+ * <p>The switch is a static set of folders, so it reaches Spark's executor threads and every Hadoop
+ * client of the scheme in this JVM. Tests use their own temporary folders, so a switch left on
+ * cannot touch another test.
  */
 public final class FaultyFileSystem extends RawLocalFileSystem {
   public static final String SCHEME = "faulty";
@@ -33,13 +33,18 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
    * {@code LocalLogStore} (its default store needs a Hadoop FileContext, which this scheme lacks).
    */
   public static void register(SparkSession spark) {
-    spark.sparkContext().hadoopConfiguration().set("fs." + SCHEME + ".impl", FaultyFileSystem.class.getName());
-    SparkEnv.get().conf().set("spark.delta.logStore." + SCHEME + ".impl", "io.delta.storage.LocalLogStore");
+    spark
+        .sparkContext()
+        .hadoopConfiguration()
+        .set("fs." + SCHEME + ".impl", FaultyFileSystem.class.getName());
+    SparkEnv.get()
+        .conf()
+        .set("spark.delta.logStore." + SCHEME + ".impl", "io.delta.storage.LocalLogStore");
   }
 
   /**
-   * {@code folder} as a URI of this scheme, in the form Hadoop prints paths ({@code faulty:/tmp/x}):
-   * Delta refuses to create a table whose location it sees spelled two ways.
+   * {@code folder} as a URI of this scheme, in the form Hadoop prints paths ({@code
+   * faulty:/tmp/x}): Delta refuses to create a table whose location it sees spelled two ways.
    */
   public static String uri(java.nio.file.Path folder) {
     return SCHEME + ":" + folder.toAbsolutePath();
@@ -72,7 +77,8 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
   }
 
   @Override
-  protected OutputStream createOutputStreamWithMode(Path f, boolean append, FsPermission permission) throws IOException {
+  protected OutputStream createOutputStreamWithMode(Path f, boolean append, FsPermission permission)
+      throws IOException {
     OutputStream real = super.createOutputStreamWithMode(f, append, permission);
     return isFull(f) ? new FullDiskStream(real) : real;
   }

@@ -60,7 +60,10 @@ public final class KafkaBroker implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** Starts the broker process again (after {@link #stop()} or {@link #kill()}) and waits until it answers. */
+  /**
+   * Starts the broker process again (after {@link #stop()} or {@link #kill()}) and waits until it
+   * answers.
+   */
   public void restart() {
     runScript("start");
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
@@ -68,17 +71,22 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public void createTopic(String topic, int partitions) {
-    await(() -> {
-      try {
-        admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
-            .get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) { // an earlier try that timed out made it
-          throw e;
-        }
-      }
-      return true;
-    });
+    await(
+        () -> {
+          try {
+            admin
+                .createTopics(
+                    List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                .all()
+                .get(30, TimeUnit.SECONDS);
+          } catch (ExecutionException e) {
+            if (!(e.getCause()
+                instanceof TopicExistsException)) { // an earlier try that timed out made it
+              throw e;
+            }
+          }
+          return true;
+        });
   }
 
   /** Sends one record to a given partition and waits for the broker's acknowledgement. */
@@ -92,20 +100,30 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** A producer of string keys and byte values; the caller closes it. */
   public KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ByteArraySerializer.class));
   }
 
   /** Deletes a partition's records before {@code offset}, as retention would. */
   public void deleteRecordsBefore(String topic, int partition, long offset) {
-    await(() -> {
-      admin.deleteRecords(Map.of(new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(offset)))
-          .all().get(30, TimeUnit.SECONDS);
-      return true;
-    });
+    await(
+        () -> {
+          admin
+              .deleteRecords(
+                  Map.of(
+                      new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(offset)))
+              .all()
+              .get(30, TimeUnit.SECONDS);
+          return true;
+        });
   }
 
   public Admin admin() {
@@ -115,19 +133,23 @@ public final class KafkaBroker implements AutoCloseable {
   /** Stops the broker with SIGTERM (SIGKILL after 30 s), by its process id. */
   public void stop() {
     closeAdmin();
-    pid().ifPresent(process -> {
-      process.destroy();
-      waitForExit(process, Duration.ofSeconds(30));
-    });
+    pid()
+        .ifPresent(
+            process -> {
+              process.destroy();
+              waitForExit(process, Duration.ofSeconds(30));
+            });
   }
 
   /** Ends the broker at once with SIGKILL, as a crash or a lost machine would. */
   public void kill() {
     closeAdmin();
-    pid().ifPresent(process -> {
-      process.destroyForcibly();
-      waitForExit(process, Duration.ofSeconds(30));
-    });
+    pid()
+        .ifPresent(
+            process -> {
+              process.destroyForcibly();
+              waitForExit(process, Duration.ofSeconds(30));
+            });
   }
 
   @Override
@@ -138,7 +160,9 @@ public final class KafkaBroker implements AutoCloseable {
   private Optional<ProcessHandle> pid() {
     try {
       Path file = dir.resolve("broker.pid");
-      return Files.exists(file) ? ProcessHandle.of(Long.parseLong(Files.readString(file).strip())) : Optional.empty();
+      return Files.exists(file)
+          ? ProcessHandle.of(Long.parseLong(Files.readString(file).strip()))
+          : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -163,18 +187,23 @@ public final class KafkaBroker implements AutoCloseable {
     Path log = dir.resolve("kafka-local.out");
     try {
       Files.createDirectories(dir);
-      ProcessBuilder builder = new ProcessBuilder("bash", "scripts/kafka-local", command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.environment().putAll(Map.of(
-          "KAFKA_LOCAL_DIR", dir.toString(),
-          "KAFKA_LOCAL_PORT", String.valueOf(port),
-          "KAFKA_LOCAL_CONTROLLER_PORT", String.valueOf(controllerPort),
-          "KAFKA_LOCAL_PARTITIONS", "3"));
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", "scripts/kafka-local", command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder
+          .environment()
+          .putAll(
+              Map.of(
+                  "KAFKA_LOCAL_DIR", dir.toString(),
+                  "KAFKA_LOCAL_PORT", String.valueOf(port),
+                  "KAFKA_LOCAL_CONTROLLER_PORT", String.valueOf(controllerPort),
+                  "KAFKA_LOCAL_PARTITIONS", "3"));
       Process process = builder.start();
       if (!process.waitFor(READY.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("scripts/kafka-local " + command + " failed:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "scripts/kafka-local " + command + " failed:\n" + Files.readString(log));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -184,7 +213,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Retries until the check holds: a fresh KRaft node takes a moment to accept metadata changes. */
+  /**
+   * Retries until the check holds: a fresh KRaft node takes a moment to accept metadata changes.
+   */
   private static void await(Check check) {
     long deadline = System.nanoTime() + READY.toNanos();
     Exception last = null;
@@ -198,7 +229,8 @@ public final class KafkaBroker implements AutoCloseable {
       }
       sleep();
     }
-    throw new IllegalStateException("The Kafka broker did not answer in " + READY.toSeconds() + " s", last);
+    throw new IllegalStateException(
+        "The Kafka broker did not answer in " + READY.toSeconds() + " s", last);
   }
 
   private static void sleep() {

@@ -2,20 +2,22 @@ package io.orderstream.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.delta.tables.DeltaTable;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
-import io.orderstream.ops.CheckResult;
-import io.orderstream.ops.TableIntegrity;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
+import io.orderstream.ops.CheckResult;
+import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
+import io.orderstream.sink.SessionPool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,8 +41,10 @@ public final class PipelineHarness {
   private final Path input;
   private final Path tables;
   private final Path checkpoint;
+
   /** How the pipeline names a local folder: its path, or a URI of another file system. */
   private final Function<Path, String> location;
+
   private UnaryOperator<RunConfig> tweaks = UnaryOperator.identity();
 
   public PipelineHarness(Path root) {
@@ -92,11 +97,38 @@ public final class PipelineHarness {
     return this;
   }
 
-  /** {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a batch. */
+  /**
+   * {@code run --once}: drains what is in the input folder, {@code maxFilesPerTrigger} files a
+   * batch.
+   */
   public RunSummary runOnce(int maxFilesPerTrigger) {
-    RunConfig config = new RunConfig(input.toString(), tablesLocation(), location.apply(checkpoint), true,
-        Duration.ofSeconds(1), maxFilesPerTrigger, "local[2]", Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            tablesLocation(),
+            location.apply(checkpoint),
+            true,
+            Duration.ofSeconds(1),
+            maxFilesPerTrigger,
+            "local[2]",
+            Map.of());
     return new Pipeline(tweaks.apply(config), spark()).run();
+  }
+
+  /**
+   * Gives the named input files ascending modification times in this order, the order the source
+   * reads them in: with {@code runOnce(1)} each is its own batch, in one run.
+   */
+  public PipelineHarness readInOrder(List<String> names) {
+    Instant first = Instant.now().minus(Duration.ofHours(1));
+    for (int i = 0; i < names.size(); i++) {
+      try {
+        Files.setLastModifiedTime(input.resolve(names.get(i)), FileTime.from(first.plusSeconds(i)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return this;
   }
 
   public RunSummary runOnce() {
@@ -111,7 +143,9 @@ public final class PipelineHarness {
     return tables;
   }
 
-  /** The tables location as the pipeline receives it: the path, or its URI on a test file system. */
+  /**
+   * The tables location as the pipeline receives it: the path, or its URI on a test file system.
+   */
   public String tablesLocation() {
     return location.apply(tables);
   }
@@ -120,19 +154,35 @@ public final class PipelineHarness {
     return spark().read().format("delta").load(tablesLocation() + "/" + name);
   }
 
-  /** The Delta version of every table: unchanged versions mean nothing was committed. */
+  /**
+   * The Delta version of every table: unchanged versions mean nothing was committed. Read from the
+   * names of the commit files, which costs no Spark query (a table's history is one per table).
+   */
   public Map<String, Long> versions() {
     Map<String, Long> versions = new TreeMap<>();
     for (TableDef def : Tables.all()) {
-      Row last = DeltaTable.forPath(spark(), tablesLocation() + "/" + def.name()).history(1).first();
-      versions.put(def.name(), last.getLong(last.fieldIndex("version")));
+      org.apache.hadoop.fs.Path log =
+          new org.apache.hadoop.fs.Path(tablesLocation() + "/" + def.name() + "/_delta_log");
+      try {
+        FileSystem fs = log.getFileSystem(spark().sparkContext().hadoopConfiguration());
+        long latest =
+            Arrays.stream(fs.listStatus(log))
+                .map(status -> status.getPath().getName())
+                .filter(name -> name.matches("\\d{20}\\.json"))
+                .mapToLong(name -> Long.parseLong(name.substring(0, 20)))
+                .max()
+                .orElseThrow(() -> new IllegalStateException("no commit in " + log));
+        versions.put(def.name(), latest);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return versions;
   }
 
   /**
-   * Every table's rows as sorted strings, without the columns that differ between runs (batch
-   * ids, file paths, times): equal snapshots mean equal tables.
+   * Every table's rows as sorted strings, without the columns that differ between runs (batch ids,
+   * file paths, times): equal snapshots mean equal tables.
    */
   public Map<String, List<String>> snapshot() {
     return snapshot(Set.of());
@@ -140,30 +190,51 @@ public final class PipelineHarness {
 
   /** As {@link #snapshot()}, keeping only rows of the given orders in order-scoped tables. */
   public Map<String, List<String>> snapshot(Set<String> onlyOrders) {
+    List<List<String>> tables =
+        SessionPool.forEach(
+            spark(),
+            Tables.all(),
+            (session, def) -> {
+              Dataset<Row> rows =
+                  session.read().format("delta").load(tablesLocation() + "/" + def.name());
+              if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
+                rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
+              }
+              Column[] kept =
+                  Arrays.stream(rows.columns())
+                      .filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c))
+                      .map(rows::col)
+                      .toArray(Column[]::new);
+              return rows.select(kept).collectAsList().stream()
+                  .map(Row::toString)
+                  .sorted()
+                  .toList();
+            });
     Map<String, List<String>> snapshot = new TreeMap<>();
-    for (TableDef def : Tables.all()) {
-      Dataset<Row> rows = table(def.name());
-      if (!onlyOrders.isEmpty() && Arrays.asList(rows.columns()).contains("order_id")) {
-        rows = rows.where(rows.col("order_id").isin(onlyOrders.toArray()));
-      }
-      Column[] kept = Arrays.stream(rows.columns()).filter(c -> !Tables.RUN_SPECIFIC_COLUMNS.contains(c)).map(rows::col).toArray(Column[]::new);
-      snapshot.put(def.name(), rows.select(kept).collectAsList().stream().map(Row::toString).sorted().toList());
+    for (int i = 0; i < tables.size(); i++) {
+      snapshot.put(Tables.all().get(i).name(), tables.get(i));
     }
     return snapshot;
   }
 
-  /** Every table exists, keys are unique and never null, every foreign key value names an existing row. */
+  /**
+   * Every table exists, keys are unique and never null, every foreign key value names an existing
+   * row.
+   */
   public void assertKeysAndForeignKeys() {
-    List<CheckResult> failed = new TableIntegrity(spark(), tablesLocation()).check().stream()
-        .filter(result -> !result.passed())
-        .toList();
-    assertThat(failed).as("failed integrity checks of %s", tables).isEmpty();
+    assertThat(failed(new TableIntegrity(spark(), tablesLocation()).check()))
+        .as("failed integrity checks of %s", tables)
+        .isEmpty();
+  }
+
+  /** The checks of {@code results} that did not pass. */
+  public static List<CheckResult> failed(List<CheckResult> results) {
+    return results.stream().filter(result -> !result.passed()).toList();
   }
 
   public static Path fixture(String folder) {
     return TestFixtures.path(folder);
   }
-
 
   public static List<String> fixtureNames(String folder) {
     try (Stream<Path> files = Files.list(fixture(folder))) {

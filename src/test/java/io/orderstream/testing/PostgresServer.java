@@ -29,8 +29,10 @@ import java.util.stream.Stream;
  */
 public final class PostgresServer implements AutoCloseable {
   public static final String USER = "postgres";
+
   /** The superuser's password of this throw-away cluster. */
   public static final String PASSWORD = "orderstream-test";
+
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final Path folder;
@@ -50,16 +52,43 @@ public final class PostgresServer implements AutoCloseable {
       Path folder = Files.createTempDirectory(Path.of("/tmp"), "orderstream-pg-");
       Path data = folder.resolve("data");
       Path socket = Files.createDirectories(folder.resolve("socket"));
-      Path passwordFile = Files.writeString(folder.resolve("password"), PASSWORD, StandardCharsets.UTF_8);
+      Path passwordFile =
+          Files.writeString(folder.resolve("password"), PASSWORD, StandardCharsets.UTF_8);
       if (isRoot()) {
         run(List.of("chown", "-R", USER + ":" + USER, folder.toString()));
       }
-      run(asPostgres(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile=" + passwordFile,
-          "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
+      run(
+          asPostgres(
+              bin.resolve("initdb").toString(),
+              "-D",
+              data.toString(),
+              "-U",
+              USER,
+              "--pwfile=" + passwordFile,
+              "--auth-host=scram-sha-256",
+              "--auth-local=trust",
+              "-E",
+              "UTF8",
+              "--locale=C.UTF-8",
+              "--no-sync"));
       int port = freePort();
-      run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", folder.resolve("server.log").toString(),
-          "-w", "-t", "60", "-o", "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + socket
-              + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start"));
+      run(
+          asPostgres(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-l",
+              folder.resolve("server.log").toString(),
+              "-w",
+              "-t",
+              "60",
+              "-o",
+              "-c listen_addresses=127.0.0.1 -p "
+                  + port
+                  + " -c unix_socket_directories="
+                  + socket
+                  + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+              "start"));
       long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
       return new PostgresServer(folder, port, pid);
     } catch (IOException e) {
@@ -82,7 +111,8 @@ public final class PostgresServer implements AutoCloseable {
 
   /** Creates an empty database and returns its JDBC URL. */
   public String createDatabase(String name) {
-    try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect("postgres");
+        Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
       return jdbcUrl(name);
     } catch (SQLException e) {
@@ -115,16 +145,23 @@ public final class PostgresServer implements AutoCloseable {
     Path root = Path.of("/usr/lib/postgresql");
     if (Files.isDirectory(root)) {
       try (Stream<Path> versions = Files.list(root)) {
-        Optional<Path> newest = versions.map(v -> v.resolve("bin"))
-            .filter(b -> Files.isExecutable(b.resolve("initdb")))
-            .max(Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+        Optional<Path> newest =
+            versions
+                .map(v -> v.resolve("bin"))
+                .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                .max(
+                    Comparator.comparingInt(
+                        b ->
+                            Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))));
         if (newest.isPresent()) {
           return newest.get();
         }
       }
     }
-    throw new IllegalStateException("PostgreSQL binaries not found under /usr/lib/postgresql/*/bin;"
-        + " install them with: apt-get install -y postgresql-15");
+    throw new IllegalStateException(
+        "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin;"
+            + " install them with: apt-get install -y postgresql-15");
   }
 
   private static boolean isRoot() {

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * Adobe S3Mock 5.2.0 (the {@code exec} jar from Maven Central) as a local S3 server in its own
- * JVM: plain HTTP on 127.0.0.1 and a free port, objects in a temporary folder. One server serves
- * the whole test JVM ({@link #shared()}); tests use buckets of their own.
+ * Adobe S3Mock 5.2.0 (the {@code exec} jar from Maven Central) as a local S3 server in its own JVM:
+ * plain HTTP on 127.0.0.1 and a free port, objects in a temporary folder. One server serves the
+ * whole test JVM ({@link #shared()}); tests use buckets of their own.
  *
  * <p>S3Mock checks no signatures, so any key pair is accepted; the pipelines under test still get
  * theirs from the standard AWS chain ({@link #credentialsEnv()}), which is what a real store needs.
@@ -52,15 +52,22 @@ public final class S3MockServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> args = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", ServerJars.s3Mock().toString(),
-        "--server.address=127.0.0.1",
-        "--server.port=" + port,
-        "--server.ssl.enabled=false",
-        "--com.adobe.testing.s3mock.httpPort=" + spare,
-        "--com.adobe.testing.s3mock.store.root=" + folder.resolve("store").toAbsolutePath(),
-        "--com.adobe.testing.s3mock.store.retain-files-on-exit=false");
+    List<String> args =
+        List.of(
+            "-Xmx384m",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            ServerJars.s3Mock().toString(),
+            "--server.address=127.0.0.1",
+            "--server.port=" + port,
+            "--server.ssl.enabled=false",
+            "--com.adobe.testing.s3mock.httpPort=" + spare,
+            "--com.adobe.testing.s3mock.store.root=" + folder.resolve("store").toAbsolutePath(),
+            "--com.adobe.testing.s3mock.store.retain-files-on-exit=false");
     String endpoint = "http://127.0.0.1:" + port;
-    return new S3MockServer(ServerProcess.start("S3Mock", args, folder.resolve("s3mock.log"), endpoint + "/"), endpoint);
+    return new S3MockServer(
+        ServerProcess.start("S3Mock", args, folder.resolve("s3mock.log"), endpoint + "/"),
+        endpoint);
   }
 
   public String endpoint() {
@@ -70,12 +77,14 @@ public final class S3MockServer {
   /** Creates a bucket (no-op when it exists). */
   public S3MockServer createBucket(String bucket) {
     try {
-      HttpURLConnection put = (HttpURLConnection) URI.create(endpoint + "/" + bucket).toURL().openConnection();
+      HttpURLConnection put =
+          (HttpURLConnection) URI.create(endpoint + "/" + bucket).toURL().openConnection();
       put.setRequestMethod("PUT");
       int status = put.getResponseCode();
       put.disconnect();
       if (status != 200 && status != 409) {
-        throw new IllegalStateException("S3Mock answered " + status + " to creating bucket " + bucket);
+        throw new IllegalStateException(
+            "S3Mock answered " + status + " to creating bucket " + bucket);
       }
       return this;
     } catch (IOException e) {
@@ -107,7 +116,8 @@ public final class S3MockServer {
 
   /** What a child pipeline's environment holds: the AWS chain's standard variables. */
   public Map<String, String> credentialsEnv() {
-    return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", REGION);
+    return Map.of(
+        "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", REGION);
   }
 
   /**

@@ -38,7 +38,9 @@ public final class S3Notifier {
   /** Uploads {@code file} as {@code key} and announces it. */
   public void upload(String bucket, String key, Path file) {
     try {
-      s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + key));
+      s3.copyFromLocalFile(
+          new org.apache.hadoop.fs.Path(file.toUri()),
+          new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + key));
       notifyCreated(bucket, key, Files.size(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,28 +60,51 @@ public final class S3Notifier {
     String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
         + "\"eventTime\":\"2026-11-29T12:00:00.000Z\",\"eventName\":\"ObjectCreated:Put\","
-        + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"" + bucket + "\",\"arn\":\"arn:aws:s3:::" + bucket + "\"},"
-        + "\"object\":{\"key\":\"" + encoded + "\",\"size\":" + size + ",\"sequencer\":\""
-        + Long.toHexString(SEQUENCER.incrementAndGet()).toUpperCase() + "\"}}}]}";
+        + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\""
+        + bucket
+        + "\",\"arn\":\"arn:aws:s3:::"
+        + bucket
+        + "\"},"
+        + "\"object\":{\"key\":\""
+        + encoded
+        + "\",\"size\":"
+        + size
+        + ",\"sequencer\":\""
+        + Long.toHexString(SEQUENCER.incrementAndGet()).toUpperCase()
+        + "\"}}}]}";
   }
 
   public static String testEvent(String bucket) {
     return "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Time\":\"2026-11-29T12:00:00.000Z\","
-        + "\"Bucket\":\"" + bucket + "\",\"RequestId\":\"TEST\",\"HostId\":\"TEST\"}";
+        + "\"Bucket\":\""
+        + bucket
+        + "\",\"RequestId\":\"TEST\",\"HostId\":\"TEST\"}";
   }
 
   /** Messages on the queue, visible and in flight. */
   public long messagesLeft() {
-    Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    Map<QueueAttributeName, String> attributes =
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
     return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-        + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        + Long.parseLong(
+            attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 
   /** Messages received but neither deleted nor visible again yet. */
   public long inFlight() {
-    return Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
-        .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    return Long.parseLong(
+        sqs.getQueueAttributes(
+                b ->
+                    b.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes()
+            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 }

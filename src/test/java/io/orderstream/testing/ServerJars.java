@@ -25,11 +25,16 @@ public final class ServerJars {
   /** The folder holding every server jar, resolving them first if needed. */
   public static synchronized Path folder() {
     if (!Files.exists(DONE)) {
-      // Test JVMs may run side by side: the first to take the lock resolves, the others wait and reuse.
+      // Test JVMs may run side by side: the first to take the lock resolves, the others wait and
+      // reuse.
       try {
         Files.createDirectories(LIB);
-        try (FileChannel channel = FileChannel.open(LIB.resolveSibling(".lib.lock"), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        try (FileChannel channel =
+                FileChannel.open(
+                    LIB.resolveSibling(".lib.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
           if (!Files.exists(DONE)) {
             resolve();
           }
@@ -51,13 +56,25 @@ public final class ServerJars {
   }
 
   private static void resolve() {
-    List<String> command = List.of("mvn", "-B", "-q", "-ntp", "-f", POM.toString(), "dependency:copy-dependencies",
-        "-DoutputDirectory=" + LIB.toAbsolutePath());
+    List<String> command =
+        List.of(
+            "mvn",
+            "-B",
+            "-q",
+            "-ntp",
+            "-f",
+            POM.toString(),
+            "dependency:copy-dependencies",
+            "-DoutputDirectory=" + LIB.toAbsolutePath());
     try {
       Process mvn = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(mvn.getInputStream().readAllBytes());
       if (mvn.waitFor() != 0) {
-        throw new IllegalStateException("could not resolve the test servers with " + String.join(" ", command) + ":\n" + output);
+        throw new IllegalStateException(
+            "could not resolve the test servers with "
+                + String.join(" ", command)
+                + ":\n"
+                + output);
       }
       Files.writeString(DONE, "resolved from " + POM + "\n");
     } catch (IOException e) {

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
+
   /** A loaded 2-core machine has taken 80 s to start S3Mock; idle, it takes 5-10 s. */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
   private static final java.util.Random RANDOM = new java.util.Random();
 
   private final String name;
@@ -34,17 +36,21 @@ public final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts {@code java <jvmArguments>} with its output in {@code log}, and waits for {@code readyUrl}. */
+  /**
+   * Starts {@code java <jvmArguments>} with its output in {@code log}, and waits for {@code
+   * readyUrl}.
+   */
   static ServerProcess start(String name, List<String> jvmArguments, Path log, String readyUrl) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArguments);
     try {
       Files.createDirectories(log.getParent());
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
       ServerProcess server = new ServerProcess(name, process, log);
       Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-" + name));
       server.awaitReady(readyUrl);
@@ -56,14 +62,15 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * A port that was free a moment ago on 127.0.0.1, below Linux's ephemeral range (32768 and up):
-   * a server that takes a minute to start on a busy machine would otherwise often find its port
-   * taken by some outgoing connection in the meantime.
+   * A port that was free a moment ago on 127.0.0.1, below Linux's ephemeral range (32768 and up): a
+   * server that takes a minute to start on a busy machine would otherwise often find its port taken
+   * by some outgoing connection in the meantime.
    */
   public static int freePort() {
     for (int attempt = 0; attempt < 100; attempt++) {
       int port = 20000 + RANDOM.nextInt(12000);
-      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      try (ServerSocket socket =
+          new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
         return socket.getLocalPort();
       } catch (IOException taken) {
         // try another

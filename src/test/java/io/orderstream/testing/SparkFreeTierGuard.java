@@ -11,8 +11,11 @@ import org.apache.spark.scheduler.SparkListener;
  */
 public final class SparkFreeTierGuard extends SparkListener {
   public SparkFreeTierGuard(SparkConf conf) {
-    throw new IllegalStateException("A test in the fast tier (mvn test -Pfast) started Spark (app "
-        + conf.get("spark.app.name", "?") + "); annotate its class with @"
-        + SparkTest.class.getName() + " so the fast tier leaves it out");
+    throw new IllegalStateException(
+        "A test in the fast tier (mvn test -Pfast) started Spark (app "
+            + conf.get("spark.app.name", "?")
+            + "); annotate its class with @"
+            + SparkTest.class.getName()
+            + " so the fast tier leaves it out");
   }
 }

@@ -14,10 +14,13 @@ public final class SparkTestSession {
 
   public static synchronized SparkSession get() {
     if (session == null) {
-      SparkSession.Builder builder = SparkSession.builder().appName("orderstream-test").master("local[2]");
+      SparkSession.Builder builder =
+          SparkSession.builder().appName("orderstream-test").master("local[2]");
       SparkSessions.defaults("local[2]").forEach(builder::config);
       builder.config("spark.sql.shuffle.partitions", "2");
-      System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark.")).forEach(k -> builder.config(k, System.getProperty(k)));
+      System.getProperties().stringPropertyNames().stream()
+          .filter(k -> k.startsWith("spark."))
+          .forEach(k -> builder.config(k, System.getProperty(k)));
       session = builder.getOrCreate();
       session.sparkContext().setLogLevel("ERROR");
     }

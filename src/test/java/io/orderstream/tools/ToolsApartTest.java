@@ -25,10 +25,11 @@ class ToolsApartTest {
 
   @Test
   void noProductClassRefersToTheTools() {
-    List<String> offenders = classFiles()
-        .filter(name -> !name.startsWith(TOOLS) && !name.startsWith("io/orderstream/cli/"))
-        .filter(ToolsApartTest::refersToTools)
-        .toList();
+    List<String> offenders =
+        classFiles()
+            .filter(name -> !name.startsWith(TOOLS) && !name.startsWith("io/orderstream/cli/"))
+            .filter(ToolsApartTest::refersToTools)
+            .toList();
 
     assertThat(offenders).isEmpty();
   }
@@ -37,15 +38,19 @@ class ToolsApartTest {
   void scanFindsTheReferencesTheCommandLineHas() {
     // the scan is worth something only if it sees references where they exist
     assertThat(refersToTools("io/orderstream/cli/GenerateCommand.class")).isTrue();
-    assertThat(classFiles()).contains("io/orderstream/pipeline/Pipeline.class").hasSizeGreaterThan(100);
+    assertThat(classFiles())
+        .contains("io/orderstream/pipeline/Pipeline.class")
+        .hasSizeGreaterThan(100);
   }
 
   private static Stream<String> classFiles() {
     Path root = productClasses();
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.toString().endsWith(".class"))
+      return files
+          .filter(p -> p.toString().endsWith(".class"))
           .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .toList().stream();
+          .toList()
+          .stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,7 +59,9 @@ class ToolsApartTest {
   private static boolean refersToTools(String classFile) {
     try {
       // ISO-8859-1 maps every byte to one char, so the ASCII name is found wherever it is
-      String bytes = new String(Files.readAllBytes(productClasses().resolve(classFile)), StandardCharsets.ISO_8859_1);
+      String bytes =
+          new String(
+              Files.readAllBytes(productClasses().resolve(classFile)), StandardCharsets.ISO_8859_1);
       return bytes.contains(TOOLS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

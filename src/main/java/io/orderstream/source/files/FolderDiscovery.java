@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * first. Names starting with '.' or '_' are files being staged and are skipped; sub-folders are
  * read when {@code recursive}, else logged once each and left alone.
  *
- * <p>A local folder is listed with java.nio, whose {@code Path.toUri()} encodes every character
- * of a name (a literal {@code %41} stays {@code %41}); Hadoop's {@code Path} reads such a name as an
- * escape, so it serves only other file systems (HDFS, s3a). Nothing is parsed as a glob pattern:
- * a name with '%', '[', '"', ':' or a space is a name. The modification time only orders the
- * files; it never excludes one.
+ * <p>A local folder is listed with java.nio, whose {@code Path.toUri()} encodes every character of
+ * a name (a literal {@code %41} stays {@code %41}); Hadoop's {@code Path} reads such a name as an
+ * escape, so it serves only other file systems (HDFS, s3a). Nothing is parsed as a glob pattern: a
+ * name with '%', '[', '"', ':' or a space is a name. The modification time only orders the files;
+ * it never excludes one.
  */
 final class FolderDiscovery implements InputDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(FolderDiscovery.class);
@@ -36,6 +36,7 @@ final class FolderDiscovery implements InputDiscovery {
   private final Configuration hadoop;
   private final boolean recursive;
   private final Set<Path> ignoredFolders = new HashSet<>();
+
   /** Under {@code run --once}: the files that existed when the run began; null otherwise. */
   private Set<String> frozen;
 
@@ -64,7 +65,8 @@ final class FolderDiscovery implements InputDiscovery {
     List<InputRef> batch = new ArrayList<>();
     long bytes = 0;
     for (Listed file : fresh) {
-      if (batch.size() == limits.inputs() || (!batch.isEmpty() && bytes + file.size() > limits.bytes())) {
+      if (batch.size() == limits.inputs()
+          || (!batch.isEmpty() && bytes + file.size() > limits.bytes())) {
         break;
       }
       batch.add(new InputRef(file.name(), file.uri(), file.size()));
@@ -105,7 +107,9 @@ final class FolderDiscovery implements InputDiscovery {
       }
       java.nio.file.attribute.BasicFileAttributes attributes;
       try {
-        attributes = java.nio.file.Files.readAttributes(entry, java.nio.file.attribute.BasicFileAttributes.class);
+        attributes =
+            java.nio.file.Files.readAttributes(
+                entry, java.nio.file.attribute.BasicFileAttributes.class);
       } catch (java.nio.file.NoSuchFileException removedWhileListing) {
         continue;
       }
@@ -113,11 +117,17 @@ final class FolderDiscovery implements InputDiscovery {
         if (recursive) {
           collectLocal(entry, files);
         } else if (ignoredFolders.add(new Path(entry.toUri()))) {
-          LOG.warn("Ignoring the sub-folder {} of the input folder; set recursive=true to read sub-folders", entry);
+          LOG.warn(
+              "Ignoring the sub-folder {} of the input folder; set recursive=true to read sub-folders",
+              entry);
         }
       } else if (attributes.isRegularFile()) {
-        files.add(new Listed("file:" + entry.toAbsolutePath(), entry.toUri().toString(), attributes.size(),
-            attributes.lastModifiedTime().toMillis()));
+        files.add(
+            new Listed(
+                "file:" + entry.toAbsolutePath(),
+                entry.toUri().toString(),
+                attributes.size(),
+                attributes.lastModifiedTime().toMillis()));
       }
     }
   }
@@ -138,12 +148,17 @@ final class FolderDiscovery implements InputDiscovery {
         if (recursive) {
           collect(fs, entry.getPath(), files);
         } else if (ignoredFolders.add(entry.getPath())) {
-          LOG.warn("Ignoring the sub-folder {} of the input folder; set recursive=true to read sub-folders",
+          LOG.warn(
+              "Ignoring the sub-folder {} of the input folder; set recursive=true to read sub-folders",
               entry.getPath());
         }
       } else if (entry.isFile()) {
-        files.add(new Listed(entry.getPath().toString(), entry.getPath().toUri().toString(), entry.getLen(),
-            entry.getModificationTime()));
+        files.add(
+            new Listed(
+                entry.getPath().toString(),
+                entry.getPath().toUri().toString(),
+                entry.getLen(),
+                entry.getModificationTime()));
       }
     }
   }

@@ -16,9 +16,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Event files in a folder or bucket prefix ({@code --source files}, the default): every file
- * is read once, whatever its name or modification time, tracked by its URI in the checkpoint.
- * Files must appear whole: written elsewhere (or under a name starting with '.' or '_') and renamed in.
+ * Event files in a folder or bucket prefix ({@code --source files}, the default): every file is
+ * read once, whatever its name or modification time, tracked by its URI in the checkpoint. Files
+ * must appear whole: written elsewhere (or under a name starting with '.' or '_') and renamed in.
  */
 public final class FolderInputSource implements InputSource {
   private final RunConfig config;
@@ -43,8 +43,9 @@ public final class FolderInputSource implements InputSource {
 
   @Override
   public Dataset<Row> stream(SparkSession spark) {
-    FolderDiscovery discovery = new FolderDiscovery(config.input(), spark.sessionState().newHadoopConf(),
-        config.value(Setting.RECURSIVE));
+    FolderDiscovery discovery =
+        new FolderDiscovery(
+            config.input(), spark.sessionState().newHadoopConf(), config.value(Setting.RECURSIVE));
     return InputStreams.of(spark, discovery, config);
   }
 

@@ -5,15 +5,15 @@ import java.util.function.Predicate;
 
 /**
  * Finds the inputs of the next micro-batch for {@link InputStream}, on the driver: by listing a
- * folder, or from notifications naming objects. The stream records what it returns before the
- * batch runs, so a discovery keeps no state that must survive a crash.
+ * folder, or from notifications naming objects. The stream records what it returns before the batch
+ * runs, so a discovery keeps no state that must survive a crash.
  */
 public interface InputDiscovery {
 
   /**
-   * The next inputs, none of them {@code planned} already: at most {@code limits.inputs()}, and
-   * no more than {@code limits.bytes()} in all unless a single input is larger. Empty when there
-   * is nothing new.
+   * The next inputs, none of them {@code planned} already: at most {@code limits.inputs()}, and no
+   * more than {@code limits.bytes()} in all unless a single input is larger. Empty when there is
+   * nothing new.
    */
   List<InputRef> next(Predicate<String> planned, Limits limits);
 
@@ -21,8 +21,8 @@ public interface InputDiscovery {
   default void freeze() {}
 
   /**
-   * Every batch up to {@code batchId} is committed in the tables and the checkpoint: what
-   * announced its inputs (queue messages) can be let go.
+   * Every batch up to {@code batchId} is committed in the tables and the checkpoint: what announced
+   * its inputs (queue messages) can be let go.
    */
   default void committed(long batchId) {}
 

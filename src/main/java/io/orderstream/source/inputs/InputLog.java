@@ -3,6 +3,7 @@ package io.orderstream.source.inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderstream.store.WriteOnceFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.orderstream.store.WriteOnceFile;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,8 +19,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The inputs of each micro-batch, one write-once file per batch under the source's folder in the
- * checkpoint ({@code sources/0/inputs/<batch>}): written before the batch runs, so a batch
- * replayed after a crash reads exactly the same inputs, and read at start to know what was seen.
+ * checkpoint ({@code sources/0/inputs/<batch>}): written before the batch runs, so a batch replayed
+ * after a crash reads exactly the same inputs, and read at start to know what was seen.
  *
  * <p>A batch file is never rewritten ({@link WriteOnceFile}: renamed in on file systems, one PUT on
  * object stores), so a reader never sees half a file.
@@ -54,7 +54,8 @@ public final class InputLog {
         return Optional.empty();
       }
       List<InputRef> inputs = new ArrayList<>();
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
         String line = reader.readLine();
         if (!VERSION_LINE.equals(line)) {
           throw new IllegalStateException("Not an orderstream input log: " + file);
@@ -62,7 +63,11 @@ public final class InputLog {
         while ((line = reader.readLine()) != null) {
           if (!line.isBlank()) {
             JsonNode entry = JSON.readTree(line);
-            inputs.add(new InputRef(entry.get("name").asText(), entry.get("uri").asText(), entry.get("size").asLong()));
+            inputs.add(
+                new InputRef(
+                    entry.get("name").asText(),
+                    entry.get("uri").asText(),
+                    entry.get("size").asLong()));
           }
         }
       }
@@ -77,7 +82,11 @@ public final class InputLog {
     Path file = new Path(folder, Long.toString(batch));
     StringBuilder text = new StringBuilder(VERSION_LINE).append('\n');
     for (InputRef input : inputs) {
-      ObjectNode entry = JSON.createObjectNode().put("name", input.name()).put("uri", input.uri()).put("size", input.size());
+      ObjectNode entry =
+          JSON.createObjectNode()
+              .put("name", input.name())
+              .put("uri", input.uri())
+              .put("size", input.size());
       text.append(entry).append('\n');
     }
     try {
@@ -86,11 +95,14 @@ public final class InputLog {
         requireSame(file, bytes);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot record the inputs of batch " + batch + " at " + file, e);
+      throw new UncheckedIOException(
+          "Cannot record the inputs of batch " + batch + " at " + file, e);
     }
   }
 
-  /** A batch is planned once: finding other inputs under its name would mean two writers or a bug. */
+  /**
+   * A batch is planned once: finding other inputs under its name would mean two writers or a bug.
+   */
   private void requireSame(Path file, byte[] bytes) throws IOException {
     byte[] existing;
     try (var in = fs.open(file)) {
@@ -129,5 +141,4 @@ public final class InputLog {
       throw new UncheckedIOException("Cannot reach the input log at " + folder, e);
     }
   }
-
 }

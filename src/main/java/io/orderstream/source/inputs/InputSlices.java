@@ -12,6 +12,7 @@ import org.apache.spark.sql.connector.read.InputPartition;
 final class InputSlices {
   /** Small files cost mostly their opening; this is what one counts as, in bytes. */
   private static final long OPEN_COST = 64 * 1024;
+
   /** A task reads about this much before another is worth starting. */
   private static final long TARGET_BYTES = 64L * 1024 * 1024;
 
@@ -19,7 +20,8 @@ final class InputSlices {
 
   static InputPartition[] of(List<InputRef> inputs, int parallelism) {
     long total = inputs.stream().mapToLong(InputSlices::cost).sum();
-    int slices = (int) Math.max(1, Math.min(inputs.size(), Math.max(parallelism, total / TARGET_BYTES)));
+    int slices =
+        (int) Math.max(1, Math.min(inputs.size(), Math.max(parallelism, total / TARGET_BYTES)));
     List<List<InputRef>> assigned = new ArrayList<>();
     long[] load = new long[slices];
     for (int i = 0; i < slices; i++) {
@@ -37,7 +39,10 @@ final class InputSlices {
       assigned.get(lightest).add(input);
       load[lightest] += cost(input);
     }
-    return assigned.stream().filter(list -> !list.isEmpty()).map(InputSlice::new).toArray(InputPartition[]::new);
+    return assigned.stream()
+        .filter(list -> !list.isEmpty())
+        .map(InputSlice::new)
+        .toArray(InputPartition[]::new);
   }
 
   private static long cost(InputRef input) {

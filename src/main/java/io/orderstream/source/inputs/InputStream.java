@@ -33,7 +33,11 @@ final class InputStream implements MicroBatchStream, SupportsTriggerAvailableNow
   private final int parallelism;
   private Set<String> planned;
 
-  InputStream(InputDiscovery discovery, InputLog log, InputDiscovery.Limits limits, InputReaderFactory readers,
+  InputStream(
+      InputDiscovery discovery,
+      InputLog log,
+      InputDiscovery.Limits limits,
+      InputReaderFactory readers,
       int parallelism) {
     this.discovery = discovery;
     this.log = log;
@@ -80,7 +84,8 @@ final class InputStream implements MicroBatchStream, SupportsTriggerAvailableNow
     Set<String> seen = planned();
     List<InputRef> inputs = discovery.next(seen::contains, limits);
     if (inputs.isEmpty()) {
-      // Before the first batch Spark counts any offset as new data; no offset at all means no batch,
+      // Before the first batch Spark counts any offset as new data; no offset at all means no
+      // batch,
       // so a stream over an empty folder does not commit an empty batch 0.
       return next == 0 ? null : new InputsOffset(next);
     }
@@ -97,8 +102,12 @@ final class InputStream implements MicroBatchStream, SupportsTriggerAvailableNow
     List<InputRef> inputs = new ArrayList<>();
     for (long batch = from; batch < to; batch++) {
       long missing = batch;
-      inputs.addAll(log.read(batch).orElseThrow(
-          () -> new IllegalStateException("The checkpoint's input log has no batch " + missing)));
+      inputs.addAll(
+          log.read(batch)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "The checkpoint's input log has no batch " + missing)));
     }
     return InputSlices.of(inputs, parallelism);
   }

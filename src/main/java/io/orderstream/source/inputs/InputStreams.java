@@ -12,10 +12,15 @@ public final class InputStreams {
 
   public static Dataset<Row> of(SparkSession spark, InputDiscovery discovery, RunConfig config) {
     String id = Discoveries.register(discovery);
-    return spark.readStream()
+    return spark
+        .readStream()
         .format(InputsProvider.class.getName())
-        .options(InputsProvider.options(id, config.value(Setting.MAX_INPUT_SIZE), config.maxFilesPerTrigger(),
-            config.value(Setting.MAX_BYTES_PER_TRIGGER)))
+        .options(
+            InputsProvider.options(
+                id,
+                config.value(Setting.MAX_INPUT_SIZE),
+                config.maxFilesPerTrigger(),
+                config.value(Setting.MAX_BYTES_PER_TRIGGER)))
         .load();
   }
 }

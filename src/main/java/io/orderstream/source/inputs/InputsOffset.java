@@ -3,8 +3,8 @@ package io.orderstream.source.inputs;
 import org.apache.spark.sql.connector.read.streaming.Offset;
 
 /**
- * How many batches of inputs have been planned: batch {@code n} covers the offsets from
- * {@code n} to {@code n + 1}, and its inputs are {@link InputLog} entry {@code n}.
+ * How many batches of inputs have been planned: batch {@code n} covers the offsets from {@code n}
+ * to {@code n + 1}, and its inputs are {@link InputLog} entry {@code n}.
  */
 final class InputsOffset extends Offset {
   private final long planned;

@@ -32,14 +32,23 @@ public final class InputsProvider implements TableProvider {
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     return new InputsTable(new CaseInsensitiveStringMap(properties));
   }
 
   /** The options of one stream. */
-  public static Map<String, String> options(String discoveryId, long maxInputBytes, int maxInputs, long maxBytes) {
-    return Map.of(DISCOVERY, discoveryId, MAX_INPUT_BYTES, Long.toString(maxInputBytes),
-        MAX_INPUTS, Integer.toString(maxInputs), MAX_BYTES, Long.toString(maxBytes));
+  public static Map<String, String> options(
+      String discoveryId, long maxInputBytes, int maxInputs, long maxBytes) {
+    return Map.of(
+        DISCOVERY,
+        discoveryId,
+        MAX_INPUT_BYTES,
+        Long.toString(maxInputBytes),
+        MAX_INPUTS,
+        Integer.toString(maxInputs),
+        MAX_BYTES,
+        Long.toString(maxBytes));
   }
 
   private record InputsTable(CaseInsensitiveStringMap options) implements SupportsRead {
@@ -74,11 +83,17 @@ public final class InputsProvider implements TableProvider {
     public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
       SparkSession spark = SparkSession.active();
       InputLog log = new InputLog(checkpointLocation, spark.sessionState().newHadoopConf());
-      InputDiscovery.Limits limits = new InputDiscovery.Limits(
-          Integer.parseInt(options.get(MAX_INPUTS)), Long.parseLong(options.get(MAX_BYTES)));
-      InputReaderFactory readers = new InputReaderFactory(
-          spark.sessionState().newHadoopConf(), Long.parseLong(options.get(MAX_INPUT_BYTES)));
-      return new InputStream(Discoveries.take(options.get(DISCOVERY)), log, limits, readers,
+      InputDiscovery.Limits limits =
+          new InputDiscovery.Limits(
+              Integer.parseInt(options.get(MAX_INPUTS)), Long.parseLong(options.get(MAX_BYTES)));
+      InputReaderFactory readers =
+          new InputReaderFactory(
+              spark.sessionState().newHadoopConf(), Long.parseLong(options.get(MAX_INPUT_BYTES)));
+      return new InputStream(
+          Discoveries.take(options.get(DISCOVERY)),
+          log,
+          limits,
+          readers,
           spark.sparkContext().defaultParallelism());
     }
   }

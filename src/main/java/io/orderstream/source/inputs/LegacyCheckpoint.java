@@ -10,8 +10,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Refuses a checkpoint made by Spark's file source (orderstream 0.1): its source log names files
- * per batch in Spark's own format, which this source cannot continue, and guessing would read
- * files twice or skip them.
+ * per batch in Spark's own format, which this source cannot continue, and guessing would read files
+ * twice or skip them.
  */
 public final class LegacyCheckpoint {
   private LegacyCheckpoint() {}

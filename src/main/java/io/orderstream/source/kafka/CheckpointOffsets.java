@@ -21,14 +21,15 @@ import org.apache.kafka.common.TopicPartition;
  * the first offset that no committed batch has read. Read before the query starts, so that records
  * deleted meanwhile can be named before Spark's source meets the gap inside a batch.
  *
- * <p>Spark writes {@code offsets/N} when it plans batch N (a version line, a metadata line, then one
- * line per source: {@code {"topic":{"0":8,"1":7}}}) and {@code commits/N} when batch N is done. A
- * batch planned but not committed is run again from where the last committed batch ended, so that
+ * <p>Spark writes {@code offsets/N} when it plans batch N (a version line, a metadata line, then
+ * one line per source: {@code {"topic":{"0":8,"1":7}}}) and {@code commits/N} when batch N is done.
+ * A batch planned but not committed is run again from where the last committed batch ended, so that
  * batch's offsets are the resume point; before any commit it is the source's initial offsets, in
  * {@code sources/0/0}. A new checkpoint has neither, and nothing to resume.
  */
 final class CheckpointOffsets {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** {@code offsets/N}: the version line, the batch metadata, then the only source's offsets. */
   private static final int SOURCE_LINE = 2;
 
@@ -67,7 +68,8 @@ final class CheckpointOffsets {
       for (Map.Entry<String, JsonNode> partition : topic.getValue().properties()) {
         long offset = partition.getValue().asLong();
         if (offset >= 0) {
-          offsets.put(new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())), offset);
+          offsets.put(
+              new TopicPartition(topic.getKey(), Integer.parseInt(partition.getKey())), offset);
         }
       }
     }

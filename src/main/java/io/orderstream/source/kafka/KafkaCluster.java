@@ -50,7 +50,8 @@ public final class KafkaCluster implements AutoCloseable {
    * @param clientSettings extra client settings (SASL, SSL...) as the consumer gets them
    * @param serversKey how the user named the servers setting, for the error message
    */
-  public static KafkaCluster connect(String servers, Map<String, String> clientSettings, String serversKey) {
+  public static KafkaCluster connect(
+      String servers, Map<String, String> clientSettings, String serversKey) {
     Map<String, Object> config = new HashMap<>(clientSettings);
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
     config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ANSWER_TIMEOUT.toMillis());
@@ -63,7 +64,9 @@ public final class KafkaCluster implements AutoCloseable {
     }
     KafkaCluster cluster = new KafkaCluster(admin, servers, serversKey);
     try {
-      cluster.answer(admin.describeCluster().nodes(), "no broker answered in " + ANSWER_TIMEOUT.toSeconds() + " s");
+      cluster.answer(
+          admin.describeCluster().nodes(),
+          "no broker answered in " + ANSWER_TIMEOUT.toSeconds() + " s");
     } catch (RuntimeException e) {
       cluster.close();
       throw e;
@@ -86,12 +89,13 @@ public final class KafkaCluster implements AutoCloseable {
   }
 
   /**
-   * Creates the topic with the broker's default replication, and its default partitions when
-   * {@code partitions} is empty; an existing topic is left as it is.
+   * Creates the topic with the broker's default replication, and its default partitions when {@code
+   * partitions} is empty; an existing topic is left as it is.
    */
   public void createTopic(String topic, Optional<Integer> partitions) {
     if (!topics().contains(topic)) {
-      answer(admin.createTopics(List.of(new NewTopic(topic, partitions, Optional.empty()))).all(),
+      answer(
+          admin.createTopics(List.of(new NewTopic(topic, partitions, Optional.empty()))).all(),
           "topic " + topic + " was not created in time");
     }
   }
@@ -103,15 +107,22 @@ public final class KafkaCluster implements AutoCloseable {
    */
   public Map<TopicPartition, Long> earliestOffsets(Collection<TopicPartition> partitions) {
     Set<String> existing = topics();
-    Set<String> wanted = partitions.stream().map(TopicPartition::topic).filter(existing::contains)
-        .collect(Collectors.toSet());
+    Set<String> wanted =
+        partitions.stream()
+            .map(TopicPartition::topic)
+            .filter(existing::contains)
+            .collect(Collectors.toSet());
     if (wanted.isEmpty()) {
       return Map.of();
     }
-    Map<String, TopicDescription> described = answer(admin.describeTopics(wanted).allTopicNames(), "no topic description");
+    Map<String, TopicDescription> described =
+        answer(admin.describeTopics(wanted).allTopicNames(), "no topic description");
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.stream()
-        .filter(p -> described.containsKey(p.topic()) && p.partition() < described.get(p.topic()).partitions().size())
+        .filter(
+            p ->
+                described.containsKey(p.topic())
+                    && p.partition() < described.get(p.topic()).partitions().size())
         .forEach(p -> request.put(p, OffsetSpec.earliest()));
     Map<TopicPartition, Long> earliest = new HashMap<>();
     answer(admin.listOffsets(request).all(), "no offsets of " + wanted)

@@ -34,12 +34,13 @@ import org.slf4j.LoggerFactory;
  * <p>Exactly once: the offsets each batch reads are written to the streaming checkpoint before the
  * batch runs, and each table write carries the batch's Delta transaction id, so a batch replayed
  * after a crash reads the same records and changes no table twice. A record with no value (a
- * tombstone) is quarantined {@code empty}; one over {@code max-input-size} {@code too-large}, unread.
+ * tombstone) is quarantined {@code empty}; one over {@code max-input-size} {@code too-large},
+ * unread.
  *
- * <p>When records the checkpoint still has to read were deleted by retention, the run stops (exit 1)
- * naming topic, partition and offsets, unless {@code kafka-fail-on-data-loss=false}: then it skips
- * to the oldest record still there and goes on. That is checked at start, against the checkpoint's
- * offset log, before Spark's source runs (see {@link KafkaDataLoss}).
+ * <p>When records the checkpoint still has to read were deleted by retention, the run stops (exit
+ * 1) naming topic, partition and offsets, unless {@code kafka-fail-on-data-loss=false}: then it
+ * skips to the oldest record still there and goes on. That is checked at start, against the
+ * checkpoint's offset log, before Spark's source runs (see {@link KafkaDataLoss}).
  */
 public final class KafkaInputSource implements InputSource {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaInputSource.class);
@@ -60,8 +61,9 @@ public final class KafkaInputSource implements InputSource {
   @Override
   public void validate(SparkSession spark) {
     settings.check();
-    try (KafkaCluster cluster = KafkaCluster.connect(settings.servers(), settings.clientSettings(),
-        Setting.KAFKA_BOOTSTRAP_SERVERS.key())) {
+    try (KafkaCluster cluster =
+        KafkaCluster.connect(
+            settings.servers(), settings.clientSettings(), Setting.KAFKA_BOOTSTRAP_SERVERS.key())) {
       if (settings.topic() != null) {
         cluster.requireTopic(settings.topic(), Setting.KAFKA_TOPIC.key());
       } else {
@@ -73,20 +75,25 @@ public final class KafkaInputSource implements InputSource {
 
   /**
    * Stops (exit 1) when records between the checkpoint's resume point and the oldest record Kafka
-   * still holds were deleted unread, unless {@code kafka-fail-on-data-loss=false}: then it says what
-   * is skipped and Spark's source, told the same, goes on from the oldest record.
+   * still holds were deleted unread, unless {@code kafka-fail-on-data-loss=false}: then it says
+   * what is skipped and Spark's source, told the same, goes on from the oldest record.
    */
   private void checkNothingLost(KafkaCluster cluster, Configuration hadoop) {
     Map<TopicPartition, Long> resumeAt = CheckpointOffsets.resumeAt(checkpoint, hadoop);
     if (resumeAt.isEmpty()) {
       return;
     }
-    KafkaDataLoss.gaps(resumeAt, cluster.earliestOffsets(resumeAt.keySet())).ifPresent(lost -> {
-      if (settings.failOnDataLoss()) {
-        throw Errors.kafkaDataLoss(lost, topics(), null);
-      }
-      LOG.warn("Kafka data loss on {}: {}; going on without them, as kafka-fail-on-data-loss=false says", topics(), lost);
-    });
+    KafkaDataLoss.gaps(resumeAt, cluster.earliestOffsets(resumeAt.keySet()))
+        .ifPresent(
+            lost -> {
+              if (settings.failOnDataLoss()) {
+                throw Errors.kafkaDataLoss(lost, topics(), null);
+              }
+              LOG.warn(
+                  "Kafka data loss on {}: {}; going on without them, as kafka-fail-on-data-loss=false says",
+                  topics(),
+                  lost);
+            });
   }
 
   private String topics() {
@@ -95,7 +102,8 @@ public final class KafkaInputSource implements InputSource {
 
   @Override
   public Dataset<Row> stream(SparkSession spark) {
-    Dataset<Row> records = spark.readStream().format("kafka").options(settings.sourceOptions()).load();
+    Dataset<Row> records =
+        spark.readStream().format("kafka").options(settings.sourceOptions()).load();
     Column value = col("value");
     Column tombstone = value.isNull();
     Column tooLarge = length(value).gt(maxInputSize);
@@ -104,10 +112,15 @@ public final class KafkaInputSource implements InputSource {
             .as(InputRows.SOURCE),
         when(tooLarge, lit(null).cast("binary")).otherwise(value).as(InputRows.CONTENT),
         when(tombstone, lit(RejectReason.EMPTY.code()))
-            .when(tooLarge, lit(RejectReason.TOO_LARGE.code())).as(InputRows.PROBLEM),
+            .when(tooLarge, lit(RejectReason.TOO_LARGE.code()))
+            .as(InputRows.PROBLEM),
         when(tombstone, lit("the record has no value (a tombstone)"))
-            .when(tooLarge, concat(lit("the record's value is "), length(value).cast("string"),
-                lit(" bytes, over max-input-size (" + maxInputSize + " bytes)")))
+            .when(
+                tooLarge,
+                concat(
+                    lit("the record's value is "),
+                    length(value).cast("string"),
+                    lit(" bytes, over max-input-size (" + maxInputSize + " bytes)")))
             .as(InputRows.DETAIL));
   }
 
@@ -118,9 +131,10 @@ public final class KafkaInputSource implements InputSource {
 
   @Override
   public String describe() {
-    String topics = settings.topic() != null
-        ? "Kafka topic " + settings.topic()
-        : "Kafka topics matching " + settings.pattern().pattern();
+    String topics =
+        settings.topic() != null
+            ? "Kafka topic " + settings.topic()
+            : "Kafka topics matching " + settings.pattern().pattern();
     return topics + " at " + settings.servers();
   }
 }

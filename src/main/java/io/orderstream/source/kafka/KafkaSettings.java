@@ -9,10 +9,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The Kafka source's settings, read from a {@link RunConfig}, and what Spark's Kafka source is given
- * for them. Client settings ({@code kafka.*} keys from {@code --conf} or the config file, such as
- * {@code kafka.security.protocol}) pass to Spark's source as they are, which hands them, without the
- * prefix, to its consumers and admin client; they are never logged, since SASL settings hold secrets.
+ * The Kafka source's settings, read from a {@link RunConfig}, and what Spark's Kafka source is
+ * given for them. Client settings ({@code kafka.*} keys from {@code --conf} or the config file,
+ * such as {@code kafka.security.protocol}) pass to Spark's source as they are, which hands them,
+ * without the prefix, to its consumers and admin client; they are never logged, since SASL settings
+ * hold secrets.
  *
  * @param servers bootstrap servers, {@code HOST:PORT[,HOST:PORT...]}
  * @param topic the topic to read, or null when a pattern is given
@@ -22,25 +23,33 @@ import java.util.regex.Pattern;
  * @param maxRecordsPerTrigger most records one micro-batch reads
  * @param clientSettings client settings without their {@code kafka.} prefix
  */
-record KafkaSettings(String servers, String topic, Pattern pattern, String startingOffsets, boolean failOnDataLoss,
-    long maxRecordsPerTrigger, Map<String, String> clientSettings) {
+record KafkaSettings(
+    String servers,
+    String topic,
+    Pattern pattern,
+    String startingOffsets,
+    boolean failOnDataLoss,
+    long maxRecordsPerTrigger,
+    Map<String, String> clientSettings) {
 
   KafkaSettings {
     clientSettings = Map.copyOf(clientSettings);
   }
 
   /** Client settings that Spark's source sets itself and refuses, with what to use instead. */
-  private static final Map<String, String> RESERVED = Map.of(
-      "auto.offset.reset", "kafka-starting-offsets",
-      "enable.auto.commit", "nothing: offsets live in the checkpoint",
-      "key.deserializer", "nothing: records are read as bytes",
-      "value.deserializer", "nothing: records are read as bytes",
-      "interceptor.classes", "nothing: Spark's source refuses consumer interceptors");
+  private static final Map<String, String> RESERVED =
+      Map.of(
+          "auto.offset.reset", "kafka-starting-offsets",
+          "enable.auto.commit", "nothing: offsets live in the checkpoint",
+          "key.deserializer", "nothing: records are read as bytes",
+          "value.deserializer", "nothing: records are read as bytes",
+          "interceptor.classes", "nothing: Spark's source refuses consumer interceptors");
 
   static KafkaSettings of(RunConfig config) {
     String pattern = config.value(Setting.KAFKA_TOPIC_PATTERN);
     String topic = config.value(Setting.KAFKA_TOPIC);
-    return new KafkaSettings(config.value(Setting.KAFKA_BOOTSTRAP_SERVERS),
+    return new KafkaSettings(
+        config.value(Setting.KAFKA_BOOTSTRAP_SERVERS),
         topic.isEmpty() ? null : topic,
         pattern.isEmpty() ? null : Pattern.compile(pattern),
         config.value(Setting.KAFKA_STARTING_OFFSETS),
@@ -53,15 +62,20 @@ record KafkaSettings(String servers, String topic, Pattern pattern, String start
   void check() {
     if ((topic == null) == (pattern == null)) {
       String given = topic == null ? "" : topic;
-      throw Errors.invalidSetting(Setting.KAFKA_TOPIC.key(), given,
+      throw Errors.invalidSetting(
+          Setting.KAFKA_TOPIC.key(),
+          given,
           "exactly one of kafka-topic (a topic name) and kafka-topic-pattern (a regular expression) with source=kafka");
     }
-    RESERVED.forEach((key, instead) -> {
-      if (clientSettings.containsKey(key)) {
-        throw Errors.invalidSetting(Setting.KAFKA_PREFIX + key, clientSettings.get(key),
-            "no such client setting: Spark's Kafka source sets it; use " + instead);
-      }
-    });
+    RESERVED.forEach(
+        (key, instead) -> {
+          if (clientSettings.containsKey(key)) {
+            throw Errors.invalidSetting(
+                Setting.KAFKA_PREFIX + key,
+                clientSettings.get(key),
+                "no such client setting: Spark's Kafka source sets it; use " + instead);
+          }
+        });
   }
 
   /** Options of Spark's Kafka source. */
@@ -82,15 +96,28 @@ record KafkaSettings(String servers, String topic, Pattern pattern, String start
 
   private static Map<String, String> withoutPrefix(Map<String, String> prefixed) {
     Map<String, String> plain = new TreeMap<>();
-    prefixed.forEach((key, value) -> plain.put(key.substring(Setting.KAFKA_PREFIX.length()), value));
+    prefixed.forEach(
+        (key, value) -> plain.put(key.substring(Setting.KAFKA_PREFIX.length()), value));
     return plain;
   }
 
   /** Client settings hold secrets (SASL's JAAS config): only their keys are shown. */
   @Override
   public String toString() {
-    return "KafkaSettings[servers=" + servers + ", topic=" + topic + ", pattern=" + pattern
-        + ", startingOffsets=" + startingOffsets + ", failOnDataLoss=" + failOnDataLoss
-        + ", maxRecordsPerTrigger=" + maxRecordsPerTrigger + ", clientSettings=" + clientSettings.keySet() + "]";
+    return "KafkaSettings[servers="
+        + servers
+        + ", topic="
+        + topic
+        + ", pattern="
+        + pattern
+        + ", startingOffsets="
+        + startingOffsets
+        + ", failOnDataLoss="
+        + failOnDataLoss
+        + ", maxRecordsPerTrigger="
+        + maxRecordsPerTrigger
+        + ", clientSettings="
+        + clientSettings.keySet()
+        + "]";
   }
 }

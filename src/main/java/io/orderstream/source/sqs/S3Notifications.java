@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the body of an SQS message as an S3 event notification, the JSON S3 sends to a queue (or
- * to an SNS topic, which wraps it as a string in {@code Message}): {@code Records[]} with
- * {@code eventSource} "aws:s3", {@code eventName} "ObjectCreated:*", and {@code s3.bucket.name},
- * {@code s3.object.key} (URL-encoded, a space as '+'), {@code size}, {@code sequencer}.
+ * Reads the body of an SQS message as an S3 event notification, the JSON S3 sends to a queue (or to
+ * an SNS topic, which wraps it as a string in {@code Message}): {@code Records[]} with {@code
+ * eventSource} "aws:s3", {@code eventName} "ObjectCreated:*", and {@code s3.bucket.name}, {@code
+ * s3.object.key} (URL-encoded, a space as '+'), {@code size}, {@code sequencer}.
  *
  * <p>Parsed with Jackson, which Spark already carries, rather than the SDK's event-notification
- * module: four fields are needed, and a message that is not an S3 event must be recognised as
- * such, not fail.
+ * module: four fields are needed, and a message that is not an S3 event must be recognised as such,
+ * not fail.
  */
 public final class S3Notifications {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,12 +40,18 @@ public final class S3Notifications {
     }
     List<S3Object> created = new ArrayList<>();
     for (JsonNode record : root.path("Records")) {
-      if (record.path("eventSource").asText().equals("aws:s3") && record.path("eventName").asText().startsWith("ObjectCreated:")) {
+      if (record.path("eventSource").asText().equals("aws:s3")
+          && record.path("eventName").asText().startsWith("ObjectCreated:")) {
         JsonNode s3 = record.path("s3");
         String bucket = s3.path("bucket").path("name").asText("");
         String key = decode(s3.path("object").path("key").asText(""));
         if (!bucket.isEmpty() && !key.isEmpty()) {
-          created.add(new S3Object(bucket, key, s3.path("object").path("size").asLong(-1), s3.path("object").path("sequencer").asText("")));
+          created.add(
+              new S3Object(
+                  bucket,
+                  key,
+                  s3.path("object").path("size").asLong(-1),
+                  s3.path("object").path("sequencer").asText("")));
         }
       }
     }

@@ -20,19 +20,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Names the inputs of the next micro-batch from S3 event notifications on an SQS queue, and lets
  * their messages go once the batch is safe. The bucket is never listed.
  *
- * <p><b>What becomes of each message.</b> A message that names no object to read (an
- * {@code s3:TestEvent}, something that is not an S3 event, objects outside the prefix, or objects
- * already planned in an earlier batch: a redelivery or a duplicate notification) is logged and
- * deleted at once. A message naming new objects is held: its objects join the batch, which the
- * input stream records in the checkpoint's write-once input log before the batch runs.
+ * <p><b>What becomes of each message.</b> A message that names no object to read (an {@code
+ * s3:TestEvent}, something that is not an S3 event, objects outside the prefix, or objects already
+ * planned in an earlier batch: a redelivery or a duplicate notification) is logged and deleted at
+ * once. A message naming new objects is held: its objects join the batch, which the input stream
+ * records in the checkpoint's write-once input log before the batch runs.
  *
  * <p><b>When held messages are deleted: after the batch is in every table and its manifest</b>
- * ({@link #deleteReceived}, called by the pipeline), which is before Spark writes the batch's
- * entry in its commit log. That is safe because nothing needs the messages any more: if the run
- * dies before the commit-log entry, Spark replays the batch from its offset log, the input stream
- * reads the same objects from the input log, and Delta's transaction ids skip the tables that
- * already hold the batch. Spark plans the next batch only after the previous one finished, so every
- * message held when batch N committed belongs to batch N or an earlier one.
+ * ({@link #deleteReceived}, called by the pipeline), which is before Spark writes the batch's entry
+ * in its commit log. That is safe because nothing needs the messages any more: if the run dies
+ * before the commit-log entry, Spark replays the batch from its offset log, the input stream reads
+ * the same objects from the input log, and Delta's transaction ids skip the tables that already
+ * hold the batch. Spark plans the next batch only after the previous one finished, so every message
+ * held when batch N committed belongs to batch N or an earlier one.
  *
  * <p><b>Visibility timeout.</b> Replay is made harmless rather than visibility extended: a message
  * that reappears (its batch outlived the timeout, or the run died before deleting it) is received
@@ -41,12 +41,17 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 final class SqsDiscovery implements InputDiscovery {
   private static final Logger LOG = LoggerFactory.getLogger(SqsDiscovery.class);
-  /** How long a receive waits for a first message: an empty answer then means the queue is drained. */
+
+  /**
+   * How long a receive waits for a first message: an empty answer then means the queue is drained.
+   */
   private static final Duration WAIT = Duration.ofSeconds(1);
 
   private final SqsQueue queue;
+
   /** s3a://bucket/prefix/ that objects must be under, or null for every object. */
   private final String prefix;
+
   /** Receipt handles of the messages whose objects were planned and not yet committed. */
   private final List<String> held = new ArrayList<>();
 
@@ -96,11 +101,15 @@ final class SqsDiscovery implements InputDiscovery {
     queue.close();
   }
 
-  /** The objects of {@code message} that are to be read and not already planned or in this batch. */
-  private List<InputRef> fresh(Message message, Predicate<String> planned, Map<String, InputRef> batch) {
+  /**
+   * The objects of {@code message} that are to be read and not already planned or in this batch.
+   */
+  private List<InputRef> fresh(
+      Message message, Predicate<String> planned, Map<String, InputRef> batch) {
     S3Notification notification = S3Notifications.parse(message.body());
     if (notification.ignored() != null) {
-      LOG.info("Skipping message {} ({}); deleting it", message.messageId(), notification.ignored());
+      LOG.info(
+          "Skipping message {} ({}); deleting it", message.messageId(), notification.ignored());
       return List.of();
     }
     List<InputRef> fresh = new ArrayList<>();
@@ -109,7 +118,9 @@ final class SqsDiscovery implements InputDiscovery {
       if (prefix != null && !input.name().startsWith(prefix)) {
         LOG.info("Skipping {}: outside {}", input.name(), prefix);
       } else if (planned.test(input.uri()) || batch.containsKey(input.uri())) {
-        LOG.info("Skipping {}: already read or planned (a redelivered or duplicate notification)", input.name());
+        LOG.info(
+            "Skipping {}: already read or planned (a redelivered or duplicate notification)",
+            input.name());
       } else {
         fresh.add(input);
       }

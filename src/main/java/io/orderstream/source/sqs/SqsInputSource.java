@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * S3 event notifications on an SQS queue ({@code --source sqs}): each micro-batch reads exactly
- * the objects the notifications name, never lists a bucket, and the messages are deleted once
- * the batch is in every table (see {@link SqsDiscovery} for when, and why that is safe).
+ * S3 event notifications on an SQS queue ({@code --source sqs}): each micro-batch reads exactly the
+ * objects the notifications name, never lists a bucket, and the messages are deleted once the batch
+ * is in every table (see {@link SqsDiscovery} for when, and why that is safe).
  *
  * <p>{@code --input}, when given as {@code s3a://bucket/prefix/}, limits which objects are read;
  * left at its default, every notified object is read. Objects are read through s3a, configured by
@@ -63,16 +63,23 @@ public final class SqsInputSource implements InputSource {
 
   @Override
   public String describe() {
-    return "S3 notifications on " + settings.queueUrl() + settings.prefix().map(p -> " for objects under " + p).orElse("");
+    return "S3 notifications on "
+        + settings.queueUrl()
+        + settings.prefix().map(p -> " for objects under " + p).orElse("");
   }
 
   private void requireBucket(SparkSession spark, String prefix) {
     Path bucket = new Path(prefix);
     try (FileSystem fs = FailFast.open(bucket, spark.sparkContext().hadoopConfiguration())) {
-      fs.getFileStatus(new Path(bucket.toUri().getScheme() + "://" + bucket.toUri().getAuthority() + "/"));
+      fs.getFileStatus(
+          new Path(bucket.toUri().getScheme() + "://" + bucket.toUri().getAuthority() + "/"));
     } catch (IOException | RuntimeException e) {
-      throw Errors.invalidSetting(Setting.INPUT.key(), config.input(),
-          "an s3a://bucket/prefix/ in a bucket that exists and can be reached (" + SqsSettings.reason(e) + ")");
+      throw Errors.invalidSetting(
+          Setting.INPUT.key(),
+          config.input(),
+          "an s3a://bucket/prefix/ in a bucket that exists and can be reached ("
+              + SqsSettings.reason(e)
+              + ")");
     }
   }
 }

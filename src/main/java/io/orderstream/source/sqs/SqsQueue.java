@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The queue the notifications arrive on: receive, delete, and the start-up check. A thin layer
- * over the AWS SDK's SQS client, so the discovery reads as what it does with messages.
+ * The queue the notifications arrive on: receive, delete, and the start-up check. A thin layer over
+ * the AWS SDK's SQS client, so the discovery reads as what it does with messages.
  *
  * <p>Credentials come from the SDK's default chain (environment variables, system properties,
  * profile, container or instance role). The client fails fast (few retries, short timeouts): a
@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class SqsQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SqsQueue.class);
+
   /** The most SQS returns or deletes per call. */
   static final int MAX_PER_CALL = 10;
 
@@ -43,14 +44,17 @@ public final class SqsQueue implements AutoCloseable {
    * {@code region}, or the SDK's region chain (AWS_REGION, profile) when null.
    */
   public static SqsQueue open(String queueUrl, String endpoint, String region) {
-    SqsClientBuilder builder = SqsClient.builder()
-        .httpClientBuilder(ApacheHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(30)))
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(RetryMode.STANDARD)
-            .apiCallTimeout(Duration.ofSeconds(40))
-            .build());
+    SqsClientBuilder builder =
+        SqsClient.builder()
+            .httpClientBuilder(
+                ApacheHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(5))
+                    .socketTimeout(Duration.ofSeconds(30)))
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder()
+                    .retryStrategy(RetryMode.STANDARD)
+                    .apiCallTimeout(Duration.ofSeconds(40))
+                    .build());
     if (endpoint != null) {
       builder.endpointOverride(URI.create(endpoint));
     }
@@ -62,16 +66,24 @@ public final class SqsQueue implements AutoCloseable {
 
   /** Reads the queue's visibility timeout: fails when the queue or its endpoint is not there. */
   public Duration visibilityTimeout() {
-    String seconds = client.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
-        .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
+    String seconds =
+        client
+            .getQueueAttributes(
+                b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+            .attributes()
+            .get(QueueAttributeName.VISIBILITY_TIMEOUT);
     return Duration.ofSeconds(Long.parseLong(seconds));
   }
 
   /** Up to {@link #MAX_PER_CALL} messages; waits up to {@code wait} for the first one. */
   public List<Message> receive(Duration wait) {
-    return client.receiveMessage(b -> b.queueUrl(queueUrl)
-        .maxNumberOfMessages(MAX_PER_CALL)
-        .waitTimeSeconds((int) wait.toSeconds())).messages();
+    return client
+        .receiveMessage(
+            b ->
+                b.queueUrl(queueUrl)
+                    .maxNumberOfMessages(MAX_PER_CALL)
+                    .waitTimeSeconds((int) wait.toSeconds()))
+        .messages();
   }
 
   /**
@@ -81,13 +93,26 @@ public final class SqsQueue implements AutoCloseable {
   public void delete(List<String> receiptHandles) {
     for (int start = 0; start < receiptHandles.size(); start += MAX_PER_CALL) {
       List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-      List<String> chunk = receiptHandles.subList(start, Math.min(receiptHandles.size(), start + MAX_PER_CALL));
+      List<String> chunk =
+          receiptHandles.subList(start, Math.min(receiptHandles.size(), start + MAX_PER_CALL));
       for (int i = 0; i < chunk.size(); i++) {
-        entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i)).receiptHandle(chunk.get(i)).build());
+        entries.add(
+            DeleteMessageBatchRequestEntry.builder()
+                .id(Integer.toString(i))
+                .receiptHandle(chunk.get(i))
+                .build());
       }
-      DeleteMessageBatchResponse response = client.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-      response.failed().forEach(f -> LOG.warn("Could not delete a message from {}: {} {}; it will be received again and skipped",
-          queueUrl, f.code(), f.message()));
+      DeleteMessageBatchResponse response =
+          client.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+      response
+          .failed()
+          .forEach(
+              f ->
+                  LOG.warn(
+                      "Could not delete a message from {}: {} {}; it will be received again and skipped",
+                      queueUrl,
+                      f.code(),
+                      f.message()));
     }
   }
 

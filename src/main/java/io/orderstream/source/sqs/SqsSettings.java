@@ -10,32 +10,38 @@ import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
- * The notification source's settings, checked together: the queue URL (required), an endpoint for
- * a non-AWS server, the region, and the optional s3a prefix objects must be under. Every problem
- * is reported as exit 2 naming the one setting to fix.
+ * The notification source's settings, checked together: the queue URL (required), an endpoint for a
+ * non-AWS server, the region, and the optional s3a prefix objects must be under. Every problem is
+ * reported as exit 2 naming the one setting to fix.
  */
 record SqsSettings(String queueUrl, String endpoint, String region, Optional<String> prefix) {
 
   static SqsSettings of(RunConfig config) {
     String queueUrl = config.value(Setting.QUEUE_URL);
     if (queueUrl.isEmpty()) {
-      throw Errors.invalidSetting(Setting.QUEUE_URL.key(), "", "the URL of the SQS queue S3 sends its notifications to,"
-          + " such as https://sqs.us-east-1.amazonaws.com/123456789012/orders (required with source sqs)");
+      throw Errors.invalidSetting(
+          Setting.QUEUE_URL.key(),
+          "",
+          "the URL of the SQS queue S3 sends its notifications to,"
+              + " such as https://sqs.us-east-1.amazonaws.com/123456789012/orders (required with source sqs)");
     }
     requireHttpUrl(Setting.QUEUE_URL, queueUrl);
     String endpoint = config.value(Setting.SQS_ENDPOINT);
     if (!endpoint.isEmpty()) {
       requireHttpUrl(Setting.SQS_ENDPOINT, endpoint);
     }
-    return new SqsSettings(queueUrl, endpoint.isEmpty() ? null : endpoint, region(config), prefix(config));
+    return new SqsSettings(
+        queueUrl, endpoint.isEmpty() ? null : endpoint, region(config), prefix(config));
   }
 
   SqsQueue open() {
     try {
       return SqsQueue.open(queueUrl, endpoint, region);
     } catch (SdkClientException e) {
-      throw Errors.invalidSetting(Setting.SQS_REGION.key(), "", "an AWS region such as us-east-1, set here or in"
-          + " AWS_REGION (" + reason(e) + ")");
+      throw Errors.invalidSetting(
+          Setting.SQS_REGION.key(),
+          "",
+          "an AWS region such as us-east-1, set here or in" + " AWS_REGION (" + reason(e) + ")");
     }
   }
 
@@ -44,20 +50,34 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
     try {
       queue.visibilityTimeout();
     } catch (QueueDoesNotExistException e) {
-      throw Errors.invalidSetting(Setting.QUEUE_URL.key(), queueUrl, "an existing SQS queue (" + reason(e) + ")");
+      throw Errors.invalidSetting(
+          Setting.QUEUE_URL.key(), queueUrl, "an existing SQS queue (" + reason(e) + ")");
     } catch (SqsException e) {
       int status = e.statusCode();
       String setting = endpoint != null ? Setting.SQS_ENDPOINT.key() : Setting.QUEUE_URL.key();
       throw status == 400 && e.getMessage() != null && e.getMessage().contains("NonExistentQueue")
-          ? Errors.invalidSetting(Setting.QUEUE_URL.key(), queueUrl, "an existing SQS queue (" + reason(e) + ")")
+          ? Errors.invalidSetting(
+              Setting.QUEUE_URL.key(), queueUrl, "an existing SQS queue (" + reason(e) + ")")
           : status == 403 || status == 401
-              ? Errors.invalidSetting(Setting.QUEUE_URL.key(), queueUrl, "a queue the AWS credentials may read"
-                  + " (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile or role; " + reason(e) + ")")
-              : Errors.invalidSetting(setting, endpoint != null ? endpoint : queueUrl, "a working SQS endpoint (" + reason(e) + ")");
+              ? Errors.invalidSetting(
+                  Setting.QUEUE_URL.key(),
+                  queueUrl,
+                  "a queue the AWS credentials may read"
+                      + " (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile or role; "
+                      + reason(e)
+                      + ")")
+              : Errors.invalidSetting(
+                  setting,
+                  endpoint != null ? endpoint : queueUrl,
+                  "a working SQS endpoint (" + reason(e) + ")");
     } catch (SdkClientException e) {
       String setting = endpoint != null ? Setting.SQS_ENDPOINT.key() : Setting.QUEUE_URL.key();
-      throw Errors.invalidSetting(setting, endpoint != null ? endpoint : queueUrl,
-          "an SQS endpoint that can be reached, with AWS credentials in the environment or profile (" + reason(e) + ")");
+      throw Errors.invalidSetting(
+          setting,
+          endpoint != null ? endpoint : queueUrl,
+          "an SQS endpoint that can be reached, with AWS credentials in the environment or profile ("
+              + reason(e)
+              + ")");
     }
   }
 
@@ -67,7 +87,8 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
     while (shown.getMessage() == null && shown.getCause() != null) {
       shown = shown.getCause();
     }
-    String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    String message =
+        shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     return message.lines().findFirst().orElse("").strip();
   }
 
@@ -82,19 +103,23 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
 
   /**
    * The input setting as a filter: an s3a prefix, or nothing when it was left at its default (the
-   * local samples folder, which the resolver may have made absolute, means nothing to a queue).
-   * Any other location is a mistake.
+   * local samples folder, which the resolver may have made absolute, means nothing to a queue). Any
+   * other location is a mistake.
    */
   private static Optional<String> prefix(RunConfig config) {
     String input = config.input();
     String unset = Setting.INPUT.defaultValue();
-    if (input.equals(unset) || input.equals(java.nio.file.Path.of(unset).toAbsolutePath().toString())) {
+    if (input.equals(unset)
+        || input.equals(java.nio.file.Path.of(unset).toAbsolutePath().toString())) {
       return Optional.empty();
     }
     URI uri = URI.create(input.replace(" ", "%20"));
     if (!"s3a".equals(uri.getScheme()) || uri.getAuthority() == null) {
-      throw Errors.invalidSetting(Setting.INPUT.key(), input, "with source sqs, an s3a://bucket/prefix/ that notified"
-          + " objects must be under, or no input at all");
+      throw Errors.invalidSetting(
+          Setting.INPUT.key(),
+          input,
+          "with source sqs, an s3a://bucket/prefix/ that notified"
+              + " objects must be under, or no input at all");
     }
     return Optional.of(input.endsWith("/") ? input : input + "/");
   }
@@ -102,7 +127,8 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
   private static void requireHttpUrl(Setting<String> setting, String value) {
     try {
       URI uri = URI.create(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
         return;
       }
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package io.orderstream.tools.baseline;
 
 import io.orderstream.event.DecodedRows;
-import io.orderstream.source.InputRows;
 import io.orderstream.model.DerivedTable;
 import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
@@ -9,6 +8,7 @@ import io.orderstream.model.Tables;
 import io.orderstream.pipeline.BatchProcessor;
 import io.orderstream.pipeline.ChangedOrders;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.source.InputRows;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -25,7 +25,10 @@ public final class FullRecompute {
   private final String eventStore;
   private final TableLocations tables;
 
-  /** @param eventStore Delta table of raw files (columns source, content), created by the first batch */
+  /**
+   * @param eventStore Delta table of raw files (columns source, content), created by the first
+   *     batch
+   */
   public FullRecompute(SparkSession spark, String eventStore, TableLocations tables) {
     this.spark = spark;
     this.eventStore = eventStore;
@@ -45,17 +48,23 @@ public final class FullRecompute {
     String readBatch = spark.conf().get(READER_BATCH_CONF, null);
     spark.conf().set(READER_BATCH_CONF, "64");
     // Read once, so not cached: half a million decoded events do not fit a 4 GB heap.
-    Dataset<Row> decoded = DecodedRows.decode(InputRows.readable(spark.read().format("delta").load(eventStore)));
+    Dataset<Row> decoded =
+        DecodedRows.decode(InputRows.readable(spark.read().format("delta").load(eventStore)));
     try {
-      Dataset<Row> noneStored = spark.read().format("delta").load(tables.pathOf(OrderEventLatestTable.NAME)).limit(0);
-      Dataset<Row> winners = ChangedOrders.of(DecodedRows.events(decoded), noneStored, batchId)
-          .persist(StorageLevel.DISK_ONLY());
+      Dataset<Row> noneStored =
+          spark.read().format("delta").load(tables.pathOf(OrderEventLatestTable.NAME)).limit(0);
+      Dataset<Row> winners =
+          ChangedOrders.of(DecodedRows.events(decoded), noneStored, batchId)
+              .persist(StorageLevel.DISK_ONLY());
       OrderContext context = new OrderContext(winners, batchId);
       try {
         for (DerivedTable table : Tables.DERIVED) {
-          OverwriteWriter.overwrite(table.definition(), table.rows(context), tables.pathOf(table.definition().name()));
+          OverwriteWriter.overwrite(
+              table.definition(), table.rows(context), tables.pathOf(table.definition().name()));
         }
-        OverwriteWriter.overwrite(OrderEventLatestTable.DEFINITION, OrderEventLatestTable.rows(winners, batchId),
+        OverwriteWriter.overwrite(
+            OrderEventLatestTable.DEFINITION,
+            OrderEventLatestTable.rows(winners, batchId),
             tables.pathOf(OrderEventLatestTable.NAME));
       } finally {
         context.release();

@@ -15,7 +15,8 @@ public final class OverwriteWriter {
 
   /** Dimension rows are first reduced to one per key, as the MERGE path does. */
   public static void overwrite(TableDef table, Dataset<Row> rows, String path) {
-    Dataset<Row> kept = table.kind() == TableKind.DIMENSION ? DimensionWriter.onePerKey(table, rows) : rows;
+    Dataset<Row> kept =
+        table.kind() == TableKind.DIMENSION ? DimensionWriter.onePerKey(table, rows) : rows;
     kept.write().format("delta").mode("overwrite").save(path);
   }
 }

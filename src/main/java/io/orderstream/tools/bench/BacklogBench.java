@@ -12,15 +12,17 @@ import java.util.List;
 
 /**
  * Measures 1 and 2 of the benchmark: a backlog drained by {@code orderstream run --once}, and the
- * engine's floor on the same files (read with the event schema, appended to one table), each in
- * its own JVM, timed from start to exit.
+ * engine's floor on the same files (read with the event schema, appended to one table), each in its
+ * own JVM, timed from start to exit.
  */
 final class BacklogBench {
   static final int EVENTS_PER_FILE = 20;
   static final double DUPLICATES = 0.05;
   static final double LATE = 0.05;
+
   /** The backlog run's log, which holds its table listing. */
   static final String RUN_LOG = "backlog-run.log";
+
   private static final long SEED = 42;
 
   record Result(int events, int files, long runMillis, long floorMillis) {
@@ -33,7 +35,10 @@ final class BacklogBench {
     }
   }
 
-  /** The backlog's files as written: every backlog measurement (folder, S3, SQS) reads the same ones. */
+  /**
+   * The backlog's files as written: every backlog measurement (folder, S3, SQS) reads the same
+   * ones.
+   */
   record Backlog(int events, List<Path> files) {}
 
   private BacklogBench() {}
@@ -44,29 +49,49 @@ final class BacklogBench {
     Backlog backlog = generate(size, input);
     List<String> args = runArguments(runCommand, input.toString(), work.resolve("backlog"), size);
     long run = ChildJvm.run(logs.resolve(RUN_LOG), runCommand.get(0), args.toArray(String[]::new));
-    long floor = ChildJvm.run(logs.resolve("floor.log"), FloorJob.class.getName(),
-        input.toString(), work.resolve("floor/table").toString());
+    long floor =
+        ChildJvm.run(
+            logs.resolve("floor.log"),
+            FloorJob.class.getName(),
+            input.toString(),
+            work.resolve("floor/table").toString());
     return new Result(backlog.events(), backlog.files().size(), run, floor);
   }
 
-  /** Writes the backlog of {@code size} into {@code folder}: the same events every time (a fixed seed). */
+  /**
+   * Writes the backlog of {@code size} into {@code folder}: the same events every time (a fixed
+   * seed).
+   */
   static Backlog generate(BenchSize size, Path folder) {
-    List<GeneratedEvent> events = SampleGenerator.generate(GeneratorSpec.of(size.backlogOrders(), SEED)
-        .withFormat(OutputFormat.JSONL).withEventsPerFile(EVENTS_PER_FILE).withDuplicates(DUPLICATES).withLate(LATE));
+    List<GeneratedEvent> events =
+        SampleGenerator.generate(
+            GeneratorSpec.of(size.backlogOrders(), SEED)
+                .withFormat(OutputFormat.JSONL)
+                .withEventsPerFile(EVENTS_PER_FILE)
+                .withDuplicates(DUPLICATES)
+                .withLate(LATE));
     return new Backlog(events.size(), EventWriter.write(events, folder));
   }
 
   /**
    * The arguments after the main class of one measured {@code run --once} over the backlog, with
-   * its tables and checkpoint under {@code folder}: every backlog run gets these, whatever it reads.
+   * its tables and checkpoint under {@code folder}: every backlog run gets these, whatever it
+   * reads.
    */
-  static List<String> runArguments(List<String> runCommand, String input, Path folder, BenchSize size) {
+  static List<String> runArguments(
+      List<String> runCommand, String input, Path folder, BenchSize size) {
     List<String> args = new ArrayList<>(runCommand.subList(1, runCommand.size()));
-    args.addAll(List.of(Setting.ONCE.option(),
-        Setting.INPUT.option(), input,
-        Setting.TABLES.option(), folder.resolve("tables").toString(),
-        Setting.CHECKPOINT.option(), folder.resolve("checkpoint").toString(),
-        Setting.MAX_FILES_PER_TRIGGER.option(), Integer.toString(size.backlogFilesPerTrigger())));
+    args.addAll(
+        List.of(
+            Setting.ONCE.option(),
+            Setting.INPUT.option(),
+            input,
+            Setting.TABLES.option(),
+            folder.resolve("tables").toString(),
+            Setting.CHECKPOINT.option(),
+            folder.resolve("checkpoint").toString(),
+            Setting.MAX_FILES_PER_TRIGGER.option(),
+            Integer.toString(size.backlogFilesPerTrigger())));
     return args;
   }
 }

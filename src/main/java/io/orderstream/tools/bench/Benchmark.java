@@ -2,6 +2,7 @@ package io.orderstream.tools.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.orderstream.export.ExportConfig;
 import io.orderstream.pipeline.SparkSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +21,10 @@ import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs every measurement of the benchmark in turn and writes {@code results.json} and
- * {@code chart.html} into the output folder. The backlog, the floor and the object runs run in their
- * own JVMs; the live run and the history batches run in this one, on one Spark session.
+ * Runs every measurement of the benchmark in turn and writes {@code results.json} and {@code
+ * chart.html} into the output folder. The backlog, the floor and the object runs run in their own
+ * JVMs; the live run, the history batches and the export steps run in this one, on one Spark
+ * session.
  */
 public final class Benchmark {
   private static final String MASTER = "local[*]";
@@ -33,30 +35,49 @@ public final class Benchmark {
   private final PrintWriter progress;
   private final List<String> runCommand;
   private final Optional<ObjectServers> servers;
+  private final Optional<BenchDatabase> database;
 
   /**
    * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
    *     the backlog part adds the run's settings
    * @param s3Endpoint the local S3 server of the objects part; null when it does not run
    * @param sqsEndpoint the local SQS server of the objects part; null when it does not run
+   * @param exportServer how to reach the PostgreSQL server of the export part; null when it does
+   *     not run
    */
-  public Benchmark(BenchSize size, Path work, Path out, PrintWriter progress, List<String> runCommand,
-      URI s3Endpoint, URI sqsEndpoint) {
+  public Benchmark(
+      BenchSize size,
+      Path work,
+      Path out,
+      PrintWriter progress,
+      List<String> runCommand,
+      URI s3Endpoint,
+      URI sqsEndpoint,
+      ExportConfig exportServer) {
     this.size = size;
     this.work = work;
     this.out = out;
     this.progress = progress;
     this.runCommand = List.copyOf(runCommand);
-    this.servers = s3Endpoint == null || sqsEndpoint == null
-        ? Optional.empty() : Optional.of(new ObjectServers(s3Endpoint, sqsEndpoint));
+    this.servers =
+        s3Endpoint == null || sqsEndpoint == null
+            ? Optional.empty()
+            : Optional.of(new ObjectServers(s3Endpoint, sqsEndpoint));
+    this.database = Optional.ofNullable(exportServer).map(BenchDatabase::new);
   }
 
   /**
    * The measurements, each of which can be run alone. {@link #OBJECTS} needs an S3 and an SQS
-   * server, so it runs only when named.
+   * server and {@link #EXPORT} a PostgreSQL server, so they run only when named. {@link #EXPORT}
+   * follows the history part's tables, so it runs the history's batches too (without the baseline,
+   * unless {@link #HISTORY} is named as well).
    */
   public enum Part {
-    BACKLOG, LATENCY, HISTORY, OBJECTS;
+    BACKLOG,
+    LATENCY,
+    HISTORY,
+    OBJECTS,
+    EXPORT;
 
     /** What {@code bench} runs when no part is named: every part that needs no server. */
     public static Set<Part> standalone() {
@@ -66,91 +87,192 @@ public final class Benchmark {
 
   /**
    * Runs the given parts and writes {@code results.json}: the keys of the parts run now replace
-   * those of an earlier results file in the output folder, the others are kept, and
-   * {@code detail.<part>.measured_at} says when each was measured.
+   * those of an earlier results file in the output folder, the others are kept, and {@code
+   * detail.<part>.measured_at} says when each was measured.
    */
   public Map<String, Object> run(Set<Part> parts) throws InterruptedException {
-    Map<String, Object> results = previous();
+    Map<String, Object> results = ResultsFile.previous(out);
     @SuppressWarnings("unchecked")
-    Map<String, Object> detail = (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
+    Map<String, Object> detail =
+        (Map<String, Object>) results.computeIfAbsent("detail", k -> new LinkedHashMap<>());
     detail.put("size", size.name());
     Path logs = createFolder(work.resolve("logs"));
     Optional<ObjectsBench.Run> folderRun = Optional.empty();
     if (parts.contains(Part.BACKLOG)) {
       double load = Machine.loadAverage();
-      say("backlog: %d orders through run --once, then the floor on the same files", size.backlogOrders());
+      say(
+          "backlog: %d orders through run --once, then the floor on the same files",
+          size.backlogOrders());
       BacklogBench.Result backlog = BacklogBench.run(size, work, logs, runCommand);
-      say("backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)", backlog.events(),
-          backlog.runMillis(), backlog.eventsPerSecond(), backlog.floorMillis(), backlog.floorEventsPerSecond());
+      say(
+          "backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)",
+          backlog.events(),
+          backlog.runMillis(),
+          backlog.eventsPerSecond(),
+          backlog.floorMillis(),
+          backlog.floorEventsPerSecond());
       results.put("backlog_events_per_s", round(backlog.eventsPerSecond()));
       results.put("floor_events_per_s", round(backlog.floorEventsPerSecond()));
-      detail.put("backlog", ordered("orders", size.backlogOrders(), "events", backlog.events(), "files", backlog.files(),
-          "events_per_file", BacklogBench.EVENTS_PER_FILE, "max_files_per_trigger", size.backlogFilesPerTrigger(),
-          "run_once_ms", backlog.runMillis(), "floor_ms", backlog.floorMillis(),
-          "measured_at", Instant.now().toString(), "load_average_before", load));
-      folderRun = Optional.of(new ObjectsBench.Run(backlog.runMillis(), logs.resolve(BacklogBench.RUN_LOG)));
+      detail.put(
+          "backlog",
+          ordered(
+              "orders",
+              size.backlogOrders(),
+              "events",
+              backlog.events(),
+              "files",
+              backlog.files(),
+              "events_per_file",
+              BacklogBench.EVENTS_PER_FILE,
+              "max_files_per_trigger",
+              size.backlogFilesPerTrigger(),
+              "run_once_ms",
+              backlog.runMillis(),
+              "floor_ms",
+              backlog.floorMillis(),
+              "measured_at",
+              Instant.now().toString(),
+              "load_average_before",
+              load));
+      folderRun =
+          Optional.of(
+              new ObjectsBench.Run(backlog.runMillis(), logs.resolve(BacklogBench.RUN_LOG)));
     }
     if (parts.contains(Part.OBJECTS)) {
       objects(folderRun, logs, results, detail);
     }
-    if (parts.contains(Part.LATENCY) || parts.contains(Part.HISTORY)) {
+    if (parts.contains(Part.LATENCY)
+        || parts.contains(Part.HISTORY)
+        || parts.contains(Part.EXPORT)) {
       SparkSession spark = session();
       try {
         if (parts.contains(Part.LATENCY)) {
           latency(spark, results, detail);
         }
-        if (parts.contains(Part.HISTORY)) {
-          double load = Machine.loadAverage();
-          history(new HistoryBench(spark, size, work, progress).run(), load, results, detail);
+        if (parts.contains(Part.HISTORY) || parts.contains(Part.EXPORT)) {
+          historyAndExport(spark, parts, results, detail);
         }
       } finally {
         spark.stop();
       }
     }
     detail.put("machine", Machine.describe());
-    Map<String, Object> written = orderedKeys(results);
+    Map<String, Object> written = ResultsFile.headlineFirst(results);
     write(written);
     return written;
   }
 
-  private void objects(Optional<ObjectsBench.Run> folderRun, Path logs, Map<String, Object> results,
+  private void objects(
+      Optional<ObjectsBench.Run> folderRun,
+      Path logs,
+      Map<String, Object> results,
       Map<String, Object> detail) {
     double load = Machine.loadAverage();
-    say("objects: the backlog of %d orders uploaded to %s, drained from S3 by listing and from S3 + SQS (%s)",
+    say(
+        "objects: the backlog of %d orders uploaded to %s, drained from S3 by listing and from S3 + SQS (%s)",
         size.backlogOrders(), servers.orElseThrow().s3(), servers.orElseThrow().sqs());
-    ObjectsBench.Result objects = ObjectsBench.run(size, work, logs, runCommand, servers.orElseThrow(), folderRun);
-    say("objects: %d events; folder %d ms (%.0f events/s), S3 listing %d ms (%.0f events/s), S3 + SQS %d ms (%.0f events/s)",
-        objects.events(), objects.folder().millis(), objects.folderEventsPerSecond(), objects.s3().millis(),
-        objects.s3EventsPerSecond(), objects.sqs().millis(), objects.sqsEventsPerSecond());
+    ObjectsBench.Result objects =
+        ObjectsBench.run(size, work, logs, runCommand, servers.orElseThrow(), folderRun);
+    say(
+        "objects: %d events; folder %d ms (%.0f events/s), S3 listing %d ms (%.0f events/s), S3 + SQS %d ms (%.0f events/s)",
+        objects.events(),
+        objects.folder().millis(),
+        objects.folderEventsPerSecond(),
+        objects.s3().millis(),
+        objects.s3EventsPerSecond(),
+        objects.sqs().millis(),
+        objects.sqsEventsPerSecond());
     objects.record(results, detail, size, load);
   }
 
   private void latency(SparkSession spark, Map<String, Object> results, Map<String, Object> detail)
       throws InterruptedException {
     double load = Machine.loadAverage();
-    say("latency: %.0f events/s, one per file, for %d s", size.liveEventsPerSecond(), size.liveDuration().toSeconds());
+    say(
+        "latency: %.0f events/s, one per file, for %d s",
+        size.liveEventsPerSecond(), size.liveDuration().toSeconds());
     LatencyBench.Result live = LatencyBench.run(spark, size, work);
-    say("latency: %d files, p50 %d ms, p95 %d ms", live.latenciesMillis().size(),
-        Stats.median(live.latenciesMillis()), Stats.percentile(live.latenciesMillis(), 95));
+    say(
+        "latency: %d files, p50 %d ms, p95 %d ms",
+        live.latenciesMillis().size(),
+        Stats.median(live.latenciesMillis()),
+        Stats.percentile(live.latenciesMillis(), 95));
     results.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
     results.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
-    detail.put("live", ordered("events_per_s", size.liveEventsPerSecond(), "seconds", size.liveDuration().toSeconds(),
-        "trigger_interval_ms", LatencyBench.TRIGGER_INTERVAL.toMillis(),
-        "files_measured", live.latenciesMillis().size(), "batches", live.batches(),
-        "measured_at", Instant.now().toString(), "load_average_before", load));
+    detail.put(
+        "live",
+        ordered(
+            "events_per_s",
+            size.liveEventsPerSecond(),
+            "seconds",
+            size.liveDuration().toSeconds(),
+            "trigger_interval_ms",
+            LatencyBench.TRIGGER_INTERVAL.toMillis(),
+            "files_measured",
+            live.latenciesMillis().size(),
+            "batches",
+            live.batches(),
+            "measured_at",
+            Instant.now().toString(),
+            "load_average_before",
+            load));
   }
 
-  private static void history(List<HistoryBench.Point> history, double load, Map<String, Object> results,
+  private void historyAndExport(
+      SparkSession spark,
+      Set<Part> parts,
+      Map<String, Object> results,
+      Map<String, Object> detail) {
+    double load = Machine.loadAverage();
+    Optional<ExportBench> export =
+        parts.contains(Part.EXPORT)
+            ? Optional.of(
+                new ExportBench(
+                    spark,
+                    database.orElseThrow(),
+                    size,
+                    work.resolve("history/tables").toString(),
+                    progress))
+            : Optional.empty();
+    List<HistoryBench.Point> points =
+        new HistoryBench(
+                spark,
+                size,
+                work,
+                progress,
+                parts.contains(Part.HISTORY),
+                export.map(HistoryObserver.class::cast).orElse(HistoryObserver.NONE))
+            .run();
+    if (parts.contains(Part.HISTORY)) {
+      history(points, load, results, detail);
+    }
+    export.ifPresent(e -> e.finish().record(results, detail, size.name(), load));
+  }
+
+  private static void history(
+      List<HistoryBench.Point> history,
+      double load,
+      Map<String, Object> results,
       Map<String, Object> detail) {
     Map<String, Long> batch = new LinkedHashMap<>();
     Map<String, Long> baseline = new LinkedHashMap<>();
     Map<String, Object> perLevel = new LinkedHashMap<>();
-    history.forEach(p -> {
-      batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
-      baseline.put(Integer.toString(p.orders()), p.baselineMillis());
-      perLevel.put(Integer.toString(p.orders()), ordered("batch_events", p.batchEvents(),
-          "batch_ms", p.batchMillis(), "baseline_ms", p.baselineMillis(), "history_load_ms", p.loadMillis()));
-    });
+    history.forEach(
+        p -> {
+          batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
+          baseline.put(Integer.toString(p.orders()), p.baselineMillis());
+          perLevel.put(
+              Integer.toString(p.orders()),
+              ordered(
+                  "batch_events",
+                  p.batchEvents(),
+                  "batch_ms",
+                  p.batchMillis(),
+                  "baseline_ms",
+                  p.baselineMillis(),
+                  "history_load_ms",
+                  p.loadMillis()));
+        });
     results.put("batch_ms_by_history", batch);
     results.put("baseline_batch_ms_by_history", baseline);
     perLevel.put("measured_at", Instant.now().toString());
@@ -158,53 +280,32 @@ public final class Benchmark {
     detail.put("history", perLevel);
   }
 
-  /** The results file already in the output folder, or nothing. */
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> previous() {
-    Path file = out.resolve("results.json");
-    if (!Files.exists(file)) {
-      return new LinkedHashMap<>();
-    }
-    try {
-      return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the earlier results " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The headline keys first, in the order the issue lists them, then the detail. */
-  private static Map<String, Object> orderedKeys(Map<String, Object> results) {
-    Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : List.of("backlog_events_per_s", "floor_events_per_s", "s3_backlog_events_per_s",
-        "sqs_backlog_events_per_s", "s3_backlog_ratio_to_folder", "sqs_backlog_ratio_to_folder", "latency_p50_ms", "latency_p95_ms",
-        "batch_ms_by_history", "baseline_batch_ms_by_history", "detail")) {
-      if (results.containsKey(key)) {
-        ordered.put(key, results.get(key));
-      }
-    }
-    return ordered;
-  }
-
   private void write(Map<String, Object> results) {
     try {
       Files.createDirectories(out);
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("results.json").toFile(), results);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(out.resolve("results.json").toFile(), results);
       Files.writeString(out.resolve("chart.html"), BenchChart.html(results));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the results to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the results to " + out + ": " + e.getMessage(), e);
     }
     say("wrote %s and %s", out.resolve("results.json"), out.resolve("chart.html"));
   }
 
   private static SparkSession session() {
-    SparkSession.Builder builder = SparkSession.builder().appName("orderstream-bench").master(MASTER);
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("orderstream-bench").master(MASTER);
     SparkSessions.defaults(MASTER).forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     return spark;
   }
 
-  /** A map that keeps the order its keys are given in, so results.json reads the same every time. */
+  /**
+   * A map that keeps the order its keys are given in, so results.json reads the same every time.
+   */
   static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {

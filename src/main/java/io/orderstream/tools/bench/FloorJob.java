@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The floor of the engine on the benchmark's input: read the event files with the event schema and
- * append them to one Delta table, nothing else. Run in its own JVM ({@link ChildJvm}) so it pays the
- * same start-up as {@code orderstream run --once}.
+ * append them to one Delta table, nothing else. Run in its own JVM ({@link ChildJvm}) so it pays
+ * the same start-up as {@code orderstream run --once}.
  *
  * <p>Arguments: input folder, table folder.
  */
@@ -15,12 +15,14 @@ public final class FloorJob {
   private FloorJob() {}
 
   public static void main(String[] args) {
-    SparkSession.Builder builder = SparkSession.builder().appName("orderstream-floor").master("local[*]");
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("orderstream-floor").master("local[*]");
     SparkSessions.defaults("local[*]").forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
-      spark.read()
+      spark
+          .read()
           .schema(EventSchema.sparkType())
           .option("timestampFormat", EventSchema.TIMESTAMP_PATTERN)
           .json(args[0])

@@ -3,16 +3,19 @@ package io.orderstream.tools.bench;
 import static org.apache.spark.sql.functions.col;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.model.Tables;
+import io.orderstream.pipeline.BatchReport;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.read.ConsistentSnapshot;
+import io.orderstream.sink.BatchManifest;
+import io.orderstream.sink.ManifestRecorder;
+import io.orderstream.sink.TableCreator;
+import io.orderstream.sink.TableLocations;
+import io.orderstream.tools.baseline.FullRecompute;
 import io.orderstream.tools.generate.GeneratedEvent;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.OutputFormat;
 import io.orderstream.tools.generate.SampleGenerator;
-import io.orderstream.model.Tables;
-import io.orderstream.pipeline.BatchReport;
-import io.orderstream.tools.baseline.FullRecompute;
-import io.orderstream.pipeline.Pipeline;
-import io.orderstream.sink.TableCreator;
-import io.orderstream.sink.TableLocations;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,61 +45,107 @@ final class HistoryBench {
   private static final Instant HISTORY_START = Instant.parse("2024-01-01T00:00:00Z");
   private static final Instant BATCHES_START = Instant.parse("2026-01-01T00:00:00Z");
 
-  record Point(int orders, List<Long> batchMillis, int batchEvents, long baselineMillis, long loadMillis) {}
+  record Point(
+      int orders, List<Long> batchMillis, int batchEvents, long baselineMillis, long loadMillis) {}
 
   private final SparkSession spark;
   private final BenchSize size;
   private final Path work;
   private final PrintWriter progress;
   private final Path input;
+  private final TableLocations tables;
   private final FullRecompute baseline;
+  private final boolean withBaseline;
+  private final HistoryObserver observer;
   private long baselineBatchId;
 
-  HistoryBench(SparkSession spark, BenchSize size, Path work, PrintWriter progress) {
+  /**
+   * @param withBaseline whether each level's first batch is also handled by the baseline (the
+   *     export part alone skips it: a full recompute of 500k orders costs minutes)
+   * @param observer told when each history level is ready and after each timed batch
+   */
+  HistoryBench(
+      SparkSession spark,
+      BenchSize size,
+      Path work,
+      PrintWriter progress,
+      boolean withBaseline,
+      HistoryObserver observer) {
     this.spark = spark;
     this.size = size;
     this.work = work;
     this.progress = progress;
+    this.withBaseline = withBaseline;
+    this.observer = observer;
     this.input = work.resolve("history/input");
+    this.tables = new TableLocations(work.resolve("history/tables").toString());
     TableLocations baselineTables = new TableLocations(work.resolve("baseline/tables").toString());
-    new TableCreator(spark, baselineTables).createMissing(Tables.all());
-    this.baseline = new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
+    if (withBaseline) {
+      new TableCreator(spark, baselineTables).createMissing(Tables.all());
+    }
+    this.baseline =
+        new FullRecompute(spark, work.resolve("baseline/store").toString(), baselineTables);
   }
 
   List<Point> run() {
     int base = size.historyOrders().get(0);
     long started = System.nanoTime();
     Dataset<Row> baseFiles = loadBase(base);
-    HistoryCopies copies = new HistoryCopies(spark, new TableLocations(work.resolve("history/tables").toString()));
+    HistoryCopies copies = new HistoryCopies(spark, tables);
     long loadMillis = (System.nanoTime() - started) / 1_000_000;
     List<Point> points = new ArrayList<>();
     int copiesMade = 1;
     for (int orders : size.historyOrders()) {
       if (orders % base != 0) {
-        throw new IllegalArgumentException("History sizes must be multiples of the first, " + base + "; got " + orders);
+        throw new IllegalArgumentException(
+            "History sizes must be multiples of the first, " + base + "; got " + orders);
       }
       if (orders > base) {
         started = System.nanoTime();
         copies.append(copiesMade, orders / base);
-        baseline.store(HistoryCopies.copiedFiles(baseFiles, copiesMade, orders / base));
+        recordCopiesManifest();
+        if (withBaseline) {
+          baseline.store(HistoryCopies.copiedFiles(baseFiles, copiesMade, orders / base));
+        }
         copiesMade = orders / base;
         loadMillis = (System.nanoTime() - started) / 1_000_000;
         say("history grown to %d orders by copies in %d ms", orders, loadMillis);
       }
+      observer.historyReady(orders);
       points.add(measure(orders, points.size(), loadMillis));
     }
     return points;
   }
 
-  /** Loads {@code orders} orders through the pipeline; returns their files, as the event store holds them. */
+  /**
+   * The copies are written beside the pipeline, so no batch recorded their state; a manifest with
+   * the last batch's id does, so that readers of consistent states (the export) see them. Every
+   * copied table was appended in full, so every foreign key holds in that state.
+   */
+  private void recordCopiesManifest() {
+    BatchManifest last =
+        ConsistentSnapshot.newestManifest("--tables", tables, spark.sessionState().newHadoopConf());
+    new ManifestRecorder(tables).afterBatch(spark, last.appId(), last.batchId());
+  }
+
+  /**
+   * Loads {@code orders} orders through the pipeline; returns their files, as the event store holds
+   * them.
+   */
   private Dataset<Row> loadBase(int orders) {
-    List<GeneratedEvent> history = SampleGenerator.latestOnly(GeneratorSpec.of(orders, HISTORY_SEED)
-        .withFormat(OutputFormat.JSONL).withEventsPerFile(HISTORY_EVENTS_PER_FILE).withStart(HISTORY_START));
+    List<GeneratedEvent> history =
+        SampleGenerator.latestOnly(
+            GeneratorSpec.of(orders, HISTORY_SEED)
+                .withFormat(OutputFormat.JSONL)
+                .withEventsPerFile(HISTORY_EVENTS_PER_FILE)
+                .withStart(HISTORY_START));
     Path staging = work.resolve("history/base");
     Inbox.deliver(history, staging, input, "h-");
     long millis = runPipeline().stream().mapToLong(BatchReport::millis).sum();
     Dataset<Row> files = files(staging);
-    baseline.store(files);
+    if (withBaseline) {
+      baseline.store(files);
+    }
     say("history loaded: %d orders through the pipeline in a %d ms batch", orders, millis);
     return files;
   }
@@ -106,38 +155,58 @@ final class HistoryBench {
     int events = 0;
     long baselineMillis = 0;
     for (int r = 0; r < size.repeats(); r++) {
-      List<GeneratedEvent> batch = SampleGenerator.generate(GeneratorSpec.of(size.batchOrders(), 10_000L + orders + r)
-          .withFormat(OutputFormat.JSONL).withEventsPerFile(BATCH_EVENTS_PER_FILE)
-          .withStart(BATCHES_START.plus(Duration.ofDays(30L * level + 3L * r))));
+      List<GeneratedEvent> batch =
+          SampleGenerator.generate(
+              GeneratorSpec.of(size.batchOrders(), 10_000L + orders + r)
+                  .withFormat(OutputFormat.JSONL)
+                  .withEventsPerFile(BATCH_EVENTS_PER_FILE)
+                  .withStart(BATCHES_START.plus(Duration.ofDays(30L * level + 3L * r))));
       events = batch.size();
       Path staging = work.resolve("history/batch-" + orders + "-" + r);
       Inbox.deliver(batch, staging, input, "b" + orders + "-" + r + "-");
       batches.add(runPipeline().stream().mapToLong(BatchReport::millis).sum());
-      if (r == 0) {
+      observer.batchDone(orders);
+      if (!withBaseline) {
+        baselineMillis = -1;
+      } else if (r == 0) {
         long started = System.nanoTime();
         baseline.batch(files(staging), baselineBatchId++);
         baselineMillis = (System.nanoTime() - started) / 1_000_000;
       } else {
         baseline.store(files(staging));
       }
-      say("history %d orders: batch of %d events %d ms%s", orders, events, batches.get(batches.size() - 1),
-          r == 0 ? " (baseline " + baselineMillis + " ms)" : "");
+      say(
+          "history %d orders: batch of %d events %d ms%s",
+          orders,
+          events,
+          batches.get(batches.size() - 1),
+          r == 0 && withBaseline ? " (baseline " + baselineMillis + " ms)" : "");
     }
     return new Point(orders, batches, events, baselineMillis, loadMillis);
   }
 
   /** Drains the input folder, every new file in one batch; returns the batches' reports. */
   private List<BatchReport> runPipeline() {
-    RunConfig config = new RunConfig(input.toString(), work.resolve("history/tables").toString(),
-        work.resolve("history/checkpoint").toString(), true, Duration.ofSeconds(1), 100_000,
-        spark.sparkContext().master(), Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            work.resolve("history/tables").toString(),
+            work.resolve("history/checkpoint").toString(),
+            true,
+            Duration.ofSeconds(1),
+            100_000,
+            spark.sparkContext().master(),
+            Map.of());
     List<BatchReport> reports = new ArrayList<>();
     new Pipeline(config, spark).onBatch(reports::add).run();
     return reports;
   }
 
   private Dataset<Row> files(Path folder) {
-    return spark.read().format("binaryFile").load(folder.toString())
+    return spark
+        .read()
+        .format("binaryFile")
+        .load(folder.toString())
         .select(col("path").as("source"), col("content"));
   }
 

@@ -26,18 +26,19 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Grows a loaded history by copying it: copy {@code k} of every order gets new keys (text keys
- * end in {@code ~k}, 64-bit hash keys are mixed with a hash of {@code k}), and so do its customer
- * and delivery address, so the tables hold {@code k} times the orders with unique keys and every
+ * Grows a loaded history by copying it: copy {@code k} of every order gets new keys (text keys end
+ * in {@code ~k}, 64-bit hash keys are mixed with a hash of {@code k}), and so do its customer and
+ * delivery address, so the tables hold {@code k} times the orders with unique keys and every
  * foreign key resolving. Items, sellers and promotions come from a fixed catalogue and are not
  * copied, as in a real shop whose catalogue grows far slower than its orders.
  *
- * <p>Decoding and deriving half a million events through the pipeline would take most of an hour
- * on two cores; appending copies takes about a minute, and the tables end up with the same rows,
- * bytes and key spread that the batch being timed meets.
+ * <p>Decoding and deriving half a million events through the pipeline would take most of an hour on
+ * two cores; appending copies takes about a minute, and the tables end up with the same rows, bytes
+ * and key spread that the batch being timed meets.
  */
 final class HistoryCopies {
-  private static final Set<String> COPIED_DIMENSIONS = Set.of(CustomerTable.NAME, DeliveryAddressTable.NAME);
+  private static final Set<String> COPIED_DIMENSIONS =
+      Set.of(CustomerTable.NAME, DeliveryAddressTable.NAME);
   private static final String COPY = "copy";
 
   private final SparkSession spark;
@@ -50,8 +51,12 @@ final class HistoryCopies {
     this.tables = tables;
     this.baseVersions = new LinkedHashMap<>();
     for (TableDef def : copiedTables()) {
-      baseVersions.put(def.name(), io.delta.tables.DeltaTable.forPath(spark, tables.pathOf(def.name()))
-          .history(1).first().getAs("version"));
+      baseVersions.put(
+          def.name(),
+          io.delta.tables.DeltaTable.forPath(spark, tables.pathOf(def.name()))
+              .history(1)
+              .first()
+              .getAs("version"));
     }
   }
 
@@ -59,9 +64,17 @@ final class HistoryCopies {
   void append(int from, int to) {
     Dataset<Row> copies = spark.range(from, to).toDF(COPY);
     for (TableDef def : copiedTables()) {
-      Dataset<Row> base = spark.read().format("delta").option("versionAsOf", baseVersions.get(def.name()))
-          .load(tables.pathOf(def.name()));
-      rekeyed(def, base.crossJoin(copies)).write().format("delta").mode("append").save(tables.pathOf(def.name()));
+      Dataset<Row> base =
+          spark
+              .read()
+              .format("delta")
+              .option("versionAsOf", baseVersions.get(def.name()))
+              .load(tables.pathOf(def.name()));
+      rekeyed(def, base.crossJoin(copies))
+          .write()
+          .format("delta")
+          .mode("append")
+          .save(tables.pathOf(def.name()));
     }
   }
 
@@ -72,11 +85,21 @@ final class HistoryCopies {
    */
   static Dataset<Row> copiedFiles(Dataset<Row> files, int from, int to) {
     Dataset<Row> copies = files.sparkSession().range(from, to).toDF(COPY);
-    Column suffixed = concat(lit("\"txt_detl_idt_pedi_pgto\":\"$1~"), col(COPY).cast(DataTypes.StringType), lit("\""));
-    return files.crossJoin(copies).select(
-        concat(col("source"), lit("~"), col(COPY).cast(DataTypes.StringType)).as("source"),
-        regexp_replace(col("content").cast(DataTypes.StringType), lit("\"txt_detl_idt_pedi_pgto\"\\s*:\\s*\"([^\"]*)\""), suffixed)
-            .cast(DataTypes.BinaryType).as("content"));
+    Column suffixed =
+        concat(
+            lit("\"txt_detl_idt_pedi_pgto\":\"$1~"),
+            col(COPY).cast(DataTypes.StringType),
+            lit("\""));
+    return files
+        .crossJoin(copies)
+        .select(
+            concat(col("source"), lit("~"), col(COPY).cast(DataTypes.StringType)).as("source"),
+            regexp_replace(
+                    col("content").cast(DataTypes.StringType),
+                    lit("\"txt_detl_idt_pedi_pgto\"\\s*:\\s*\"([^\"]*)\""),
+                    suffixed)
+                .cast(DataTypes.BinaryType)
+                .as("content"));
   }
 
   private static Dataset<Row> rekeyed(TableDef def, Dataset<Row> rows) {
@@ -90,16 +113,18 @@ final class HistoryCopies {
         columns.add(fk.column());
       }
     }
-    Function<String, Column> value = name -> {
-      if (!columns.contains(name)) {
-        return col(name);
-      }
-      Column original = col(name);
-      Column changed = rows.schema().apply(name).dataType().equals(DataTypes.LongType)
-          ? original.bitwiseXOR(xxhash64(col(COPY)))
-          : concat(original, lit("~"), col(COPY).cast(DataTypes.StringType));
-      return changed.as(name);
-    };
+    Function<String, Column> value =
+        name -> {
+          if (!columns.contains(name)) {
+            return col(name);
+          }
+          Column original = col(name);
+          Column changed =
+              rows.schema().apply(name).dataType().equals(DataTypes.LongType)
+                  ? original.bitwiseXOR(xxhash64(col(COPY)))
+                  : concat(original, lit("~"), col(COPY).cast(DataTypes.StringType));
+          return changed.as(name);
+        };
     return rows.select(def.columnNames().stream().map(value).toArray(Column[]::new));
   }
 
@@ -108,7 +133,8 @@ final class HistoryCopies {
   }
 
   private static boolean isCopied(TableDef def) {
-    return def.kind() == TableKind.ORDER_SCOPED || def.kind() == TableKind.LATEST_EVENT
+    return def.kind() == TableKind.ORDER_SCOPED
+        || def.kind() == TableKind.LATEST_EVENT
         || COPIED_DIMENSIONS.contains(def.name());
   }
 }

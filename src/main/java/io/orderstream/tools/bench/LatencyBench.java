@@ -1,15 +1,15 @@
 package io.orderstream.tools.bench;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.pipeline.BatchReport;
+import io.orderstream.pipeline.Pipeline;
+import io.orderstream.source.inputs.InputLog;
+import io.orderstream.source.inputs.InputRef;
 import io.orderstream.tools.generate.GeneratedEvent;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.LiveWriter;
 import io.orderstream.tools.generate.OutputFormat;
 import io.orderstream.tools.generate.SampleGenerator;
-import io.orderstream.pipeline.BatchReport;
-import io.orderstream.pipeline.Pipeline;
-import io.orderstream.source.inputs.InputLog;
-import io.orderstream.source.inputs.InputRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -44,23 +44,48 @@ final class LatencyBench {
   static Result run(SparkSession spark, BenchSize size, Path work) throws InterruptedException {
     Path input = work.resolve("live/input");
     String checkpoint = work.resolve("live/checkpoint").toString();
-    RunConfig config = new RunConfig(input.toString(), work.resolve("live/tables").toString(), checkpoint, false,
-        TRIGGER_INTERVAL, 1000, spark.sparkContext().master(), Map.of());
+    RunConfig config =
+        new RunConfig(
+            input.toString(),
+            work.resolve("live/tables").toString(),
+            checkpoint,
+            false,
+            TRIGGER_INTERVAL,
+            1000,
+            spark.sparkContext().master(),
+            Map.of());
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger filesDone = new AtomicInteger();
     AtomicInteger batches = new AtomicInteger();
-    Pipeline pipeline = new Pipeline(config, spark).onBatch(report -> {
-      long end = System.currentTimeMillis();
-      batches.incrementAndGet();
-      record(report, InputLog.ofCheckpoint(checkpoint, hadoop).read(report.batchId()).orElse(List.of()).stream()
-          .map(InputRef::uri).toList(), end, latencies, filesDone);
-    });
+    Pipeline pipeline =
+        new Pipeline(config, spark)
+            .onBatch(
+                report -> {
+                  long end = System.currentTimeMillis();
+                  batches.incrementAndGet();
+                  record(
+                      report,
+                      InputLog.ofCheckpoint(checkpoint, hadoop)
+                          .read(report.batchId())
+                          .orElse(List.of())
+                          .stream()
+                          .map(InputRef::uri)
+                          .toList(),
+                      end,
+                      latencies,
+                      filesDone);
+                });
 
-    List<GeneratedEvent> warmUp = SampleGenerator.generate(GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
+    List<GeneratedEvent> warmUp =
+        SampleGenerator.generate(
+            GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
     int liveEvents = (int) Math.ceil(size.liveEventsPerSecond() * size.liveDuration().toSeconds());
-    List<GeneratedEvent> live = SampleGenerator.generate(GeneratorSpec.of(Math.max(1, liveEvents / 5), 7)
-        .withFormat(OutputFormat.JSONL).withEventsPerFile(1));
+    List<GeneratedEvent> live =
+        SampleGenerator.generate(
+            GeneratorSpec.of(Math.max(1, liveEvents / 5), 7)
+                .withFormat(OutputFormat.JSONL)
+                .withEventsPerFile(1));
 
     Thread runner = new Thread(pipeline::run, "bench-live-pipeline");
     try {
@@ -69,7 +94,10 @@ final class LatencyBench {
       int warmUpFiles = Inbox.deliver(warmUp, work.resolve("live/warmup"), input, WARM_UP).size();
       awaitFiles(filesDone, warmUpFiles);
       latencies.clear();
-      int written = new LiveWriter().write(live, input, size.liveEventsPerSecond(), size.liveDuration()).size();
+      int written =
+          new LiveWriter()
+              .write(live, input, size.liveEventsPerSecond(), size.liveDuration())
+              .size();
       awaitFiles(filesDone, warmUpFiles + written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -80,7 +108,11 @@ final class LatencyBench {
     return new Result(List.copyOf(latencies), batches.get());
   }
 
-  private static void record(BatchReport report, List<String> files, long end, ConcurrentLinkedQueue<Long> latencies,
+  private static void record(
+      BatchReport report,
+      List<String> files,
+      long end,
+      ConcurrentLinkedQueue<Long> latencies,
       AtomicInteger filesDone) {
     for (String uri : files) {
       Path file = Path.of(URI.create(uri));
@@ -103,8 +135,14 @@ final class LatencyBench {
     long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
     while (done.get() < expected) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The live pipeline processed " + done.get() + " of " + expected
-            + " files within " + DRAIN_LIMIT.toMinutes() + " minutes");
+        throw new IllegalStateException(
+            "The live pipeline processed "
+                + done.get()
+                + " of "
+                + expected
+                + " files within "
+                + DRAIN_LIMIT.toMinutes()
+                + " minutes");
       }
       Thread.sleep(200);
     }

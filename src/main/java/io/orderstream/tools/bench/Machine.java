@@ -21,13 +21,19 @@ final class Machine {
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     m.put("java", System.getProperty("java.version"));
     m.put("memory_mb", physicalMemoryMb());
-    m.put("jvm_flags", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(f -> !f.startsWith("--add-opens") && !f.startsWith("--add-exports")).toList()));
+    m.put(
+        "jvm_flags",
+        String.join(
+            " ",
+            ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(f -> !f.startsWith("--add-opens") && !f.startsWith("--add-exports"))
+                .toList()));
     return m;
   }
 
   private static long physicalMemoryMb() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getTotalMemorySize() >> 20;
     }
     return -1;

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,16 +28,22 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  */
 final class ObjectBacklog {
   static final String BUCKET = "orderstream-bench";
+
   /** Uploads side by side: the server, not the benchmark, should be what limits them. */
   private static final int UPLOADERS = 4;
+
   /** The most entries SQS takes in one batch send. */
   private static final int SEND_BATCH = 10;
+
   /** Longer than any measured batch, so no message reappears while its batch runs. */
   private static final int VISIBILITY_SECONDS = 900;
 
   private ObjectBacklog() {}
 
-  /** Creates the bucket when missing; fails naming {@code --s3-endpoint} when the server cannot be used. */
+  /**
+   * Creates the bucket when missing; fails naming {@code --s3-endpoint} when the server cannot be
+   * used.
+   */
   static void createBucket(ObjectServers servers) {
     try (S3Client s3 = servers.s3Client()) {
       if (!exists(s3)) {
@@ -48,7 +54,9 @@ final class ObjectBacklog {
         }
       }
     } catch (SdkException e) {
-      throw Errors.invalidSetting("--s3-endpoint", servers.s3().toString(),
+      throw Errors.invalidSetting(
+          "--s3-endpoint",
+          servers.s3().toString(),
           "a running S3 server such as the one scripts/s3-local starts (" + firstLine(e) + ")");
     }
   }
@@ -62,24 +70,34 @@ final class ObjectBacklog {
     }
   }
 
-  /** Uploads {@code files} as {@code prefix + file name}; {@code prefix} is an s3a URI ending in '/'. */
+  /**
+   * Uploads {@code files} as {@code prefix + file name}; {@code prefix} is an s3a URI ending in
+   * '/'.
+   */
   static void upload(ObjectServers servers, List<Path> files, String prefix) {
     ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADERS);
     try (FileSystem s3 = FileSystem.newInstance(java.net.URI.create(prefix), servers.hadoop())) {
       List<Future<Void>> uploads = new ArrayList<>();
       for (Path file : files) {
-        uploads.add(uploaders.submit(() -> {
-          s3.copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.fs.Path(prefix + file.getFileName()));
-          return null;
-        }));
+        uploads.add(
+            uploaders.submit(
+                () -> {
+                  s3.copyFromLocalFile(
+                      new org.apache.hadoop.fs.Path(file.toUri()),
+                      new org.apache.hadoop.fs.Path(prefix + file.getFileName()));
+                  return null;
+                }));
       }
       for (Future<Void> upload : uploads) {
         upload.get();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot upload the backlog to " + prefix + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot upload the backlog to " + prefix + ": " + e.getMessage(), e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Cannot upload the backlog to " + prefix + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IllegalStateException(
+          "Cannot upload the backlog to " + prefix + ": " + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while uploading the backlog", e);
@@ -88,13 +106,23 @@ final class ObjectBacklog {
     }
   }
 
-  /** Creates queue {@code name}; fails naming {@code --sqs-endpoint} when the server cannot be used. */
+  /**
+   * Creates queue {@code name}; fails naming {@code --sqs-endpoint} when the server cannot be used.
+   */
   static String createQueue(ObjectServers servers, String name) {
     try (SqsClient sqs = servers.sqsClient()) {
-      return sqs.createQueue(b -> b.queueName(name)
-          .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_SECONDS)))).queueUrl();
+      return sqs.createQueue(
+              b ->
+                  b.queueName(name)
+                      .attributes(
+                          Map.of(
+                              QueueAttributeName.VISIBILITY_TIMEOUT,
+                              Integer.toString(VISIBILITY_SECONDS))))
+          .queueUrl();
     } catch (SdkException e) {
-      throw Errors.invalidSetting("--sqs-endpoint", servers.sqs().toString(),
+      throw Errors.invalidSetting(
+          "--sqs-endpoint",
+          servers.sqs().toString(),
           "a running SQS server such as the one scripts/s3-local starts (" + firstLine(e) + ")");
     }
   }
@@ -105,12 +133,19 @@ final class ObjectBacklog {
       for (int from = 0; from < files.size(); from += SEND_BATCH) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = from; i < Math.min(files.size(), from + SEND_BATCH); i++) {
-          String body = S3EventJson.created(BUCKET, keyPrefix + files.get(i).getFileName(), size(files.get(i)), i + 1L);
-          entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(body).build());
+          String body =
+              S3EventJson.created(
+                  BUCKET, keyPrefix + files.get(i).getFileName(), size(files.get(i)), i + 1L);
+          entries.add(
+              SendMessageBatchRequestEntry.builder()
+                  .id(Integer.toString(i))
+                  .messageBody(body)
+                  .build());
         }
         var failed = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries)).failed();
         if (!failed.isEmpty()) {
-          throw new IllegalStateException("The queue refused " + failed.size() + " notifications: " + failed.get(0).message());
+          throw new IllegalStateException(
+              "The queue refused " + failed.size() + " notifications: " + failed.get(0).message());
         }
       }
     }
@@ -119,11 +154,17 @@ final class ObjectBacklog {
   /** Messages still on the queue, visible or in flight: none once a run has drained it. */
   static long messagesLeft(ObjectServers servers, String queueUrl) {
     try (SqsClient sqs = servers.sqsClient()) {
-      Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-          .attributes();
+      Map<QueueAttributeName, String> counts =
+          sqs.getQueueAttributes(
+                  b ->
+                      b.queueUrl(queueUrl)
+                          .attributeNames(
+                              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+              .attributes();
       return Long.parseLong(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-          + Long.parseLong(counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+          + Long.parseLong(
+              counts.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
   }
 

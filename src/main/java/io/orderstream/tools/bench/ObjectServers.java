@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The local S3 and SQS servers the objects part measures against (such as those
- * {@code scripts/s3-local} starts), and how each party reaches them: the measured runs through the
+ * The local S3 and SQS servers the objects part measures against (such as those {@code
+ * scripts/s3-local} starts), and how each party reaches them: the measured runs through the
  * standard {@code fs.s3a.*} settings and the AWS chain's environment variables, as a user's run
  * would; the benchmark itself, which uploads and announces the objects, through clients with the
  * same keys. Local servers check no signatures, so the keys are fixed.
@@ -37,13 +37,16 @@ record ObjectServers(URI s3, URI sqs) {
   /** The s3a settings as the {@code --conf spark.hadoop.*} arguments of {@code orderstream run}. */
   List<String> runConfArguments() {
     List<String> args = new ArrayList<>();
-    s3aSettings().forEach((key, value) -> args.addAll(List.of("--conf", "spark.hadoop." + key + "=" + value)));
+    s3aSettings()
+        .forEach(
+            (key, value) -> args.addAll(List.of("--conf", "spark.hadoop." + key + "=" + value)));
     return args;
   }
 
   /** What a measured run's environment adds: the AWS chain's standard variables. */
   Map<String, String> credentialsEnvironment() {
-    return Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", REGION);
+    return Map.of(
+        "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", REGION);
   }
 
   /** Hadoop settings for the benchmark's own uploads: the s3a settings and the keys. */
@@ -56,12 +59,20 @@ record ObjectServers(URI s3, URI sqs) {
   }
 
   S3Client s3Client() {
-    return S3Client.builder().endpointOverride(s3).forcePathStyle(true).region(Region.of(REGION))
-        .credentialsProvider(credentials()).build();
+    return S3Client.builder()
+        .endpointOverride(s3)
+        .forcePathStyle(true)
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials())
+        .build();
   }
 
   SqsClient sqsClient() {
-    return SqsClient.builder().endpointOverride(sqs).region(Region.of(REGION)).credentialsProvider(credentials()).build();
+    return SqsClient.builder()
+        .endpointOverride(sqs)
+        .region(Region.of(REGION))
+        .credentialsProvider(credentials())
+        .build();
   }
 
   private static StaticCredentialsProvider credentials() {

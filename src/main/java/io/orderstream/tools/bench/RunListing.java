@@ -32,13 +32,25 @@ final class RunListing {
     return tables;
   }
 
-  /** Fails unless the run logged in {@code log} listed a nonempty listing equal to {@code expected}'s. */
+  /**
+   * Fails unless the run logged in {@code log} listed a nonempty listing equal to {@code
+   * expected}'s.
+   */
   static void requireSame(Path expected, Path log, String what) {
     Map<String, Long> wanted = tables(lines(expected));
     Map<String, Long> seen = tables(lines(log));
     if (wanted.isEmpty() || !wanted.equals(seen)) {
-      throw new IllegalStateException("The " + what + " ended with tables " + seen + ", the folder run with " + wanted
-          + ": the runs did not do the same work; see " + log + " and " + expected);
+      throw new IllegalStateException(
+          "The "
+              + what
+              + " ended with tables "
+              + seen
+              + ", the folder run with "
+              + wanted
+              + ": the runs did not do the same work; see "
+              + log
+              + " and "
+              + expected);
     }
   }
 

@@ -15,10 +15,22 @@ final class S3EventJson {
   /** {@code sequencer}: orders events of one key, as S3's hexadecimal sequencer does. */
   static String created(String bucket, String key, long size, long sequencer) {
     String encodedKey = URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
-    return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"" + ObjectServers.REGION + "\","
+    return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\""
+        + ObjectServers.REGION
+        + "\","
         + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"s3SchemaVersion\":\"1.0\","
-        + "\"bucket\":{\"name\":\"" + bucket + "\",\"arn\":\"arn:aws:s3:::" + bucket + "\"},"
-        + "\"object\":{\"key\":\"" + encodedKey + "\",\"size\":" + size + ","
-        + "\"sequencer\":\"" + Long.toHexString(sequencer).toUpperCase(Locale.ROOT) + "\"}}}]}";
+        + "\"bucket\":{\"name\":\""
+        + bucket
+        + "\",\"arn\":\"arn:aws:s3:::"
+        + bucket
+        + "\"},"
+        + "\"object\":{\"key\":\""
+        + encodedKey
+        + "\",\"size\":"
+        + size
+        + ","
+        + "\"sequencer\":\""
+        + Long.toHexString(sequencer).toUpperCase(Locale.ROOT)
+        + "\"}}}]}";
   }
 }

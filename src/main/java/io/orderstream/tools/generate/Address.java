@@ -1,6 +1,8 @@
 package io.orderstream.tools.generate;
 
-/** A fabricated delivery address ({@code objt_ende_entg_pedi}), already spelled as events carry it. */
+/**
+ * A fabricated delivery address ({@code objt_ende_entg_pedi}), already spelled as events carry it.
+ */
 record Address(
     String receiver,
     String street,

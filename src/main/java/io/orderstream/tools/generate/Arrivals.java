@@ -10,14 +10,15 @@ import java.util.List;
  * share is sent a second time, byte for byte, somewhere after the original ("duplicates").
  */
 final class Arrivals {
-  private static final Comparator<Draft> CHRONOLOGICAL = Comparator
-      .comparing(Draft::datAtui)
-      .thenComparing(Draft::version, Comparator.nullsFirst(Comparator.naturalOrder()))
-      .thenComparing(Draft::orderId);
+  private static final Comparator<Draft> CHRONOLOGICAL =
+      Comparator.comparing(Draft::datAtui)
+          .thenComparing(Draft::version, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Draft::orderId);
 
   private Arrivals() {}
 
-  static List<Draft> arrange(Rng rng, List<Draft> events, double duplicateFraction, double lateFraction) {
+  static List<Draft> arrange(
+      Rng rng, List<Draft> events, double duplicateFraction, double lateFraction) {
     List<Draft> arrived = new ArrayList<>(events);
     arrived.sort(CHRONOLOGICAL);
     int total = arrived.size();
@@ -63,6 +64,7 @@ final class Arrivals {
         return i;
       }
     }
-    throw new IllegalStateException("Event vanished while arranging arrivals: " + original.orderId());
+    throw new IllegalStateException(
+        "Event vanished while arranging arrivals: " + original.orderId());
   }
 }

@@ -19,7 +19,8 @@ public final class AtomicFiles {
     Path temp = dir.resolve("." + name + ".tmp");
     try {
       Files.write(temp, content);
-      return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return Files.move(
+          temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       deleteQuietly(temp, e);
       throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);

@@ -65,7 +65,9 @@ final class Catalogue {
 
   private void addBoreal(Rng rng) {
     String provider = uuid(rng) + "-1_1_conventional";
-    Seller s = seller(rng, "Casa Boreal", "Entrega padrão", provider, "TRANSLOG EXPRESS", false, "default");
+    Seller s =
+        seller(
+            rng, "Casa Boreal", "Entrega padrão", provider, "TRANSLOG EXPRESS", false, "default");
     item(rng, s, "Livro - Jardins do Sul", null, 4450, 6990, 1, 890);
     item(rng, s, "Livro - Histórias do Mar", null, 3990, 3990, 2, 890);
     item(rng, s, "Caderno Pautado A5", null, 2290, 2590, 1, 560);
@@ -74,7 +76,15 @@ final class Catalogue {
   }
 
   private void addPinheiro(Rng rng) {
-    Seller s = seller(rng, "Mercado Pinheiro", "Entrega Econômica", "", "ENVIO RAPIDO", true, "CD-" + rng.upper(2));
+    Seller s =
+        seller(
+            rng,
+            "Mercado Pinheiro",
+            "Entrega Econômica",
+            "",
+            "ENVIO RAPIDO",
+            true,
+            "CD-" + rng.upper(2));
     item(rng, s, "Café Torrado Especial 500g", null, 3290, 3590, 4, 705);
     item(rng, s, "Chá Verde com Hortelã", null, 1490, 1490, 4, 305);
     item(rng, s, "Mel Silvestre 300g", null, 2790, 3100, 5, 615);
@@ -83,7 +93,9 @@ final class Catalogue {
 
   private void addSerra(Rng rng) {
     String provider = uuid(rng) + "-2_1_express";
-    Seller s = seller(rng, "Ateliê Serra", "Entrega Expressa", provider, "Expresso Serra", false, "default");
+    Seller s =
+        seller(
+            rng, "Ateliê Serra", "Entrega Expressa", provider, "Expresso Serra", false, "default");
     item(rng, s, "Mochila Urbana", "Cinza", 18990, 22800, 6, 2571);
     item(rng, s, "Camiseta Algodão Básica", "Azul", 4990, 4990, 6, 1100);
     item(rng, s, "Camiseta Algodão Básica", "Preta", 4990, 4990, 6, 1100);
@@ -91,9 +103,12 @@ final class Catalogue {
   }
 
   private void addBilheteria(Rng rng) {
-    Seller s = new Seller(rng.alnum(10), "Bilheteria Lua", "Produto Virtual", "", null, false, true, "default");
+    Seller s =
+        new Seller(
+            rng.alnum(10), "Bilheteria Lua", "Produto Virtual", "", null, false, true, "default");
     for (String day : List.of("Dia 1", "Dia 2", "Dia 3")) {
-      Product p = product(rng, s, "Festival Som da Serra - " + day + " - Pista", null, 46875, 46875, 10, 0);
+      Product p =
+          product(rng, s, "Festival Som da Serra - " + day + " - Pista", null, 46875, 46875, 10, 0);
       virtual.add(p);
     }
   }
@@ -109,35 +124,88 @@ final class Catalogue {
   // ---- builders ----------------------------------------------------------------------------
 
   private Seller seller(
-      Rng rng, String name, String delivery, String provider, String carrier, boolean byInvoice, String warehouse) {
+      Rng rng,
+      String name,
+      String delivery,
+      String provider,
+      String carrier,
+      boolean byInvoice,
+      String warehouse) {
     // Sellers send their delivery texts double-encoded, as in the sample events.
-    Seller s = new Seller(rng.alnum(10), name, Text.doubleEncode(delivery), provider,
-        Text.doubleEncode(carrier), byInvoice, false, warehouse);
+    Seller s =
+        new Seller(
+            rng.alnum(10),
+            name,
+            Text.doubleEncode(delivery),
+            provider,
+            Text.doubleEncode(carrier),
+            byInvoice,
+            false,
+            warehouse);
     return s;
   }
 
   private void item(
-      Rng rng, Seller s, String product, String variant, long price, long original, int days, long shipping) {
+      Rng rng,
+      Seller s,
+      String product,
+      String variant,
+      long price,
+      long original,
+      int days,
+      long shipping) {
     physical.add(product(rng, s, product, variant, price, original, days, shipping));
   }
 
   private Product product(
-      Rng rng, Seller s, String product, String variant, long price, long original, int days, long shipping) {
+      Rng rng,
+      Seller s,
+      String product,
+      String variant,
+      long price,
+      long original,
+      int days,
+      long shipping) {
     String name = variant == null ? product : product + " " + variant;
-    String sku = s.tracksByInvoice() ? rng.digits(7) : rng.digits(9) + "_" + Text.slug(s.name()).replace("-", "");
+    String sku =
+        s.tracksByInvoice()
+            ? rng.digits(7)
+            : rng.digits(9) + "_" + Text.slug(s.name()).replace("-", "");
     long offerDiscount = rng.chance(0.2) ? 100L * rng.between(1, 5) : 0L;
-    String thumbnail = "https://img.example.com/products/" + Text.slug(name) + "_" + rng.hex(8) + ".jpg";
-    return new Product("MKU-" + rng.alnum(13), rng.hex(24), sku, product, name, thumbnail, s,
-        price, original, offerDiscount, days, shipping);
+    String thumbnail =
+        "https://img.example.com/products/" + Text.slug(name) + "_" + rng.hex(8) + ".jpg";
+    return new Product(
+        "MKU-" + rng.alnum(13),
+        rng.hex(24),
+        sku,
+        product,
+        name,
+        thumbnail,
+        s,
+        price,
+        original,
+        offerDiscount,
+        days,
+        shipping);
   }
 
-  private void promotion(Rng rng, String name, boolean percentage, long value, String code, String appliesTo) {
-    promotions.add(new Promotion(rng.hex(24), name, percentage, value, rng.hex(24), "default", code, appliesTo));
+  private void promotion(
+      Rng rng, String name, boolean percentage, long value, String code, String appliesTo) {
+    promotions.add(
+        new Promotion(
+            rng.hex(24), name, percentage, value, rng.hex(24), "default", code, appliesTo));
   }
 
   private static String uuid(Rng rng) {
     String h = rng.hex(32);
-    return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-"
-        + h.substring(16, 20) + "-" + h.substring(20);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-"
+        + h.substring(12, 16)
+        + "-"
+        + h.substring(16, 20)
+        + "-"
+        + h.substring(20);
   }
 }

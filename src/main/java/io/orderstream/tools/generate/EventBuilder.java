@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Turns one {@link Step} of an {@link OrderPlan} into the event document, field for field in the
  * shape (and key order) of the real events. Fields that only the newer feed sends (sub-statuses,
- * per-item financial fields, {@code list_prmo}) appear only for {@link OrderPlan#detailed()} orders.
+ * per-item financial fields, {@code list_prmo}) appear only for {@link OrderPlan#detailed()}
+ * orders.
  */
 final class EventBuilder {
   private static final String CLIENT_ID = "customer-store";
@@ -101,19 +102,25 @@ final class EventBuilder {
     l.put("nom_url_img_oril", p.thumbnail());
     l.put("vlr_oril_prod_unit_vrne", Money.toDouble(p.originalPriceCents()));
     l.put("vlr_prec_unit_brut", Money.toDouble(p.priceCents()));
-    l.putArray("list_cod_loja_vend").addObject()
+    l.putArray("list_cod_loja_vend")
+        .addObject()
         .put("cod_loja_vend", p.seller().warehouse())
         .put("qtd_loja_item", line.quantity());
     if (order.detailed()) {
       l.put("vlr_desc_finn_unit_item", Money.toDouble(line.unitFinancialDiscountCents()));
       l.put("vlr_fina_esto_item", Money.toDouble(line.finalCents()));
-      l.put("dat_hor_esda_entg_item", Timestamps.format(estimatedDelivery(order.createdAt(), p.businessDays())));
+      l.put(
+          "dat_hor_esda_entg_item",
+          Timestamps.format(estimatedDelivery(order.createdAt(), p.businessDays())));
     }
   }
 
   /** Local midnight (03:00 UTC) a couple of days after the promised business days. */
   private static Instant estimatedDelivery(Instant createdAt, int businessDays) {
-    return createdAt.plus(Duration.ofDays(businessDays + 2)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(3));
+    return createdAt
+        .plus(Duration.ofDays(businessDays + 2))
+        .truncatedTo(ChronoUnit.DAYS)
+        .plus(Duration.ofHours(3));
   }
 
   private static void shipment(ObjectNode s, ShipmentState state, boolean detailed) {
@@ -143,7 +150,8 @@ final class EventBuilder {
     }
   }
 
-  private static void shipmentItem(ObjectNode i, OrderLine line, ShipmentState state, boolean detailed) {
+  private static void shipmentItem(
+      ObjectNode i, OrderLine line, ShipmentState state, boolean detailed) {
     i.put("qtd_prod", line.quantity());
     i.put("cod_prod_venr", line.product().sellerSkuId());
     i.put("cod_prod", line.product().itemId());
@@ -161,15 +169,19 @@ final class EventBuilder {
     Seller seller = state.shipment().seller();
     t.put("nom_trtd", seller.carrier());
     t.put("des_moda_entg", seller.carrier());
-    t.put("prco_rtmt", seller.tracksByInvoice()
-        ? state.shipment().invoiceNumber()
-        : Text.doubleEncode("Código de rastreio indisponível"));
+    t.put(
+        "prco_rtmt",
+        seller.tracksByInvoice()
+            ? state.shipment().invoiceNumber()
+            : Text.doubleEncode("Código de rastreio indisponível"));
     t.put("dat_envo_rtmt", Timestamps.format(state.trackingAt()));
   }
 
   private static void summary(ObjectNode s, OrderPlan order) {
     s.put("num_item", (double) order.lines().stream().mapToInt(OrderLine::quantity).sum());
-    s.put("qtd_maxi_temp_envo", (double) order.lines().stream().mapToInt(l -> l.product().businessDays()).max().orElse(0));
+    s.put(
+        "qtd_maxi_temp_envo",
+        (double) order.lines().stream().mapToInt(l -> l.product().businessDays()).max().orElse(0));
     s.put("vlr_desc_conc_pedi", Money.toDouble(order.promotionCents()));
     s.put("vlr_totl_pedi", Money.toDouble(order.itemsTotalCents()));
     s.put("vlr_totl_desc", Money.toDouble(order.promotionCents() + order.offerDiscountCents()));

@@ -23,7 +23,10 @@ public final class EventFiles {
       String name = file.getFileName().toString();
       String content = readString(file);
       if (name.endsWith(OutputFormat.JSONL.extension())) {
-        content.lines().filter(l -> !l.isBlank()).forEach(l -> events.add(GeneratedEvent.parse(name, l)));
+        content
+            .lines()
+            .filter(l -> !l.isBlank())
+            .forEach(l -> events.add(GeneratedEvent.parse(name, l)));
       } else {
         events.add(GeneratedEvent.parse(name, content.strip()));
       }
@@ -35,9 +38,14 @@ public final class EventFiles {
     try (Stream<Path> files = Files.list(dir)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().startsWith("_"))
-          .filter(f -> f.toString().endsWith(OutputFormat.JSON.extension())
-              || f.toString().endsWith(OutputFormat.JSONL.extension()))
+          .filter(
+              f ->
+                  !f.getFileName().toString().startsWith(".")
+                      && !f.getFileName().toString().startsWith("_"))
+          .filter(
+              f ->
+                  f.toString().endsWith(OutputFormat.JSON.extension())
+                      || f.toString().endsWith(OutputFormat.JSONL.extension()))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -18,10 +18,12 @@ import java.io.UncheckedIOException;
  * either one line per event or the sample files' layout (4-space indent, {@code "key": value}).
  */
 final class EventJson {
-  static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
-      .build());
+  static final ObjectMapper MAPPER =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+              .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+              .build());
 
   private static final ObjectWriter COMPACT = MAPPER.writer();
   private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
@@ -45,10 +47,11 @@ final class EventJson {
   }
 
   private static DefaultPrettyPrinter prettyPrinter() {
-    Separators separators = Separators.createDefaultInstance()
-        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withObjectEmptySeparator("")
-        .withArrayEmptySeparator("");
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
     DefaultIndenter indenter = new DefaultIndenter("    ", "\n");
     return new DefaultPrettyPrinter(separators)
         .withObjectIndenter(indenter)

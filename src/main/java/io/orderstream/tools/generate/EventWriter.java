@@ -14,7 +14,9 @@ import java.util.List;
 public final class EventWriter {
   private EventWriter() {}
 
-  /** Writes all files and returns their paths in the order written; creates {@code dir} if needed. */
+  /**
+   * Writes all files and returns their paths in the order written; creates {@code dir} if needed.
+   */
   public static List<Path> write(List<GeneratedEvent> events, Path dir) {
     createDirectories(dir);
     List<Path> written = new ArrayList<>();
@@ -28,7 +30,8 @@ public final class EventWriter {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create output folder " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot create output folder " + dir + ": " + e.getMessage(), e);
     }
   }
 }

@@ -32,11 +32,12 @@ public final class ExpectedState {
     Map<String, GeneratedEvent> winners = winners(events);
     Map<String, ExpectedOrder> orders = new TreeMap<>();
     Map<String, JsonNode> parsed = new LinkedHashMap<>();
-    winners.forEach((id, event) -> {
-      JsonNode node = parse(event);
-      parsed.put(id, node);
-      orders.put(id, order(event, node));
-    });
+    winners.forEach(
+        (id, event) -> {
+          JsonNode node = parse(event);
+          parsed.put(id, node);
+          orders.put(id, order(event, node));
+        });
     return new ExpectedState(orders, totals(orders, parsed.values()));
   }
 
@@ -68,9 +69,18 @@ public final class ExpectedState {
   private static GeneratedEvent later(GeneratedEvent a, GeneratedEvent b) {
     int cmp = GeneratedEvent.recency().compare(a, b);
     if (cmp == 0 && !parse(a).equals(parse(b))) {
-      throw new IllegalStateException("Order " + a.orderId() + " has two different events with dat_atui "
-          + a.datAtui() + " and version " + a.version() + " (" + a.fileName() + ", " + b.fileName()
-          + "): no event wins");
+      throw new IllegalStateException(
+          "Order "
+              + a.orderId()
+              + " has two different events with dat_atui "
+              + a.datAtui()
+              + " and version "
+              + a.version()
+              + " ("
+              + a.fileName()
+              + ", "
+              + b.fileName()
+              + "): no event wins");
     }
     return cmp >= 0 ? a : b;
   }
@@ -80,12 +90,20 @@ public final class ExpectedState {
     for (JsonNode shipment : event.path("list_envo")) {
       itemShipments += shipment.path("list_item_envo").size();
     }
-    return new ExpectedOrder(winner.orderId(), winner.datAtui(), winner.version(), winner.status(),
-        event.path("list_item_pedi").size(), event.path("list_envo").size(), itemShipments,
-        event.path("list_prmo").size(), winner.json());
+    return new ExpectedOrder(
+        winner.orderId(),
+        winner.datAtui(),
+        winner.version(),
+        winner.status(),
+        event.path("list_item_pedi").size(),
+        event.path("list_envo").size(),
+        itemShipments,
+        event.path("list_prmo").size(),
+        winner.json());
   }
 
-  private static ExpectedTotals totals(Map<String, ExpectedOrder> orders, Collection<JsonNode> winners) {
+  private static ExpectedTotals totals(
+      Map<String, ExpectedOrder> orders, Collection<JsonNode> winners) {
     Set<String> customers = new HashSet<>();
     Set<List<String>> addresses = new HashSet<>();
     Set<String> items = new HashSet<>();
@@ -94,10 +112,12 @@ public final class ExpectedState {
     for (JsonNode e : winners) {
       customers.add(e.path("objt_clie").path("cod_rfrc_clie").asText());
       addresses.add(values(e.path("objt_ende_entg_pedi")));
-      e.path("list_item_pedi").forEach(l -> {
-        items.add(l.path("cod_vrne_prod").asText());
-        sellers.add(l.path("idt_venr").asText());
-      });
+      e.path("list_item_pedi")
+          .forEach(
+              l -> {
+                items.add(l.path("cod_vrne_prod").asText());
+                sellers.add(l.path("idt_venr").asText());
+              });
       e.path("list_envo").forEach(s -> sellers.add(s.path("cod_venr").asText()));
       e.path("list_prmo").forEach(p -> promotions.add(p.path("cod_prmo").asText()));
     }
@@ -118,7 +138,9 @@ public final class ExpectedState {
   /** An address's field values in a fixed (name) order: its identity before any normalization. */
   private static List<String> values(JsonNode address) {
     Map<String, String> byName = new TreeMap<>();
-    address.properties().forEach(f -> byName.put(f.getKey(), f.getKey() + "=" + f.getValue().asText()));
+    address
+        .properties()
+        .forEach(f -> byName.put(f.getKey(), f.getKey() + "=" + f.getValue().asText()));
     return new ArrayList<>(byName.values());
   }
 

@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Row counts the tables must hold once every event has been processed, whatever the arrival order
- * and batching. Order-scoped counts come from the winning events; dimension counts are distinct keys
- * over the winning events (the generator keeps an order's lines, customer, address and promotions the
- * same in all its events, so the older events add no other keys).
+ * and batching. Order-scoped counts come from the winning events; dimension counts are distinct
+ * keys over the winning events (the generator keeps an order's lines, customer, address and
+ * promotions the same in all its events, so the older events add no other keys).
  */
 public record ExpectedTotals(
     long orders,

@@ -24,13 +24,19 @@ final class FakeToken {
     customer.put("name", order.customer().name());
     customer.put("email", order.customer().email());
     var items = payload.putArray("items");
-    order.lines().forEach(l -> items.addObject()
-        .put("skuId", l.product().itemId())
-        .put("quantity", l.quantity()));
+    order
+        .lines()
+        .forEach(
+            l ->
+                items.addObject().put("skuId", l.product().itemId()).put("quantity", l.quantity()));
     payload.put("createdAt", Timestamps.format(order.createdAt()));
     payload.put("_id", order.orderId().substring(0, 13));
     payload.put("iat", order.createdAt().getEpochSecond());
-    return encode(HEADER) + "." + encode(EventJson.compact(payload)) + "." + B64.encodeToString(rng.bytes(256));
+    return encode(HEADER)
+        + "."
+        + encode(EventJson.compact(payload))
+        + "."
+        + B64.encodeToString(rng.bytes(256));
   }
 
   private static String encode(String json) {

@@ -13,7 +13,8 @@ import java.util.Set;
 final class FileNames {
   private FileNames() {}
 
-  static List<GeneratedEvent> assign(Rng rng, List<Draft> arrived, OutputFormat format, int eventsPerFile) {
+  static List<GeneratedEvent> assign(
+      Rng rng, List<Draft> arrived, OutputFormat format, int eventsPerFile) {
     Set<String> used = new HashSet<>();
     List<GeneratedEvent> named = new ArrayList<>(arrived.size());
     String jsonlName = null;
@@ -28,7 +29,9 @@ final class FileNames {
         }
         name = jsonlName;
       }
-      named.add(new GeneratedEvent(d.orderId(), d.datAtui(), d.version(), d.status(), format.render(d.event()), name));
+      named.add(
+          new GeneratedEvent(
+              d.orderId(), d.datAtui(), d.version(), d.status(), format.render(d.event()), name));
     }
     return named;
   }

@@ -19,9 +19,9 @@ import java.util.Objects;
 public record GeneratedEvent(
     String orderId, Instant datAtui, Long version, String status, String json, String fileName) {
 
-  private static final Comparator<GeneratedEvent> RECENCY = Comparator
-      .comparing(GeneratedEvent::datAtui)
-      .thenComparing(GeneratedEvent::version, Comparator.nullsFirst(Comparator.naturalOrder()));
+  private static final Comparator<GeneratedEvent> RECENCY =
+      Comparator.comparing(GeneratedEvent::datAtui)
+          .thenComparing(GeneratedEvent::version, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   public GeneratedEvent {
     Objects.requireNonNull(orderId, "orderId");
@@ -44,7 +44,8 @@ public record GeneratedEvent(
     try {
       node = EventJson.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Not a JSON event in " + fileName + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Not a JSON event in " + fileName + ": " + e.getOriginalMessage(), e);
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("Not a JSON object in " + fileName);

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param seed seed of every random choice
  * @param format file layout
  * @param eventsPerFile events per file for {@link OutputFormat#JSONL} (ignored for JSON)
- * @param duplicateFraction extra exact copies of events, as a fraction of the lifecycle events (0..1)
- * @param lateFraction share of the lifecycle events that arrive after their order's winning event (0..1)
+ * @param duplicateFraction extra exact copies of events, as a fraction of the lifecycle events
+ *     (0..1)
+ * @param lateFraction share of the lifecycle events that arrive after their order's winning event
+ *     (0..1)
  * @param start orders are created within two weeks after this instant
  */
 public record GeneratorSpec(
@@ -32,6 +34,7 @@ public record GeneratorSpec(
    * with different seeds (see the benchmark's history load).
    */
   public static final int MAX_ORDERS = 50_000;
+
   public static final int DEFAULT_EVENTS_PER_FILE = 20;
   public static final int MAX_EVENTS_PER_FILE = 100_000;
   public static final Instant DEFAULT_START = Instant.parse("2024-03-01T00:00:00Z");
@@ -47,15 +50,18 @@ public record GeneratorSpec(
 
   /** {@code orders} orders from {@code seed}: JSON files, no duplicates, no late events. */
   public static GeneratorSpec of(int orders, long seed) {
-    return new GeneratorSpec(orders, seed, OutputFormat.JSON, DEFAULT_EVENTS_PER_FILE, 0.0, 0.0, DEFAULT_START);
+    return new GeneratorSpec(
+        orders, seed, OutputFormat.JSON, DEFAULT_EVENTS_PER_FILE, 0.0, 0.0, DEFAULT_START);
   }
 
   public GeneratorSpec withFormat(OutputFormat newFormat) {
-    return new GeneratorSpec(orders, seed, newFormat, eventsPerFile, duplicateFraction, lateFraction, start);
+    return new GeneratorSpec(
+        orders, seed, newFormat, eventsPerFile, duplicateFraction, lateFraction, start);
   }
 
   public GeneratorSpec withEventsPerFile(int newEventsPerFile) {
-    return new GeneratorSpec(orders, seed, format, newEventsPerFile, duplicateFraction, lateFraction, start);
+    return new GeneratorSpec(
+        orders, seed, format, newEventsPerFile, duplicateFraction, lateFraction, start);
   }
 
   public GeneratorSpec withDuplicates(double fraction) {
@@ -63,22 +69,26 @@ public record GeneratorSpec(
   }
 
   public GeneratorSpec withLate(double fraction) {
-    return new GeneratorSpec(orders, seed, format, eventsPerFile, duplicateFraction, fraction, start);
+    return new GeneratorSpec(
+        orders, seed, format, eventsPerFile, duplicateFraction, fraction, start);
   }
 
   public GeneratorSpec withStart(Instant newStart) {
-    return new GeneratorSpec(orders, seed, format, eventsPerFile, duplicateFraction, lateFraction, newStart);
+    return new GeneratorSpec(
+        orders, seed, format, eventsPerFile, duplicateFraction, lateFraction, newStart);
   }
 
   private static void requireRange(String component, int value, int min, int max) {
     if (value < min || value > max) {
-      throw new IllegalArgumentException(component + " must be from " + min + " to " + max + ", not " + value);
+      throw new IllegalArgumentException(
+          component + " must be from " + min + " to " + max + ", not " + value);
     }
   }
 
   private static void requireFraction(String component, double value) {
     if (!(value >= 0.0 && value <= 1.0)) {
-      throw new IllegalArgumentException(component + " must be a fraction from 0 to 1, not " + value);
+      throw new IllegalArgumentException(
+          component + " must be a fraction from 0 to 1, not " + value);
     }
   }
 }

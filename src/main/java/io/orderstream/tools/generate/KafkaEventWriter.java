@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes generated events to a Kafka topic, one event per record, in arrival order: the value is the
- * event's JSON exactly as it would be in its file, the key its order id (so an order's events share
- * a partition, as in most real feeds; orderstream does not rely on that). With a rate, record
+ * Writes generated events to a Kafka topic, one event per record, in arrival order: the value is
+ * the event's JSON exactly as it would be in its file, the key its order id (so an order's events
+ * share a partition, as in most real feeds; orderstream does not rely on that). With a rate, record
  * {@code k} is sent when it is due at that pace from the start, like {@link LiveWriter}.
  *
  * <p>The producer is idempotent with {@code acks=all}: a retried send is not written twice.
@@ -63,7 +63,9 @@ public final class KafkaEventWriter {
           break;
         }
         sleepUntil(start + due);
-        producer.send(new ProducerRecord<>(topic, event.orderId(), event.json().getBytes(StandardCharsets.UTF_8)),
+        producer.send(
+            new ProducerRecord<>(
+                topic, event.orderId(), event.json().getBytes(StandardCharsets.UTF_8)),
             (metadata, error) -> failure.compareAndSet(null, error));
         sent++;
       }

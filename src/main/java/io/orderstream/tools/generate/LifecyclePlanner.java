@@ -14,11 +14,16 @@ import java.util.List;
  *
  * <p>Contract of the result: {@code dat_atui} never decreases and the version strictly increases
  * from one event to the next (only the first event may lack a version), so the last step is the
- * order's winning event. About one transition in seven reuses the previous event's {@code dat_atui}:
- * a tie that only the version breaks.
+ * order's winning event. About one transition in seven reuses the previous event's {@code
+ * dat_atui}: a tie that only the version breaks.
  */
 final class LifecyclePlanner {
-  private enum Ending { COMPLETE, IN_PROGRESS, CANCELED, ABANDONED }
+  private enum Ending {
+    COMPLETE,
+    IN_PROGRESS,
+    CANCELED,
+    ABANDONED
+  }
 
   private static final double TIE_CHANCE = 0.15;
   private static final int NONE = 0;
@@ -41,7 +46,9 @@ final class LifecyclePlanner {
     this.clock = createdAt;
   }
 
-  /** The steps of an order created at {@code createdAt} whose physical lines need {@code shipments}. */
+  /**
+   * The steps of an order created at {@code createdAt} whose physical lines need {@code shipments}.
+   */
   static List<Step> plan(Rng rng, Instant createdAt, List<Shipment> shipments) {
     LifecyclePlanner planner = new LifecyclePlanner(rng, createdAt, shipments);
     planner.run();
@@ -74,7 +81,10 @@ final class LifecyclePlanner {
     }
   }
 
-  /** Older feeds send the pre-order as version "0" a few ms after creation; newer ones send no version. */
+  /**
+   * Older feeds send the pre-order as version "0" a few ms after creation; newer ones send no
+   * version.
+   */
   private void preOrder() {
     if (rng.chance(0.25)) {
       clock = clock.plusMillis(rng.between(20, 40));
@@ -110,7 +120,10 @@ final class LifecyclePlanner {
     }
   }
 
-  /** A shipment that can move on; shipments are billed in list order, so list_envo only grows at its end. */
+  /**
+   * A shipment that can move on; shipments are billed in list order, so list_envo only grows at its
+   * end.
+   */
   private int nextShipment() {
     List<Integer> ready = new ArrayList<>();
     int billed = 0;
@@ -127,7 +140,10 @@ final class LifecyclePlanner {
 
   private void advanceFor(int from, boolean firstShipmentEvent) {
     switch (from) {
-      case NONE -> advanceMillis(firstShipmentEvent ? 3_600_000L : 600_000L, firstShipmentEvent ? 28_800_000L : 36_000_000L);
+      case NONE ->
+          advanceMillis(
+              firstShipmentEvent ? 3_600_000L : 600_000L,
+              firstShipmentEvent ? 28_800_000L : 36_000_000L);
       case BILLED -> advanceMillis(1_800_000L, 43_200_000L);
       default -> advanceMillis(86_400_000L, 4 * 86_400_000L);
     }

@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Writes events at a steady rate instead of all at once, for latency benchmarks: file {@code k} is
- * written when the events before it are due at {@code eventsPerSecond}. Each file appears atomically.
- * Pacing is against a fixed start, so a slow write does not slow the rate down for the rest of the run.
+ * written when the events before it are due at {@code eventsPerSecond}. Each file appears
+ * atomically. Pacing is against a fixed start, so a slow write does not slow the rate down for the
+ * rest of the run.
  */
 public final class LiveWriter {
   /** Waits; separate so tests can run the schedule without sleeping. */
@@ -35,10 +36,11 @@ public final class LiveWriter {
   }
 
   /**
-   * As {@link #write(List, Path, double)}, but stops before the first file due at or after
-   * {@code limit} from the start.
+   * As {@link #write(List, Path, double)}, but stops before the first file due at or after {@code
+   * limit} from the start.
    */
-  public List<Path> write(List<GeneratedEvent> events, Path dir, double eventsPerSecond, Duration limit) {
+  public List<Path> write(
+      List<GeneratedEvent> events, Path dir, double eventsPerSecond, Duration limit) {
     if (!(eventsPerSecond > 0)) {
       throw new IllegalArgumentException("eventsPerSecond must be > 0, was " + eventsPerSecond);
     }

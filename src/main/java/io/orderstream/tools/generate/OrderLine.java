@@ -3,10 +3,12 @@ package io.orderstream.tools.generate;
 /**
  * One order line ({@code list_item_pedi[]}): an item, its quantity and the money derived from them.
  *
- * @param shippingDiscountCents {@code vlr_desc_envo}, a seller's shipping subsidy (kept apart from the cost)
+ * @param shippingDiscountCents {@code vlr_desc_envo}, a seller's shipping subsidy (kept apart from
+ *     the cost)
  * @param promotionShareCents this line's share of the order's promotions
  */
-record OrderLine(Product product, int quantity, long shippingDiscountCents, long promotionShareCents) {
+record OrderLine(
+    Product product, int quantity, long shippingDiscountCents, long promotionShareCents) {
 
   /** {@code vlr_prod}. */
   long totalCents() {

@@ -50,6 +50,10 @@ record OrderPlan(
 
   /** {@code vlr_fina_pedi}. */
   long finalCents() {
-    return itemsTotalCents() + shippingCents() - shippingDiscountCents() - promotionCents() - offerDiscountCents();
+    return itemsTotalCents()
+        + shippingCents()
+        - shippingDiscountCents()
+        - promotionCents()
+        - offerDiscountCents();
   }
 }

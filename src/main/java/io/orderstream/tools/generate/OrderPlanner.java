@@ -39,26 +39,35 @@ final class OrderPlanner {
     lines = sharePromotions(lines, promotions);
     List<Shipment> shipments = shipments(lines);
     List<Step> steps = LifecyclePlanner.plan(rng, createdAt, shipments);
-    OrderPlan draft = new OrderPlan(orderId, createdAt, customer, address, lines, promotions, detailed, null, steps);
+    OrderPlan draft =
+        new OrderPlan(
+            orderId, createdAt, customer, address, lines, promotions, detailed, null, steps);
     String token = FakeToken.of(rng, draft);
-    return new OrderPlan(orderId, createdAt, customer, address, lines, promotions, detailed, token, steps);
+    return new OrderPlan(
+        orderId, createdAt, customer, address, lines, promotions, detailed, token, steps);
   }
 
   private List<OrderLine> lines() {
-    List<Product> pool = new ArrayList<>(rng.chance(0.1) ? catalogue.virtualItems() : catalogue.physicalItems());
+    List<Product> pool =
+        new ArrayList<>(rng.chance(0.1) ? catalogue.virtualItems() : catalogue.physicalItems());
     int count = Math.min(pool.size(), 1 + rng.weighted(50, 30, 20));
     List<OrderLine> lines = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Product product = pool.remove(rng.between(0, pool.size() - 1));
       int quantity = 1 + rng.weighted(80, 15, 5);
       OrderLine line = new OrderLine(product, quantity, 0, 0);
-      long discount = rng.chance(0.25) && line.shippingCents() > 1 ? rng.between(1L, line.shippingCents() / 2) : 0;
+      long discount =
+          rng.chance(0.25) && line.shippingCents() > 1
+              ? rng.between(1L, line.shippingCents() / 2)
+              : 0;
       lines.add(new OrderLine(product, quantity, discount, 0));
     }
     return lines;
   }
 
-  /** Half the detailed orders use one or two promotions; two promotions never apply the same value. */
+  /**
+   * Half the detailed orders use one or two promotions; two promotions never apply the same value.
+   */
   private List<AppliedPromotion> promotions(List<OrderLine> lines) {
     if (!rng.chance(0.5)) {
       return List.of();
@@ -79,8 +88,12 @@ final class OrderPlanner {
     return applied;
   }
 
-  /** Spreads the promotions over the lines in proportion to their totals; the rounding rest goes to line 1. */
-  private static List<OrderLine> sharePromotions(List<OrderLine> lines, List<AppliedPromotion> promotions) {
+  /**
+   * Spreads the promotions over the lines in proportion to their totals; the rounding rest goes to
+   * line 1.
+   */
+  private static List<OrderLine> sharePromotions(
+      List<OrderLine> lines, List<AppliedPromotion> promotions) {
     long discount = promotions.stream().mapToLong(AppliedPromotion::appliedCents).sum();
     long total = lines.stream().mapToLong(OrderLine::totalCents).sum();
     List<OrderLine> shared = new ArrayList<>(lines.size());
@@ -122,9 +135,16 @@ final class OrderPlanner {
 
   /** A short fabricated NF-e document, carried as a base64 data URI like the real feed does. */
   private String invoiceXml(Seller seller, String number, String series) {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nfeProc versao=\"4.00\"><NFe><infNFe Id=\"NFe"
-        + rng.digits(44) + "\" versao=\"4.00\"><ide><serie>" + series + "</serie><nNF>" + number
-        + "</nNF></ide><emit><xNome>" + seller.name() + "</xNome></emit></infNFe></NFe></nfeProc>";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nfeProc versao=\"4.00\"><NFe><infNFe Id=\"NFe"
+            + rng.digits(44)
+            + "\" versao=\"4.00\"><ide><serie>"
+            + series
+            + "</serie><nNF>"
+            + number
+            + "</nNF></ide><emit><xNome>"
+            + seller.name()
+            + "</xNome></emit></infNFe></NFe></nfeProc>";
     return "data:text/xml;base64;charset=utf-8,"
         + Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8));
   }

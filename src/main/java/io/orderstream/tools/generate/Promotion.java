@@ -3,7 +3,8 @@ package io.orderstream.tools.generate;
 /**
  * A promotion of the fabricated catalogue ({@code list_prmo[]}), shared by the orders that use it.
  *
- * @param percentage {@code nom_tipo_desc} is "percentage" (value in %), else "fixed" (value in cents)
+ * @param percentage {@code nom_tipo_desc} is "percentage" (value in %), else "fixed" (value in
+ *     cents)
  * @param value {@code vlr_cnfg_desc}: cents when fixed, whole percent when percentage
  * @param appliesTo {@code nom_apli_prmo}
  */

@@ -9,8 +9,8 @@ import java.util.Random;
  *
  * <p>{@code java.util.Random} is used on purpose: its algorithm is part of the Java specification,
  * so a seed yields the same values on every JVM. {@link #fork(String, long)} derives independent
- * streams (one per order, one per concern), so adding an order or a draw in one place does not shift
- * the values drawn everywhere else.
+ * streams (one per order, one per concern), so adding an order or a draw in one place does not
+ * shift the values drawn everywhere else.
  */
 final class Rng {
   private static final char[] HEX = "0123456789abcdef".toCharArray();

@@ -24,22 +24,44 @@ record ShipmentState(
 
   static ShipmentState billed(Shipment shipment, Instant at, Instant invoiceIssuedAt) {
     Instant created = at.minusMillis(38);
-    return new ShipmentState(shipment, ShipmentStatus.BILLED, invoiceIssuedAt, null, null, created, created,
+    return new ShipmentState(
+        shipment,
+        ShipmentStatus.BILLED,
+        invoiceIssuedAt,
+        null,
+        null,
+        created,
+        created,
         shipment.invoiceXml() != null);
   }
 
   ShipmentState sent(Instant at, Instant trackingAt) {
-    return new ShipmentState(shipment, ShipmentStatus.SENT, invoiceIssuedAt, trackingAt, null, createdAt,
-        at.minusMillis(63), false);
+    return new ShipmentState(
+        shipment,
+        ShipmentStatus.SENT,
+        invoiceIssuedAt,
+        trackingAt,
+        null,
+        createdAt,
+        at.minusMillis(63),
+        false);
   }
 
   ShipmentState delivered(Instant at, Instant proofAt) {
-    return new ShipmentState(shipment, ShipmentStatus.DELIVERED, invoiceIssuedAt, trackingAt, proofAt, createdAt,
-        at.minusMillis(41), false);
+    return new ShipmentState(
+        shipment,
+        ShipmentStatus.DELIVERED,
+        invoiceIssuedAt,
+        trackingAt,
+        proofAt,
+        createdAt,
+        at.minusMillis(41),
+        false);
   }
 
   /** The same state as repeated by a later event (the invoice XML is sent only once). */
   ShipmentState repeated() {
-    return new ShipmentState(shipment, status, invoiceIssuedAt, trackingAt, proofAt, createdAt, updatedAt, false);
+    return new ShipmentState(
+        shipment, status, invoiceIssuedAt, trackingAt, proofAt, createdAt, updatedAt, false);
   }
 }

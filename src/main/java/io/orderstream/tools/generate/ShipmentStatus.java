@@ -1,6 +1,8 @@
 package io.orderstream.tools.generate;
 
-/** A shipment's status ({@code nom_stat_entg}, {@code stat_entg}) and its sub-status code and name. */
+/**
+ * A shipment's status ({@code nom_stat_entg}, {@code stat_entg}) and its sub-status code and name.
+ */
 enum ShipmentStatus {
   BILLED("300", "Billed"),
   SENT("400", "Sent"),

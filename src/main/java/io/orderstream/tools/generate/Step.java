@@ -10,7 +10,12 @@ import java.util.List;
  * @param version {@code num_ulti_vers_sist}; null when the event has none
  * @param shipments {@code list_envo}, in the order the shipments were billed
  */
-record Step(OrderStatus status, String paymentStatus, Instant datAtui, Long version, List<ShipmentState> shipments) {
+record Step(
+    OrderStatus status,
+    String paymentStatus,
+    Instant datAtui,
+    Long version,
+    List<ShipmentState> shipments) {
 
   Step {
     shipments = List.copyOf(shipments);

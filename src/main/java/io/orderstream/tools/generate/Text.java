@@ -33,7 +33,9 @@ enum Text {
 
   /** URL slug: lower-case ASCII words joined by '-'. */
   static String slug(String text) {
-    return stripAccents(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+    return stripAccents(text)
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
         .replaceAll("(^-|-$)", "");
   }
 }

@@ -26,8 +26,23 @@ class FolderDiscoveryTest {
 
   @Test
   void namesWithUriAndGlobCharactersAreListedAndTheirUrisLeadBackToTheFile() throws IOException {
-    List<String> names = List.of("a%20b.json", "a%b.json", "[x].json", "q\"uote.json", "c:olon.json", "sp ace.json",
-        "#hash.json", "?q.json", "{brace}.json", "*star.json", "ção.json", "new\nline.json", "back\\slash.json", "%41%20literal.json", "100%.json");
+    List<String> names =
+        List.of(
+            "a%20b.json",
+            "a%b.json",
+            "[x].json",
+            "q\"uote.json",
+            "c:olon.json",
+            "sp ace.json",
+            "#hash.json",
+            "?q.json",
+            "{brace}.json",
+            "*star.json",
+            "ção.json",
+            "new\nline.json",
+            "back\\slash.json",
+            "%41%20literal.json",
+            "100%.json");
     for (String name : names) {
       Files.writeString(dir.resolve(name), name);
     }
@@ -48,8 +63,11 @@ class FolderDiscoveryTest {
     Files.writeString(dir.resolve("_copying.json"), "{}");
     Files.writeString(dir.resolve("ok.json"), "{}");
 
-    assertThat(discovery(false).next(uri -> false, NO_LIMIT)).extracting(InputRef::name)
-        .singleElement().asString().endsWith("/ok.json");
+    assertThat(discovery(false).next(uri -> false, NO_LIMIT))
+        .extracting(InputRef::name)
+        .singleElement()
+        .asString()
+        .endsWith("/ok.json");
   }
 
   // ---------------------------------------------------------------- modification times
@@ -60,7 +78,8 @@ class FolderDiscoveryTest {
     Path old = Files.writeString(dir.resolve("old.json"), "{}");
     Files.setLastModifiedTime(old, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
 
-    assertThat(discovery(false).next(uri -> false, NO_LIMIT)).extracting(InputRef::uri)
+    assertThat(discovery(false).next(uri -> false, NO_LIMIT))
+        .extracting(InputRef::uri)
         .containsExactly(old.toUri().toString(), recent.toUri().toString());
   }
 
@@ -74,8 +93,11 @@ class FolderDiscoveryTest {
     Path staged = Files.writeString(dir.resolve("staged-a-month-ago.json"), "{}");
     Files.setLastModifiedTime(staged, FileTime.from(Instant.now().minusSeconds(30L * 24 * 3600)));
 
-    assertThat(discovery.next(planned::contains, NO_LIMIT)).extracting(InputRef::name)
-        .singleElement().asString().endsWith("staged-a-month-ago.json");
+    assertThat(discovery.next(planned::contains, NO_LIMIT))
+        .extracting(InputRef::name)
+        .singleElement()
+        .asString()
+        .endsWith("staged-a-month-ago.json");
   }
 
   // ---------------------------------------------------------------- sub-folders
@@ -87,10 +109,15 @@ class FolderDiscoveryTest {
     Files.writeString(dir.resolve("a=1/b=2/deeper.json"), "{}");
     Files.writeString(dir.resolve("top.json"), "{}");
 
-    assertThat(discovery(false).next(uri -> false, NO_LIMIT)).extracting(InputRef::name)
-        .singleElement().asString().endsWith("/top.json");
-    assertThat(discovery(true).next(uri -> false, NO_LIMIT)).extracting(InputRef::name)
-        .hasSize(3).anyMatch(name -> name.endsWith("a=1/b=2/deeper.json"));
+    assertThat(discovery(false).next(uri -> false, NO_LIMIT))
+        .extracting(InputRef::name)
+        .singleElement()
+        .asString()
+        .endsWith("/top.json");
+    assertThat(discovery(true).next(uri -> false, NO_LIMIT))
+        .extracting(InputRef::name)
+        .hasSize(3)
+        .anyMatch(name -> name.endsWith("a=1/b=2/deeper.json"));
   }
 
   // ---------------------------------------------------------------- limits
@@ -123,8 +150,11 @@ class FolderDiscoveryTest {
     discovery.freeze();
     Files.writeString(dir.resolve("after.json"), "{}");
 
-    assertThat(discovery.next(uri -> false, NO_LIMIT)).extracting(InputRef::name)
-        .singleElement().asString().endsWith("/before.json");
+    assertThat(discovery.next(uri -> false, NO_LIMIT))
+        .extracting(InputRef::name)
+        .singleElement()
+        .asString()
+        .endsWith("/before.json");
   }
 
   private FolderDiscovery discovery(boolean recursive) {

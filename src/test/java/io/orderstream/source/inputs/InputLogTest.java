@@ -18,9 +18,10 @@ class InputLogTest {
   @Test
   void aBatchReadsBackExactlyAsWrittenWhateverItsNames() {
     InputLog log = new InputLog(dir.toString(), new Configuration());
-    List<InputRef> inputs = List.of(
-        new InputRef("file:/in/a \"b\".json", "file:/in/a%20%22b%22.json", 12),
-        new InputRef("file:/in/new\nline.json", "file:/in/new%0Aline.json", 0));
+    List<InputRef> inputs =
+        List.of(
+            new InputRef("file:/in/a \"b\".json", "file:/in/a%20%22b%22.json", 12),
+            new InputRef("file:/in/new\nline.json", "file:/in/new%0Aline.json", 0));
 
     log.write(3, inputs);
 
@@ -40,15 +41,18 @@ class InputLogTest {
     assertThat(log.read(0)).contains(inputs);
     assertThatThrownBy(() -> log.write(0, List.of(new InputRef("b", "file:/b", 1))))
         .isInstanceOf(UncheckedIOException.class)
-        .hasRootCauseMessage("Refusing to replace " + dir.resolve("inputs/0") + ": it exists with other content");
+        .hasRootCauseMessage(
+            "Refusing to replace " + dir.resolve("inputs/0") + ": it exists with other content");
   }
 
   @Test
   void noTemporaryFileIsLeftBeside() throws IOException {
-    new InputLog(dir.toString(), new Configuration()).write(0, List.of(new InputRef("a", "file:/a", 1)));
+    new InputLog(dir.toString(), new Configuration())
+        .write(0, List.of(new InputRef("a", "file:/a", 1)));
 
     try (var files = Files.list(dir.resolve("inputs"))) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc"))).containsExactly("0");
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")))
+          .containsExactly("0");
     }
   }
 }

@@ -18,11 +18,15 @@ class InputSlicesTest {
       inputs.add(new InputRef("s" + i, "file:/s" + i, 1000));
     }
 
-    List<List<InputRef>> slices = Arrays.stream(InputSlices.of(inputs, 2))
-        .map(p -> ((InputSlices.InputSlice) p).inputs()).toList();
+    List<List<InputRef>> slices =
+        Arrays.stream(InputSlices.of(inputs, 2))
+            .map(p -> ((InputSlices.InputSlice) p).inputs())
+            .toList();
 
-    assertThat(slices.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(inputs);
-    assertThat(slices).noneMatch(slice -> slice.stream().filter(i -> i.name().startsWith("big")).count() > 1);
+    assertThat(slices.stream().flatMap(List::stream).toList())
+        .containsExactlyInAnyOrderElementsOf(inputs);
+    assertThat(slices)
+        .noneMatch(slice -> slice.stream().filter(i -> i.name().startsWith("big")).count() > 1);
   }
 
   @Test

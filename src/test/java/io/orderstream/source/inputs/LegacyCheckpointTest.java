@@ -17,7 +17,9 @@ class LegacyCheckpointTest {
   @Test
   void aCheckpointOfSparksFileSourceIsRefusedWithTheWayOut() throws IOException {
     Files.createDirectories(dir.resolve("sources/0"));
-    Files.writeString(dir.resolve("sources/0/0"), "v1\n{\"path\":\"file:/in/a.json\",\"timestamp\":1,\"batchId\":0}\n");
+    Files.writeString(
+        dir.resolve("sources/0/0"),
+        "v1\n{\"path\":\"file:/in/a.json\",\"timestamp\":1,\"batchId\":0}\n");
 
     assertThatThrownBy(() -> LegacyCheckpoint.refuse(dir.toString(), new Configuration()))
         .isInstanceOf(OrderstreamException.class)
@@ -27,9 +29,11 @@ class LegacyCheckpointTest {
 
   @Test
   void aNewOrCurrentCheckpointPasses() throws IOException {
-    assertThatCode(() -> LegacyCheckpoint.refuse(dir.toString(), new Configuration())).doesNotThrowAnyException();
+    assertThatCode(() -> LegacyCheckpoint.refuse(dir.toString(), new Configuration()))
+        .doesNotThrowAnyException();
     Files.createDirectories(dir.resolve("sources/0/inputs"));
     Files.writeString(dir.resolve("sources/0/inputs/0"), "orderstream-inputs v1\n");
-    assertThatCode(() -> LegacyCheckpoint.refuse(dir.toString(), new Configuration())).doesNotThrowAnyException();
+    assertThatCode(() -> LegacyCheckpoint.refuse(dir.toString(), new Configuration()))
+        .doesNotThrowAnyException();
   }
 }

@@ -38,7 +38,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,19 +52,20 @@ import org.slf4j.LoggerFactory;
  * or doubled. The crashed pipelines' tables must equal those of an uninterrupted run.
  */
 @SparkTest
-@Disabled("not run yet: no slot on the shared machine before the deadline; KafkaPipelineTest took 800 s"
-    + " there, so this class's time must be measured before it joins the suite")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaCrashTest {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaCrashTest.class);
   private static final long SEED = 20240301L;
   private static final String TOPIC = "orders";
+
   /** Records per batch of the crashed pipeline: the backlog takes two batches or more. */
   private static final long MAX_RECORDS = 30;
+
   private static final Duration PATIENCE = Duration.ofMinutes(10);
 
   @TempDir static Path dir;
   private KafkaBroker broker;
+
   /** Records in the topic: the generated events and two bad ones. */
   private long records;
 
@@ -75,11 +75,15 @@ class KafkaCrashTest {
     broker.createTopic(TOPIC, 3);
     List<GeneratedEvent> events =
         SampleGenerator.generate(GeneratorSpec.of(10, SEED).withDuplicates(0.05).withLate(0.1));
-    records = 2 + KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC, "kafka-bootstrap-servers")
-        .write(events, null, Duration.ofDays(1));
+    records =
+        2
+            + KafkaEventWriter.toTopic(broker.bootstrapServers(), TOPIC, "kafka-bootstrap-servers")
+                .write(events, null, Duration.ofDays(1));
     try (KafkaProducer<String, byte[]> producer = broker.producer()) {
       for (String bad : List.of("not-json.json", "truncated.json")) {
-        producer.send(new ProducerRecord<>(TOPIC, null, Files.readAllBytes(PipelineHarness.fixture("bad").resolve(bad))));
+        producer.send(
+            new ProducerRecord<>(
+                TOPIC, null, Files.readAllBytes(PipelineHarness.fixture("bad").resolve(bad))));
       }
     }
     new Pipeline(config("reference", 1000), PipelineHarness.spark()).run();
@@ -108,44 +112,69 @@ class KafkaCrashTest {
     new Pipeline(config("crashed", MAX_RECORDS), PipelineHarness.spark()).run();
     sites.forEach(site -> LOG.info("kill landed: {}", site.describe()));
 
-    assertThat(sites).as("where the kills landed").filteredOn(CrashSite::insideBatch).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(sites)
+        .as("where the kills landed")
+        .filteredOn(CrashSite::insideBatch)
+        .hasSizeGreaterThanOrEqualTo(2);
     assertSameAsReference("crashed");
-    assertThat(PipelineHarness.spark().read().format("delta").load(tables("crashed").resolve("quarantine").toString()).count())
-        .as("the two bad records, quarantined once each").isEqualTo(2);
+    assertThat(
+            PipelineHarness.spark()
+                .read()
+                .format("delta")
+                .load(tables("crashed").resolve("quarantine").toString())
+                .count())
+        .as("the two bad records, quarantined once each")
+        .isEqualTo(2);
   }
 
   @Test
-  void brokerGoneMidRunFailsWithExitOneAndARestartResumesWithNothingLostOrDoubled() throws Exception {
+  void brokerGoneMidRunFailsWithExitOneAndARestartResumesWithNothingLostOrDoubled()
+      throws Exception {
     // The broker dies as the first batch finishes its tables, so the later batches' records are
     // still unread in Kafka when the run fails.
     AtomicBoolean killed = new AtomicBoolean();
-    Pipeline continuous = new Pipeline(config("outage", MAX_RECORDS, false), PipelineHarness.spark())
-        .onBatch(report -> {
-          if (killed.compareAndSet(false, true)) {
-            broker.kill();
-          }
-        });
+    Pipeline continuous =
+        new Pipeline(config("outage", MAX_RECORDS, false), PipelineHarness.spark())
+            .onBatch(
+                report -> {
+                  if (killed.compareAndSet(false, true)) {
+                    broker.kill();
+                  }
+                });
     long start = System.nanoTime();
-    CompletableFuture<Throwable> ended = CompletableFuture.supplyAsync(() -> {
-      try {
-        continuous.run();
-        return null;
-      } catch (RuntimeException e) {
-        return e;
-      }
-    });
+    CompletableFuture<Throwable> ended =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                continuous.run();
+                return null;
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
     Throwable failure = ended.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    LOG.info("the run without its broker ended after {} s: {}", (System.nanoTime() - start) / 1_000_000_000, failure);
-    long readBeforeTheOutage = CheckpointOffsets.resumeAt(checkpoint("outage").toString(), new Configuration())
-        .values().stream().mapToLong(Long::longValue).sum();
+    LOG.info(
+        "the run without its broker ended after {} s: {}",
+        (System.nanoTime() - start) / 1_000_000_000,
+        failure);
+    long readBeforeTheOutage =
+        CheckpointOffsets.resumeAt(checkpoint("outage").toString(), new Configuration())
+            .values()
+            .stream()
+            .mapToLong(Long::longValue)
+            .sum();
     broker.restart();
     new Pipeline(config("outage", MAX_RECORDS), PipelineHarness.spark()).run();
 
     assertThat(killed).as("the broker was killed after a batch").isTrue();
-    assertThat(failure).as("the run while the broker was gone").isInstanceOf(OrderstreamException.class);
+    assertThat(failure)
+        .as("the run while the broker was gone")
+        .isInstanceOf(OrderstreamException.class);
     assertThat(((OrderstreamException) failure).exitCode()).isEqualTo(Errors.EXIT_FAILURE);
-    assertThat(readBeforeTheOutage).as("records committed when the run failed, of the topic's %d", records)
-        .isPositive().isLessThan(records);
+    assertThat(readBeforeTheOutage)
+        .as("records committed when the run failed, of the topic's %d", records)
+        .isPositive()
+        .isLessThan(records);
     assertSameAsReference("outage");
   }
 
@@ -160,45 +189,91 @@ class KafkaCrashTest {
    * in seconds rather than minutes (the client's retries still apply).
    */
   private RunConfig config(String name, long maxRecords, boolean once) {
-    Map<String, String> given = new HashMap<>(Map.of(
-        "source", "kafka", "kafka-bootstrap-servers", broker.bootstrapServers(), "kafka-topic", TOPIC,
-        "max-records-per-trigger", Long.toString(maxRecords), "once", Boolean.toString(once),
-        "trigger-interval", "1s", "spark.master", "local[2]",
-        "tables", tables(name).toString(), "checkpoint", checkpoint(name).toString()));
-    return ConfigResolver.in(dir).commandLine(given)
-        .commandLineConf(Map.of("kafka.default.api.timeout.ms", "5000", "kafka.request.timeout.ms", "4000"))
+    Map<String, String> given =
+        new HashMap<>(
+            Map.of(
+                "source",
+                "kafka",
+                "kafka-bootstrap-servers",
+                broker.bootstrapServers(),
+                "kafka-topic",
+                TOPIC,
+                "max-records-per-trigger",
+                Long.toString(maxRecords),
+                "once",
+                Boolean.toString(once),
+                "trigger-interval",
+                "1s",
+                "spark.master",
+                "local[2]",
+                "tables",
+                tables(name).toString(),
+                "checkpoint",
+                checkpoint(name).toString()));
+    return ConfigResolver.in(dir)
+        .commandLine(given)
+        .commandLineConf(
+            Map.of("kafka.default.api.timeout.ms", "5000", "kafka.request.timeout.ms", "4000"))
         .resolve();
   }
 
   private ChildPipeline startCrashed() {
-    return ChildPipeline.start(dir.resolve("crashed.log"), List.of(
-        "--source", "kafka", "--kafka-bootstrap-servers", broker.bootstrapServers(), "--kafka-topic", TOPIC,
-        "--tables", tables("crashed").toString(), "--checkpoint", checkpoint("crashed").toString(),
-        "--max-records-per-trigger", Long.toString(MAX_RECORDS),
-        "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=2"));
+    return ChildPipeline.start(
+        dir.resolve("crashed.log"),
+        List.of(
+            "--source",
+            "kafka",
+            "--kafka-bootstrap-servers",
+            broker.bootstrapServers(),
+            "--kafka-topic",
+            TOPIC,
+            "--tables",
+            tables("crashed").toString(),
+            "--checkpoint",
+            checkpoint("crashed").toString(),
+            "--max-records-per-trigger",
+            Long.toString(MAX_RECORDS),
+            "--master",
+            "local[2]",
+            "--conf",
+            "spark.sql.shuffle.partitions=2"));
   }
 
-  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached) throws InterruptedException {
+  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached)
+      throws InterruptedException {
     Instant giveUp = Instant.now().plus(PATIENCE);
     while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
-      assertThat(child.alive()).as("the child is still running; its log:%n%s", child.log()).isTrue();
-      assertThat(Instant.now()).as("the child reached the kill point in time; its log:%n%s", child.log()).isBefore(giveUp);
+      assertThat(child.alive())
+          .as("the child is still running; its log:%n%s", child.log())
+          .isTrue();
+      assertThat(Instant.now())
+          .as("the child reached the kill point in time; its log:%n%s", child.log())
+          .isBefore(giveUp);
       Thread.sleep(5);
     }
   }
 
   private CrashSite kill(ChildPipeline child) throws InterruptedException {
-    assertThat(child.alive()).as("the child is still running at its kill; its log:%n%s", child.log()).isTrue();
+    assertThat(child.alive())
+        .as("the child is still running at its kill; its log:%n%s", child.log())
+        .isTrue();
     child.kill();
     return CrashSite.of(checkpoint("crashed"), tables("crashed"));
   }
 
   private void assertSameAsReference(String name) {
     assertThat(failed(new TableIntegrity(PipelineHarness.spark(), tables(name).toString()).check()))
-        .as("integrity of %s's tables", name).isEmpty();
-    assertThat(failed(new TableComparison(PipelineHarness.spark(), tables(name).toString(),
-        tables("reference").toString()).compare()))
-        .as("tables of %s that differ from the uninterrupted run", name).isEmpty();
+        .as("integrity of %s's tables", name)
+        .isEmpty();
+    assertThat(
+            failed(
+                new TableComparison(
+                        PipelineHarness.spark(),
+                        tables(name).toString(),
+                        tables("reference").toString())
+                    .compare()))
+        .as("tables of %s that differ from the uninterrupted run", name)
+        .isEmpty();
   }
 
   private Path tables(String name) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The run against a real broker is KafkaPipelineTest's data-loss test.
  */
 class KafkaDataLossTest {
-  private static final String METADATA = "{\"batchWatermarkMs\":0,\"batchTimestampMs\":1795979528330,\"conf\":{}}";
+  private static final String METADATA =
+      "{\"batchWatermarkMs\":0,\"batchTimestampMs\":1795979528330,\"conf\":{}}";
   private static final TopicPartition P0 = new TopicPartition("orders", 0);
   private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
@@ -51,7 +52,8 @@ class KafkaDataLossTest {
 
   @Test
   void offsetsMarkingEarliestOrLatestNameNoPosition() throws IOException {
-    assertThat(CheckpointOffsets.parse("{\"orders\":{\"0\":-2,\"1\":6}}")).containsExactly(Map.entry(P1, 6L));
+    assertThat(CheckpointOffsets.parse("{\"orders\":{\"0\":-2,\"1\":6}}"))
+        .containsExactly(Map.entry(P1, 6L));
   }
 
   // ---------------------------------------------------------------- gaps
@@ -64,9 +66,10 @@ class KafkaDataLossTest {
 
   @Test
   void everyPartitionWithAGapIsNamedInOrder() {
-    assertThat(KafkaDataLoss.gaps(Map.of(P1, 3L, P0, 1L), Map.of(P0, 2L, P1, 9L))).hasValue(
-        "records at offsets [1, 2) of topic partition orders-0 are no longer in Kafka;"
-            + " records at offsets [3, 9) of topic partition orders-1 are no longer in Kafka");
+    assertThat(KafkaDataLoss.gaps(Map.of(P1, 3L, P0, 1L), Map.of(P0, 2L, P1, 9L)))
+        .hasValue(
+            "records at offsets [1, 2) of topic partition orders-0 are no longer in Kafka;"
+                + " records at offsets [3, 9) of topic partition orders-1 are no longer in Kafka");
   }
 
   @Test

@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.spark.sql.Dataset;
@@ -44,12 +43,14 @@ import picocli.CommandLine;
  * {@code --source kafka} against a real broker (Apache Kafka 3.9.1, KRaft, its own JVM): the
  * lifecycle fixture spread over three partitions ends in the same tables as through the folder
  * source; bad records are quarantined with their reason while the stream goes on; records deleted
- * before they were read stop the run unless told otherwise; bad settings are exit 2 naming the setting.
+ * before they were read stop the run unless told otherwise; bad settings are exit 2 naming the
+ * setting.
  */
 @SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaPipelineTest {
   private static final String LIFECYCLE = "lifecycle";
+
   /** A lifecycle event: one order's whole event, about 8 KB. */
   private static final String ONE_EVENT = "WOZ1830024297368_3.json";
 
@@ -81,17 +82,28 @@ class KafkaPipelineTest {
     PipelineHarness folder = new PipelineHarness(dir.resolve("folder")).add(LIFECYCLE, names);
     folder.runOnce();
 
-    // 13 records a batch: the 26 records take two batches or more, offsets resumed from the checkpoint
-    RunSummary summary = run(kafka(LIFECYCLE, "lifecycle-run").with(Setting.MAX_RECORDS_PER_TRIGGER, 13L));
+    // 13 records a batch: the 26 records take two batches or more, offsets resumed from the
+    // checkpoint
+    RunSummary summary =
+        run(kafka(LIFECYCLE, "lifecycle-run").with(Setting.MAX_RECORDS_PER_TRIGGER, 13L));
 
     assertThat(summary.batches()).isGreaterThan(1);
     StringWriter out = new StringWriter();
-    int exit = check(out, "--tables", tables("lifecycle-run").toString(), "--same-as", folder.tables().toString());
+    int exit =
+        check(
+            out,
+            "--tables",
+            tables("lifecycle-run").toString(),
+            "--same-as",
+            folder.tables().toString());
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).containsPattern("All \\d+ checks passed");
     assertThat(table("lifecycle-run", "order_event_latest").select("source").collectAsList())
-        .extracting(r -> r.getString(0)).allMatch(source -> source.matches("lifecycle/[0-2]/\\d+"));
-    assertThat(run(kafka(LIFECYCLE, "lifecycle-run")).batches()).as("a second run finds nothing new").isZero();
+        .extracting(r -> r.getString(0))
+        .allMatch(source -> source.matches("lifecycle/[0-2]/\\d+"));
+    assertThat(run(kafka(LIFECYCLE, "lifecycle-run")).batches())
+        .as("a second run finds nothing new")
+        .isZero();
   }
 
   // ---------------------------------------------------------------- bad records
@@ -100,7 +112,8 @@ class KafkaPipelineTest {
   void badRecordsAreQuarantinedWithTheirReasonAndTheStreamGoesOn() throws IOException {
     broker.createTopic("mixed", 1);
     broker.send("mixed", 0, null, "orders, not JSON".getBytes(StandardCharsets.UTF_8));
-    broker.send("mixed", 0, null, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+    broker.send(
+        "mixed", 0, null, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
     broker.send("mixed", 0, "tombstone-key", null);
     broker.send("mixed", 0, null, padded(fixture(ONE_EVENT), 20_000));
     broker.send("mixed", 0, null, fixture(ONE_EVENT));
@@ -109,19 +122,39 @@ class KafkaPipelineTest {
     run(config);
 
     Map<String, String> reasonBySource = new HashMap<>();
-    table("mixed-run", "quarantine").collectAsList()
+    table("mixed-run", "quarantine")
+        .collectAsList()
         .forEach(row -> reasonBySource.put(row.getAs("source"), row.getAs("reason")));
-    assertThat(reasonBySource).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "mixed/0/0", "not-json", "mixed/0/1", "not-utf8", "mixed/0/2", "empty", "mixed/0/3", "too-large"));
-    assertThat(table("mixed-run", "quarantine").where("source = 'mixed/0/3'").first().<String>getAs("detail"))
-        .contains("20000 bytes").contains("max-input-size");
-    assertThat(table("mixed-run", "order_event_latest").select("source").first().getString(0)).isEqualTo("mixed/0/4");
+    assertThat(reasonBySource)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "mixed/0/0",
+                "not-json",
+                "mixed/0/1",
+                "not-utf8",
+                "mixed/0/2",
+                "empty",
+                "mixed/0/3",
+                "too-large"));
+    assertThat(
+            table("mixed-run", "quarantine")
+                .where("source = 'mixed/0/3'")
+                .first()
+                .<String>getAs("detail"))
+        .contains("20000 bytes")
+        .contains("max-input-size");
+    assertThat(table("mixed-run", "order_event_latest").select("source").first().getString(0))
+        .isEqualTo("mixed/0/4");
 
     broker.send("mixed", 0, null, fixture("NSB7087517859962_ab.json"));
     run(config);
 
-    assertThat(table("mixed-run", "order_event_latest").count()).as("the stream went on").isEqualTo(2);
-    assertThat(table("mixed-run", "quarantine").count()).as("nothing quarantined twice").isEqualTo(4);
+    assertThat(table("mixed-run", "order_event_latest").count())
+        .as("the stream went on")
+        .isEqualTo(2);
+    assertThat(table("mixed-run", "quarantine").count())
+        .as("nothing quarantined twice")
+        .isEqualTo(4);
   }
 
   // ---------------------------------------------------------------- data loss
@@ -134,18 +167,23 @@ class KafkaPipelineTest {
     run(config);
     broker.send("retention", 0, null, fixture("NSB7087517859962_ab.json"));
     broker.send("retention", 0, null, fixture("NSB7087517859962_ac.json"));
-    broker.deleteRecordsBefore("retention", 0, 3); // as retention would: offsets 1 and 2, never read
+    broker.deleteRecordsBefore(
+        "retention", 0, 3); // as retention would: offsets 1 and 2, never read
 
     OrderstreamException lost = catchThrowableOfType(OrderstreamException.class, () -> run(config));
 
     assertThat(lost.exitCode()).isEqualTo(Errors.EXIT_FAILURE);
-    assertThat(lost.getMessage()).contains("retention-0").contains("[1, 3)").contains("kafka-fail-on-data-loss=false");
+    assertThat(lost.getMessage())
+        .contains("retention-0")
+        .contains("[1, 3)")
+        .contains("kafka-fail-on-data-loss=false");
     broker.send("retention", 0, null, fixture("TGT7001967462207_1.json"));
 
     run(config.with(Setting.KAFKA_FAIL_ON_DATA_LOSS, false));
 
     assertThat(table("retention-run", "order_event_latest").select("source").collectAsList())
-        .extracting(r -> r.getString(0)).as("the lost records skipped, the next one read")
+        .extracting(r -> r.getString(0))
+        .as("the lost records skipped, the next one read")
         .containsExactlyInAnyOrder("retention/0/0", "retention/0/3");
   }
 
@@ -159,7 +197,8 @@ class KafkaPipelineTest {
     }
     long start = System.nanoTime();
 
-    OrderstreamException error = failure(kafka("any", "unreachable").with(Setting.KAFKA_BOOTSTRAP_SERVERS, nobody));
+    OrderstreamException error =
+        failure(kafka("any", "unreachable").with(Setting.KAFKA_BOOTSTRAP_SERVERS, nobody));
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(error.exitCode()).isEqualTo(Errors.EXIT_USAGE);
@@ -170,8 +209,8 @@ class KafkaPipelineTest {
   @Test
   void missingTopicOrPatternMatchingNoneIsExitTwoNamingTheSetting() {
     OrderstreamException topic = failure(kafka("no-such-topic", "missing"));
-    OrderstreamException pattern = failure(kafka("", "missing")
-        .with(Setting.KAFKA_TOPIC_PATTERN, "no-such-.*"));
+    OrderstreamException pattern =
+        failure(kafka("", "missing").with(Setting.KAFKA_TOPIC_PATTERN, "no-such-.*"));
 
     assertThat(topic.exitCode()).isEqualTo(Errors.EXIT_USAGE);
     assertThat(topic.getMessage()).contains("kafka-topic").contains("no-such-topic");
@@ -181,7 +220,8 @@ class KafkaPipelineTest {
 
   @Test
   void topicAndPatternTogetherOrNeitherOrAReservedClientSettingIsExitTwo() {
-    OrderstreamException both = failure(kafka("a", "both").with(Setting.KAFKA_TOPIC_PATTERN, "a.*"));
+    OrderstreamException both =
+        failure(kafka("a", "both").with(Setting.KAFKA_TOPIC_PATTERN, "a.*"));
     OrderstreamException neither = failure(kafka("", "neither"));
 
     assertThat(both.exitCode()).isEqualTo(Errors.EXIT_USAGE);
@@ -193,8 +233,15 @@ class KafkaPipelineTest {
   // ---------------------------------------------------------------- helpers
 
   private RunConfig kafka(String topic, String name) {
-    return new RunConfig("samples/events", tables(name).toString(), dir.resolve(name).resolve("checkpoint").toString(),
-        true, Duration.ofSeconds(1), 1000, "local[2]", Map.of())
+    return new RunConfig(
+            "samples/events",
+            tables(name).toString(),
+            dir.resolve(name).resolve("checkpoint").toString(),
+            true,
+            Duration.ofSeconds(1),
+            1000,
+            "local[2]",
+            Map.of())
         .with(Setting.SOURCE, "kafka")
         .with(Setting.KAFKA_BOOTSTRAP_SERVERS, broker.bootstrapServers())
         .with(Setting.KAFKA_TOPIC, topic);
@@ -205,7 +252,8 @@ class KafkaPipelineTest {
   }
 
   private static OrderstreamException failure(RunConfig config) {
-    OrderstreamException error = catchThrowableOfType(OrderstreamException.class, () -> run(config));
+    OrderstreamException error =
+        catchThrowableOfType(OrderstreamException.class, () -> run(config));
     assertThat(error).as("the run failed with orderstream's error").isNotNull();
     return error;
   }
@@ -215,7 +263,10 @@ class KafkaPipelineTest {
   }
 
   private Dataset<Row> table(String run, String table) {
-    return PipelineHarness.spark().read().format("delta").load(tables(run).resolve(table).toString());
+    return PipelineHarness.spark()
+        .read()
+        .format("delta")
+        .load(tables(run).resolve(table).toString());
   }
 
   private static byte[] fixture(String name) {
@@ -241,5 +292,4 @@ class KafkaPipelineTest {
     cli.setErr(new PrintWriter(out));
     return cli.execute(args);
   }
-
 }

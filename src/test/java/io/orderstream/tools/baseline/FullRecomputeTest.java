@@ -5,14 +5,14 @@ import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.not;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.tools.generate.EventWriter;
-import io.orderstream.tools.generate.GeneratorSpec;
-import io.orderstream.tools.generate.SampleGenerator;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratorSpec;
+import io.orderstream.tools.generate.SampleGenerator;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,7 +21,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's baseline must compute the same tables as the pipeline, or comparing them means nothing. */
+/**
+ * The benchmark's baseline must compute the same tables as the pipeline, or comparing them means
+ * nothing.
+ */
 @SparkTest
 class FullRecomputeTest {
 
@@ -29,17 +32,23 @@ class FullRecomputeTest {
   void recomputingEverythingGivesTheTablesThePipelineMaintains(@TempDir Path root) {
     SparkSession spark = PipelineHarness.spark();
     PipelineHarness pipeline = new PipelineHarness(root.resolve("pipeline"));
-    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(12, 31L).withDuplicates(0.1).withLate(0.2)),
+    EventWriter.write(
+        SampleGenerator.generate(GeneratorSpec.of(12, 31L).withDuplicates(0.1).withLate(0.2)),
         pipeline.input());
-    // One batch: the tables do not depend on batching (LifecyclePipelineTest), and each batch costs seconds.
+    // One batch: the tables do not depend on batching (LifecyclePipelineTest), and each batch costs
+    // seconds.
     pipeline.runOnce();
 
     PipelineHarness recomputed = new PipelineHarness(root.resolve("baseline"));
     TableLocations locations = new TableLocations(recomputed.tables().toString());
     new TableCreator(spark, locations).createMissing(Tables.all());
     FullRecompute baseline = new FullRecompute(spark, root.resolve("store").toString(), locations);
-    Dataset<Row> files = spark.read().format("binaryFile").load(pipeline.input().toString())
-        .select(col("path").as("source"), col("content"));
+    Dataset<Row> files =
+        spark
+            .read()
+            .format("binaryFile")
+            .load(pipeline.input().toString())
+            .select(col("path").as("source"), col("content"));
     Column earlier = hash(col("source")).mod(2).equalTo(0);
     baseline.store(files.where(earlier));
     baseline.batch(files.where(not(earlier)), 1);

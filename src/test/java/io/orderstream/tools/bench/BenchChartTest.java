@@ -21,6 +21,7 @@ class BenchChartTest {
     String html = BenchChart.html(results);
 
     assertThat(html.split("<rect ", -1)).hasSize(3);
-    assertThat(html).contains("10000 orders", "4.0 s", "40.0 s", "1234.5", "2345.6", "7000", "9000");
+    assertThat(html)
+        .contains("10000 orders", "4.0 s", "40.0 s", "1234.5", "2345.6", "7000", "9000");
   }
 }

@@ -18,7 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every file of the "bad" fixture has exactly the defect {@code bad-expected.json} names for it. */
+/**
+ * Every file of the "bad" fixture has exactly the defect {@code bad-expected.json} names for it.
+ */
 class BadFixtureTest {
   private static final Path BAD = Fixtures.path("bad");
 
@@ -32,10 +34,24 @@ class BadFixtureTest {
 
   @Test
   void expectationUsesOnlyTheAgreedReasonKeywords() {
-    assertThat(expectedReasons().values()).isSubsetOf(
-        "not-json", "truncated", "empty", "missing-order-id", "missing-dat_atui", "bad-timestamp", "wrong-type");
-    assertThat(expectedReasons().values()).contains(
-        "not-json", "truncated", "empty", "missing-order-id", "missing-dat_atui", "bad-timestamp", "wrong-type");
+    assertThat(expectedReasons().values())
+        .isSubsetOf(
+            "not-json",
+            "truncated",
+            "empty",
+            "missing-order-id",
+            "missing-dat_atui",
+            "bad-timestamp",
+            "wrong-type");
+    assertThat(expectedReasons().values())
+        .contains(
+            "not-json",
+            "truncated",
+            "empty",
+            "missing-order-id",
+            "missing-dat_atui",
+            "bad-timestamp",
+            "wrong-type");
   }
 
   @Test
@@ -47,14 +63,20 @@ class BadFixtureTest {
       }
       switch (bad.getValue()) {
         case "empty" -> assertThat(content).isEmpty();
-        case "not-json" -> assertThatThrownBy(() -> EventJson.MAPPER.readTree(content))
-            .isInstanceOf(JsonProcessingException.class).hasMessageNotContaining("end-of-input");
-        case "truncated" -> assertThatThrownBy(() -> EventJson.MAPPER.readTree(content))
-            .isInstanceOf(JsonProcessingException.class).hasMessageContaining("end-of-input");
-        case "missing-order-id" -> assertThat(tree(content).has("txt_detl_idt_pedi_pgto")).isFalse();
+        case "not-json" ->
+            assertThatThrownBy(() -> EventJson.MAPPER.readTree(content))
+                .isInstanceOf(JsonProcessingException.class)
+                .hasMessageNotContaining("end-of-input");
+        case "truncated" ->
+            assertThatThrownBy(() -> EventJson.MAPPER.readTree(content))
+                .isInstanceOf(JsonProcessingException.class)
+                .hasMessageContaining("end-of-input");
+        case "missing-order-id" ->
+            assertThat(tree(content).has("txt_detl_idt_pedi_pgto")).isFalse();
         case "missing-dat_atui" -> assertThat(tree(content).has("dat_atui")).isFalse();
-        case "bad-timestamp" -> assertThatThrownBy(() -> Instant.parse(tree(content).get("dat_atui").asText()))
-            .isInstanceOf(DateTimeParseException.class);
+        case "bad-timestamp" ->
+            assertThatThrownBy(() -> Instant.parse(tree(content).get("dat_atui").asText()))
+                .isInstanceOf(DateTimeParseException.class);
         case "wrong-type" -> assertThat(hasWrongType(tree(content))).as(bad.getKey()).isTrue();
         default -> throw new AssertionError("No check for reason " + bad.getValue());
       }
@@ -63,10 +85,17 @@ class BadFixtureTest {
 
   @Test
   void badEventsThatParseAreOtherwiseCompleteEvents() throws IOException {
-    for (String name : List.of("missing-order-id.json", "missing-dat_atui.json", "bad-timestamp.json",
-        "wrong-type-list.json", "wrong-type-number.json")) {
+    for (String name :
+        List.of(
+            "missing-order-id.json",
+            "missing-dat_atui.json",
+            "bad-timestamp.json",
+            "wrong-type-list.json",
+            "wrong-type-number.json")) {
       JsonNode event = tree(Files.readString(BAD.resolve(name)));
-      assertThat(event.has("objt_clie") && event.has("list_item_pedi") && event.has("stat_pedi")).as(name).isTrue();
+      assertThat(event.has("objt_clie") && event.has("list_item_pedi") && event.has("stat_pedi"))
+          .as(name)
+          .isTrue();
     }
   }
 
@@ -78,9 +107,12 @@ class BadFixtureTest {
     List<GeneratedEvent> valid = new ArrayList<>();
     valid.add(GeneratedEvent.parse("mixed.jsonl", lines.get(0)));
     valid.add(GeneratedEvent.parse("mixed.jsonl", lines.get(2)));
-    assertThatThrownBy(() -> EventJson.MAPPER.readTree(lines.get(1))).isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> EventJson.MAPPER.readTree(lines.get(1)))
+        .isInstanceOf(JsonProcessingException.class);
     assertThat(ExpectedState.of(valid).orders()).hasSize(1);
-    assertThat(valid).extracting(GeneratedEvent::status).containsExactly("PRE-ORDER", "IN-PROCESSING");
+    assertThat(valid)
+        .extracting(GeneratedEvent::status)
+        .containsExactly("PRE-ORDER", "IN-PROCESSING");
   }
 
   private static boolean hasWrongType(JsonNode event) {
@@ -94,7 +126,9 @@ class BadFixtureTest {
 
   private static Map<String, String> expectedReasons() {
     Map<String, String> reasons = new TreeMap<>();
-    Fixtures.json("bad-expected.json").properties().forEach(f -> reasons.put(f.getKey(), f.getValue().asText()));
+    Fixtures.json("bad-expected.json")
+        .properties()
+        .forEach(f -> reasons.put(f.getKey(), f.getValue().asText()));
     return reasons;
   }
 }

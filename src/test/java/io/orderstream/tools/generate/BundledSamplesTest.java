@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
  * with that command.
  */
 class BundledSamplesTest {
-  /** orderstream generate --out samples/events --orders 40 --seed 42 --duplicates 0.03 --late 0.05 */
-  static final GeneratorSpec SAMPLE_SPEC = GeneratorSpec.of(40, 42L).withDuplicates(0.03).withLate(0.05);
+  /**
+   * orderstream generate --out samples/events --orders 40 --seed 42 --duplicates 0.03 --late 0.05
+   */
+  static final GeneratorSpec SAMPLE_SPEC =
+      GeneratorSpec.of(40, 42L).withDuplicates(0.03).withLate(0.05);
 
   private static final Path SAMPLES = Path.of("samples", "events");
   private static final List<GeneratedEvent> EVENTS = SampleGenerator.generate(SAMPLE_SPEC);
@@ -28,11 +31,13 @@ class BundledSamplesTest {
   void samplesAreByteForByteTheDocumentedGeneratorOutput() throws IOException {
     try (Stream<Path> files = Files.list(SAMPLES)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(EVENTS.stream().map(GeneratedEvent::fileName).toList());
+          .containsExactlyInAnyOrderElementsOf(
+              EVENTS.stream().map(GeneratedEvent::fileName).toList());
     }
     for (GeneratedEvent e : EVENTS) {
       assertThat(Files.readString(SAMPLES.resolve(e.fileName()), StandardCharsets.UTF_8))
-          .as(e.fileName()).isEqualTo(e.json() + "\n");
+          .as(e.fileName())
+          .isEqualTo(e.json() + "\n");
     }
   }
 
@@ -55,12 +60,14 @@ class BundledSamplesTest {
     assertThat(state.orders().values()).anyMatch(o -> o.promotions() >= 1);
     assertThat(state.orders().values()).anyMatch(o -> o.promotions() == 2);
     assertThat(EVENTS).anyMatch(e -> e.json().contains("\\u00C3"));
-    assertThat(EVENTS.stream().map(GeneratedEvent::json).collect(Collectors.toSet())).hasSizeLessThan(EVENTS.size());
+    assertThat(EVENTS.stream().map(GeneratedEvent::json).collect(Collectors.toSet()))
+        .hasSizeLessThan(EVENTS.size());
   }
 
   @Test
   void samplesFileNamesDoNotSortInEventOrder() {
-    List<String> byEvent = EVENTS.stream().sorted(GeneratedEvent.recency()).map(GeneratedEvent::fileName).toList();
+    List<String> byEvent =
+        EVENTS.stream().sorted(GeneratedEvent.recency()).map(GeneratedEvent::fileName).toList();
 
     assertThat(byEvent).isNotEqualTo(byEvent.stream().sorted().toList());
   }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventWriterTest {
   private static final GeneratorSpec SPEC = GeneratorSpec.of(8, 5L);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writeJsonCreatesOneFilePerEventHoldingExactlyItsText() throws IOException {
@@ -33,7 +32,8 @@ class EventWriterTest {
 
   @Test
   void writeJsonlPutsOneParsableEventPerLine() throws IOException {
-    List<GeneratedEvent> events = SampleGenerator.generate(SPEC.withFormat(OutputFormat.JSONL).withEventsPerFile(5));
+    List<GeneratedEvent> events =
+        SampleGenerator.generate(SPEC.withFormat(OutputFormat.JSONL).withEventsPerFile(5));
 
     List<Path> written = EventWriter.write(events, dir);
 
@@ -41,7 +41,10 @@ class EventWriterTest {
     for (Path file : written) {
       List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8);
       assertThat(content).hasSizeLessThanOrEqualTo(5);
-      content.forEach(line -> assertThat(GeneratedEvent.parse(file.getFileName().toString(), line).orderId()).isNotBlank());
+      content.forEach(
+          line ->
+              assertThat(GeneratedEvent.parse(file.getFileName().toString(), line).orderId())
+                  .isNotBlank());
       lines += content.size();
     }
     assertThat(lines).isEqualTo(events.size());
@@ -93,7 +96,8 @@ class EventWriterTest {
 
     assertThat(blocked).isDirectory();
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(events.get(0).fileName());
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactly(events.get(0).fileName());
     }
   }
 

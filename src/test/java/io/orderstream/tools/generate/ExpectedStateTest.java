@@ -14,18 +14,22 @@ class ExpectedStateTest {
 
   @Test
   void winnerIsTheLatestDatAtuiWhateverTheVersion() {
-    ExpectedState state = ExpectedState.of(List.of(
-        event("A", "2024-01-01T10:00:00.000Z", "9", "PAID"),
-        event("A", "2024-01-01T11:00:00.000Z", "2", "SENT")));
+    ExpectedState state =
+        ExpectedState.of(
+            List.of(
+                event("A", "2024-01-01T10:00:00.000Z", "9", "PAID"),
+                event("A", "2024-01-01T11:00:00.000Z", "2", "SENT")));
 
     assertThat(state.order("A").status()).isEqualTo("SENT");
   }
 
   @Test
   void winnerOnATiedDatAtuiIsTheHigherVersion() {
-    ExpectedState state = ExpectedState.of(List.of(
-        event("A", "2024-01-01T10:00:00.000Z", "4", "PARTIALLY-SENT"),
-        event("A", "2024-01-01T10:00:00.000Z", "3", "PARTIALLY-BILLED")));
+    ExpectedState state =
+        ExpectedState.of(
+            List.of(
+                event("A", "2024-01-01T10:00:00.000Z", "4", "PARTIALLY-SENT"),
+                event("A", "2024-01-01T10:00:00.000Z", "3", "PARTIALLY-BILLED")));
 
     assertThat(state.order("A").version()).isEqualTo(4L);
     assertThat(state.order("A").status()).isEqualTo("PARTIALLY-SENT");
@@ -33,16 +37,19 @@ class ExpectedStateTest {
 
   @Test
   void winnerOnATiedDatAtuiIsNeverTheEventWithoutVersion() {
-    ExpectedState state = ExpectedState.of(List.of(
-        event("A", "2024-01-01T10:00:00.000Z", "0", "IN-PROCESSING"),
-        event("A", "2024-01-01T10:00:00.000Z", null, "PRE-ORDER")));
+    ExpectedState state =
+        ExpectedState.of(
+            List.of(
+                event("A", "2024-01-01T10:00:00.000Z", "0", "IN-PROCESSING"),
+                event("A", "2024-01-01T10:00:00.000Z", null, "PRE-ORDER")));
 
     assertThat(state.order("A").status()).isEqualTo("IN-PROCESSING");
   }
 
   @Test
   void winnerOfAnOrderWithOnlyAVersionlessEventHasNoVersion() {
-    ExpectedState state = ExpectedState.of(List.of(event("A", "2024-01-01T10:00:00.000Z", null, "PRE-ORDER")));
+    ExpectedState state =
+        ExpectedState.of(List.of(event("A", "2024-01-01T10:00:00.000Z", null, "PRE-ORDER")));
 
     assertThat(state.order("A").version()).isNull();
   }
@@ -56,9 +63,10 @@ class ExpectedStateTest {
 
   @Test
   void twoDifferentEventsWithTheSameDatAtuiAndVersionAreRejected() {
-    List<GeneratedEvent> events = List.of(
-        event("A", "2024-01-01T10:00:00.000Z", "1", "PAID"),
-        event("A", "2024-01-01T10:00:00.000Z", "1", "CANCELED"));
+    List<GeneratedEvent> events =
+        List.of(
+            event("A", "2024-01-01T10:00:00.000Z", "1", "PAID"),
+            event("A", "2024-01-01T10:00:00.000Z", "1", "CANCELED"));
 
     assertThatThrownBy(() -> ExpectedState.of(events))
         .isInstanceOf(IllegalStateException.class)
@@ -67,7 +75,8 @@ class ExpectedStateTest {
 
   @Test
   void unknownOrderIsAnError() {
-    ExpectedState state = ExpectedState.of(List.of(event("A", "2024-01-01T10:00:00.000Z", "1", "PAID")));
+    ExpectedState state =
+        ExpectedState.of(List.of(event("A", "2024-01-01T10:00:00.000Z", "1", "PAID")));
 
     assertThatThrownBy(() -> state.order("B")).isInstanceOf(IllegalArgumentException.class);
   }
@@ -90,9 +99,12 @@ class ExpectedStateTest {
 
   @Test
   void totalsCountDistinctDimensionKeysAcrossOrders() {
-    ExpectedTotals totals = ExpectedState.of(List.of(
-        withContent("A", "2024-01-01T10:00:00.000Z", "1", 2, 1, 1),
-        withContent("B", "2024-01-01T10:00:00.000Z", "1", 2, 2, 1))).totals();
+    ExpectedTotals totals =
+        ExpectedState.of(
+                List.of(
+                    withContent("A", "2024-01-01T10:00:00.000Z", "1", 2, 1, 1),
+                    withContent("B", "2024-01-01T10:00:00.000Z", "1", 2, 2, 1)))
+            .totals();
 
     assertThat(totals.orders()).isEqualTo(2);
     assertThat(totals.orderItems()).isEqualTo(4);
@@ -106,12 +118,16 @@ class ExpectedStateTest {
 
   // ---- builders ----------------------------------------------------------------------------
 
-  private static GeneratedEvent event(String orderId, String datAtui, String version, String status) {
+  private static GeneratedEvent event(
+      String orderId, String datAtui, String version, String status) {
     ObjectNode e = base(orderId, datAtui, version, status);
     return GeneratedEvent.parse(orderId + ".json", EventJson.compact(e));
   }
 
-  /** An event with {@code lines} lines (items I0..), {@code shipments} shipments of one item each, and promotions. */
+  /**
+   * An event with {@code lines} lines (items I0..), {@code shipments} shipments of one item each,
+   * and promotions.
+   */
   private static GeneratedEvent withContent(
       String orderId, String datAtui, String version, int lines, int shipments, int promotions) {
     ObjectNode e = base(orderId, datAtui, version, "SENT");

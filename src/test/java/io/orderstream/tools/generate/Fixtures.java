@@ -13,7 +13,6 @@ final class Fixtures {
     return io.orderstream.testing.TestFixtures.path(name);
   }
 
-
   static JsonNode json(String name) {
     try {
       return EventJson.MAPPER.readTree(path(name).toFile());

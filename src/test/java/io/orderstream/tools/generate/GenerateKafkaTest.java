@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code orderstream generate --kafka-topic} against a real broker, read back with a plain consumer. */
+/**
+ * {@code orderstream generate --kafka-topic} against a real broker, read back with a plain
+ * consumer.
+ */
 // no Spark, but a broker JVM that takes as long to start: the slow tier
 @SparkTest
 class GenerateKafkaTest {
-  @TempDir
-  static Path brokerDir;
+  @TempDir static Path brokerDir;
 
   private static KafkaBroker broker;
 
@@ -59,21 +61,47 @@ class GenerateKafkaTest {
 
   @Test
   void generateWritesOneRecordPerEventKeyedByOrderIntoANewTopic() {
-    int code = run("generate", "--kafka-bootstrap-servers", broker.bootstrapServers(), "--kafka-topic", "new-orders",
-        "--orders", "8", "--seed", "5", "--duplicates", "0.1");
+    int code =
+        run(
+            "generate",
+            "--kafka-bootstrap-servers",
+            broker.bootstrapServers(),
+            "--kafka-topic",
+            "new-orders",
+            "--orders",
+            "8",
+            "--seed",
+            "5",
+            "--duplicates",
+            "0.1");
 
-    List<GeneratedEvent> expected = SampleGenerator.generate(GeneratorSpec.of(8, 5L).withDuplicates(0.1));
+    List<GeneratedEvent> expected =
+        SampleGenerator.generate(GeneratorSpec.of(8, 5L).withDuplicates(0.1));
     List<ConsumerRecord<String, byte[]>> records = readAll("new-orders", expected.size());
     assertThat(code).isZero();
-    assertThat(records).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+    assertThat(records)
+        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(expected.stream().map(GeneratedEvent::json).toList());
-    assertThat(records).allSatisfy(r -> assertThat(GeneratedEvent.parse("record", new String(r.value(),
-        StandardCharsets.UTF_8)).orderId()).isEqualTo(r.key()));
+    assertThat(records)
+        .allSatisfy(
+            r ->
+                assertThat(
+                        GeneratedEvent.parse(
+                                "record", new String(r.value(), StandardCharsets.UTF_8))
+                            .orderId())
+                    .isEqualTo(r.key()));
     Set<Integer> partitions = new HashSet<>();
     records.forEach(r -> partitions.add(r.partition()));
-    assertThat(partitions).as("the broker's default of 3 partitions, orders spread over them").hasSize(3);
-    assertThat(out.toString()).contains("Wrote " + expected.size() + " of " + expected.size()
-        + " events to Kafka topic new-orders");
+    assertThat(partitions)
+        .as("the broker's default of 3 partitions, orders spread over them")
+        .hasSize(3);
+    assertThat(out.toString())
+        .contains(
+            "Wrote "
+                + expected.size()
+                + " of "
+                + expected.size()
+                + " events to Kafka topic new-orders");
   }
 
   @Test
@@ -84,30 +112,53 @@ class GenerateKafkaTest {
     }
     long start = System.nanoTime();
 
-    int code = run("generate", "--kafka-bootstrap-servers", "127.0.0.1:" + closedPort, "--kafka-topic", "t",
-        "--orders", "2");
+    int code =
+        run(
+            "generate",
+            "--kafka-bootstrap-servers",
+            "127.0.0.1:" + closedPort,
+            "--kafka-topic",
+            "t",
+            "--orders",
+            "2");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
-    assertThat(err.toString()).contains("--kafka-bootstrap-servers").contains("127.0.0.1:" + closedPort)
+    assertThat(err.toString())
+        .contains("--kafka-bootstrap-servers")
+        .contains("127.0.0.1:" + closedPort)
         .doesNotContain("\tat ");
   }
 
   @Test
   void generateRefusesBothAFolderAndATopic() {
-    int code = run("generate", "--out", brokerDir.resolve("x").toString(), "--kafka-topic", "t", "--orders", "1");
+    int code =
+        run(
+            "generate",
+            "--out",
+            brokerDir.resolve("x").toString(),
+            "--kafka-topic",
+            "t",
+            "--orders",
+            "1");
 
     assertThat(code).isEqualTo(Errors.EXIT_USAGE);
     assertThat(err.toString()).contains("--out").contains("--kafka-topic");
   }
 
   private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int count) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "generate-test",
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "generate-test",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest",
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ByteArrayDeserializer.class);
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
       consumer.subscribe(List.of(topic));

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "lifecycle" fixture (26 fabricated events of 5 orders) and its expectation file agree, and the
- * fixture keeps the hard cases it exists for.
+ * The "lifecycle" fixture (26 fabricated events of 5 orders) and its expectation file agree, and
+ * the fixture keeps the hard cases it exists for.
  */
 class LifecycleFixtureTest {
   private static final List<GeneratedEvent> EVENTS = EventFiles.read(Fixtures.path("lifecycle"));
@@ -30,30 +30,54 @@ class LifecycleFixtureTest {
 
   @Test
   void fixtureWinningEventsMatchTheExpectationFile() {
-    assertThat(STATE.orders().keySet()).containsExactlyElementsOf(fieldNames(EXPECTED.get("orders")));
-    EXPECTED.get("orders").properties().forEach(entry -> {
-      JsonNode want = entry.getValue();
-      ExpectedOrder got = STATE.order(entry.getKey());
-      assertThat(got.datAtui()).as(entry.getKey()).isEqualTo(Instant.parse(want.get("dat_atui").asText()));
-      assertThat(String.valueOf(got.version())).as(entry.getKey()).isEqualTo(want.get("version").asText());
-      assertThat(got.status()).as(entry.getKey()).isEqualTo(want.get("status").asText());
-      assertThat(got.lines()).as(entry.getKey()).isEqualTo(want.get("lines").asInt());
-      assertThat(got.shipments()).as(entry.getKey()).isEqualTo(want.get("shipments").asInt());
-      assertThat(got.itemShipments()).as(entry.getKey()).isEqualTo(want.get("item_shipments").asInt());
-      assertThat(got.promotions()).as(entry.getKey()).isEqualTo(want.get("promotions").asInt());
-      assertThat(winnerFile(entry.getKey())).isEqualTo(want.get("file").asText());
-    });
+    assertThat(STATE.orders().keySet())
+        .containsExactlyElementsOf(fieldNames(EXPECTED.get("orders")));
+    EXPECTED
+        .get("orders")
+        .properties()
+        .forEach(
+            entry -> {
+              JsonNode want = entry.getValue();
+              ExpectedOrder got = STATE.order(entry.getKey());
+              assertThat(got.datAtui())
+                  .as(entry.getKey())
+                  .isEqualTo(Instant.parse(want.get("dat_atui").asText()));
+              assertThat(String.valueOf(got.version()))
+                  .as(entry.getKey())
+                  .isEqualTo(want.get("version").asText());
+              assertThat(got.status()).as(entry.getKey()).isEqualTo(want.get("status").asText());
+              assertThat(got.lines()).as(entry.getKey()).isEqualTo(want.get("lines").asInt());
+              assertThat(got.shipments())
+                  .as(entry.getKey())
+                  .isEqualTo(want.get("shipments").asInt());
+              assertThat(got.itemShipments())
+                  .as(entry.getKey())
+                  .isEqualTo(want.get("item_shipments").asInt());
+              assertThat(got.promotions())
+                  .as(entry.getKey())
+                  .isEqualTo(want.get("promotions").asInt());
+              assertThat(winnerFile(entry.getKey())).isEqualTo(want.get("file").asText());
+            });
   }
 
   @Test
   void fixtureTotalsMatchTheExpectationFileAndModelSection4() {
     Map<String, Long> expected = new TreeMap<>();
-    EXPECTED.get("totals").properties().forEach(f -> expected.put(f.getKey(), f.getValue().asLong()));
+    EXPECTED
+        .get("totals")
+        .properties()
+        .forEach(f -> expected.put(f.getKey(), f.getValue().asLong()));
 
     assertThat(new TreeMap<>(STATE.totals().byTable())).isEqualTo(expected);
-    assertThat(expected).containsEntry("order_item", 8L).containsEntry("customer", 5L)
-        .containsEntry("delivery_address", 5L).containsEntry("item", 8L).containsEntry("seller", 3L)
-        .containsEntry("shipment", 4L).containsEntry("item_shipment", 4L).containsEntry("promotion", 1L);
+    assertThat(expected)
+        .containsEntry("order_item", 8L)
+        .containsEntry("customer", 5L)
+        .containsEntry("delivery_address", 5L)
+        .containsEntry("item", 8L)
+        .containsEntry("seller", 3L)
+        .containsEntry("shipment", 4L)
+        .containsEntry("item_shipment", 4L)
+        .containsEntry("promotion", 1L);
   }
 
   @Test
@@ -70,7 +94,9 @@ class LifecycleFixtureTest {
   void fixtureHasTwentySixEventsOfFiveOrdersNamedAfterTheirOrder() throws Exception {
     assertThat(EVENTS).hasSize(26);
     assertThat(STATE.orders()).hasSize(5);
-    assertThat(EVENTS).allMatch(e -> e.fileName().startsWith(e.orderId() + "_") && e.fileName().endsWith(".json"));
+    assertThat(EVENTS)
+        .allMatch(
+            e -> e.fileName().startsWith(e.orderId() + "_") && e.fileName().endsWith(".json"));
     try (Stream<Path> files = Files.list(Fixtures.path("lifecycle"))) {
       assertThat(files).hasSize(26);
     }
@@ -78,40 +104,63 @@ class LifecycleFixtureTest {
 
   @Test
   void fixtureHasATieOnDatAtuiBrokenByVersion() {
-    Map<String, List<GeneratedEvent>> byKey = EVENTS.stream()
-        .collect(Collectors.groupingBy(e -> e.orderId() + "@" + e.datAtui()));
+    Map<String, List<GeneratedEvent>> byKey =
+        EVENTS.stream().collect(Collectors.groupingBy(e -> e.orderId() + "@" + e.datAtui()));
 
-    assertThat(byKey.values()).filteredOn(l -> l.size() > 1).singleElement()
-        .satisfies(tie -> assertThat(tie).extracting(GeneratedEvent::version).containsExactlyInAnyOrder(3L, 4L));
+    assertThat(byKey.values())
+        .filteredOn(l -> l.size() > 1)
+        .singleElement()
+        .satisfies(
+            tie ->
+                assertThat(tie)
+                    .extracting(GeneratedEvent::version)
+                    .containsExactlyInAnyOrder(3L, 4L));
   }
 
   @Test
   void fixtureHasThreeEventsWithoutVersionNoneOfThemWinning() {
-    assertThat(EVENTS).filteredOn(e -> e.version() == null).hasSize(3)
+    assertThat(EVENTS)
+        .filteredOn(e -> e.version() == null)
+        .hasSize(3)
         .allMatch(e -> e.status().equals("PRE-ORDER"));
     assertThat(STATE.orders().values()).allMatch(o -> o.version() != null);
   }
 
   @Test
   void fixtureHasATestUpdateThatWinsOnDatAtuiWithARepeatedVersion() {
-    ExpectedOrder testUpdate = STATE.orders().values().stream()
-        .filter(o -> o.status().equals("TEST_UPDATE")).findFirst().orElseThrow();
+    ExpectedOrder testUpdate =
+        STATE.orders().values().stream()
+            .filter(o -> o.status().equals("TEST_UPDATE"))
+            .findFirst()
+            .orElseThrow();
 
-    assertThat(EVENTS).filteredOn(e -> e.orderId().equals(testUpdate.orderId()) && e.status().equals("CANCELED"))
-        .singleElement().extracting(GeneratedEvent::version).isEqualTo(testUpdate.version());
+    assertThat(EVENTS)
+        .filteredOn(e -> e.orderId().equals(testUpdate.orderId()) && e.status().equals("CANCELED"))
+        .singleElement()
+        .extracting(GeneratedEvent::version)
+        .isEqualTo(testUpdate.version());
   }
 
   @Test
   void fixtureKeepsDoubleEncodedText() {
     assertThat(EVENTS).anyMatch(e -> e.json().contains("Entrega Padr\\u00c3\\u00a3o"));
-    assertThat(EVENTS).anyMatch(e -> SampleGeneratorTest.parse(e).at("/objt_ende_entg_pedi/nom_cida_ende_entg")
-        .asText().contains("\u00c3"));
+    assertThat(EVENTS)
+        .anyMatch(
+            e ->
+                SampleGeneratorTest.parse(e)
+                    .at("/objt_ende_entg_pedi/nom_cida_ende_entg")
+                    .asText()
+                    .contains("\u00c3"));
   }
 
   @Test
   void fixtureSharesThreeSellersAcrossOrders() {
     Set<String> sellers = new HashSet<>();
-    EVENTS.forEach(e -> SampleGeneratorTest.parse(e).get("list_item_pedi").forEach(l -> sellers.add(l.get("idt_venr").asText())));
+    EVENTS.forEach(
+        e ->
+            SampleGeneratorTest.parse(e)
+                .get("list_item_pedi")
+                .forEach(l -> sellers.add(l.get("idt_venr").asText())));
 
     assertThat(sellers).hasSize(3);
   }
@@ -120,8 +169,14 @@ class LifecycleFixtureTest {
   void fixtureContainsOnlyFabricatedContacts() {
     for (GeneratedEvent e : EVENTS) {
       JsonNode event = SampleGeneratorTest.parse(e);
-      assertThat(event.at("/objt_clie/nom_ende_emai_clie").asText().toLowerCase()).endsWith("@example.com");
-      event.get("list_item_pedi").forEach(l -> assertThat(l.get("nom_url_img_oril").asText()).startsWith("https://img.example.com/"));
+      assertThat(event.at("/objt_clie/nom_ende_emai_clie").asText().toLowerCase())
+          .endsWith("@example.com");
+      event
+          .get("list_item_pedi")
+          .forEach(
+              l ->
+                  assertThat(l.get("nom_url_img_oril").asText())
+                      .startsWith("https://img.example.com/"));
     }
   }
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LiveWriterTest {
-  private static final List<GeneratedEvent> EVENTS = SampleGenerator.generate(GeneratorSpec.of(3, 11L));
+  private static final List<GeneratedEvent> EVENTS =
+      SampleGenerator.generate(GeneratorSpec.of(3, 11L));
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A clock that only moves when the writer sleeps; records when each file appears. */
   private static final class FakeTime {
@@ -22,10 +22,12 @@ class LiveWriterTest {
     final List<Long> sleeps = new ArrayList<>();
 
     LiveWriter writer() {
-      return new LiveWriter(() -> now, nanos -> {
-        sleeps.add(nanos);
-        now += nanos;
-      });
+      return new LiveWriter(
+          () -> now,
+          nanos -> {
+            sleeps.add(nanos);
+            now += nanos;
+          });
     }
   }
 
@@ -53,8 +55,9 @@ class LiveWriterTest {
 
   @Test
   void writeJsonlPacesByEventsNotFiles() {
-    List<GeneratedEvent> jsonl = SampleGenerator.generate(
-        GeneratorSpec.of(3, 11L).withFormat(OutputFormat.JSONL).withEventsPerFile(4));
+    List<GeneratedEvent> jsonl =
+        SampleGenerator.generate(
+            GeneratorSpec.of(3, 11L).withFormat(OutputFormat.JSONL).withEventsPerFile(4));
     assertThat(jsonl).hasSizeGreaterThan(4);
     FakeTime time = new FakeTime();
 

@@ -46,13 +46,16 @@ class SampleGeneratorTest {
   @Test
   void latestOnlyGivesEachOrdersWinningEventOfTheFullLifecycle() {
     Map<String, GeneratedEvent> winners = new HashMap<>();
-    EVENTS.forEach(e -> winners.merge(e.orderId(), e,
-        (a, b) -> GeneratedEvent.recency().compare(a, b) >= 0 ? a : b));
+    EVENTS.forEach(
+        e ->
+            winners.merge(
+                e.orderId(), e, (a, b) -> GeneratedEvent.recency().compare(a, b) >= 0 ? a : b));
 
     List<GeneratedEvent> latest = SampleGenerator.latestOnly(SPEC);
 
     assertThat(latest).hasSize(SPEC.orders());
-    assertThat(jsons(latest)).containsExactlyInAnyOrderElementsOf(jsons(List.copyOf(winners.values())));
+    assertThat(jsons(latest))
+        .containsExactlyInAnyOrderElementsOf(jsons(List.copyOf(winners.values())));
     assertThat(latest).isSortedAccordingTo(Comparator.comparing(GeneratedEvent::datAtui));
   }
 
@@ -60,27 +63,34 @@ class SampleGeneratorTest {
 
   @Test
   void generateEachOrderVersionsStrictlyIncreaseWithDatAtui() {
-    byOrder(EVENTS).forEach((order, events) -> {
-      for (int i = 1; i < events.size(); i++) {
-        GeneratedEvent before = events.get(i - 1);
-        GeneratedEvent after = events.get(i);
-        assertThat(after.version()).as("order %s event %d", order, i).isNotNull();
-        assertThat(after.version()).as("order %s event %d", order, i)
-            .isGreaterThan(before.version() == null ? -1L : before.version());
-        assertThat(after.datAtui()).isAfterOrEqualTo(before.datAtui());
-      }
-    });
+    byOrder(EVENTS)
+        .forEach(
+            (order, events) -> {
+              for (int i = 1; i < events.size(); i++) {
+                GeneratedEvent before = events.get(i - 1);
+                GeneratedEvent after = events.get(i);
+                assertThat(after.version()).as("order %s event %d", order, i).isNotNull();
+                assertThat(after.version())
+                    .as("order %s event %d", order, i)
+                    .isGreaterThan(before.version() == null ? -1L : before.version());
+                assertThat(after.datAtui()).isAfterOrEqualTo(before.datAtui());
+              }
+            });
   }
 
   @Test
   void generateEachOrderStatusesNeverMoveBackwardAndTheWinnerIsTheLastStatus() {
     ExpectedState expected = ExpectedState.of(EVENTS);
-    byOrder(EVENTS).forEach((order, events) -> {
-      List<OrderStatus> statuses = events.stream().map(e -> OrderStatus.fromJson(e.status())).toList();
-      assertThat(statuses).as(order).isSortedAccordingTo(Comparator.naturalOrder());
-      assertThat(statuses.get(0)).isEqualTo(OrderStatus.PRE_ORDER);
-      assertThat(expected.order(order).status()).isEqualTo(events.get(events.size() - 1).status());
-    });
+    byOrder(EVENTS)
+        .forEach(
+            (order, events) -> {
+              List<OrderStatus> statuses =
+                  events.stream().map(e -> OrderStatus.fromJson(e.status())).toList();
+              assertThat(statuses).as(order).isSortedAccordingTo(Comparator.naturalOrder());
+              assertThat(statuses.get(0)).isEqualTo(OrderStatus.PRE_ORDER);
+              assertThat(expected.order(order).status())
+                  .isEqualTo(events.get(events.size() - 1).status());
+            });
   }
 
   @Test
@@ -107,43 +117,63 @@ class SampleGeneratorTest {
 
   @Test
   void generateCoversCanceledInProgressAndDeliveredOrders() {
-    Set<String> finals = ExpectedState.of(EVENTS).orders().values().stream()
-        .map(ExpectedOrder::status).collect(Collectors.toSet());
+    Set<String> finals =
+        ExpectedState.of(EVENTS).orders().values().stream()
+            .map(ExpectedOrder::status)
+            .collect(Collectors.toSet());
 
     assertThat(finals).contains("DELIVERED", "CANCELED", "PRE-ORDER");
-    assertThat(finals).containsAnyOf("PAID", "BILLED", "SENT", "PARTIALLY-BILLED", "PARTIALLY-SENT", "PARTIALLY-DELIVERED");
+    assertThat(finals)
+        .containsAnyOf(
+            "PAID", "BILLED", "SENT", "PARTIALLY-BILLED", "PARTIALLY-SENT", "PARTIALLY-DELIVERED");
   }
 
   // ---- order content -----------------------------------------------------------------------
 
   @Test
   void generateLinesCustomerAddressAndPromotionsAreTheSameInAllEventsOfAnOrder() {
-    byOrder(EVENTS).forEach((order, events) -> {
-      Set<String> stable = events.stream()
-          .map(SampleGeneratorTest::parse)
-          .map(e -> e.get("list_item_pedi").toString() + e.get("objt_clie") + e.get("objt_ende_entg_pedi") + e.get("list_prmo"))
-          .collect(Collectors.toSet());
-      assertThat(stable).as(order).hasSize(1);
-    });
+    byOrder(EVENTS)
+        .forEach(
+            (order, events) -> {
+              Set<String> stable =
+                  events.stream()
+                      .map(SampleGeneratorTest::parse)
+                      .map(
+                          e ->
+                              e.get("list_item_pedi").toString()
+                                  + e.get("objt_clie")
+                                  + e.get("objt_ende_entg_pedi")
+                                  + e.get("list_prmo"))
+                      .collect(Collectors.toSet());
+              assertThat(stable).as(order).hasSize(1);
+            });
   }
 
   @Test
   void generateShipmentsOnePerSellerWithStableCodesThatOnlyGrow() {
-    byOrder(EVENTS).forEach((order, events) -> {
-      List<String> previousCodes = List.of();
-      for (GeneratedEvent event : events) {
-        JsonNode e = parse(event);
-        List<String> codes = new ArrayList<>();
-        Set<String> sellers = new HashSet<>();
-        e.get("list_envo").forEach(s -> {
-          codes.add(s.get("cod_tipo_entg").asText());
-          assertThat(sellers.add(s.get("cod_venr").asText())).as("one shipment per seller in %s", order).isTrue();
-        });
-        assertThat(codes).as(order).hasSizeGreaterThanOrEqualTo(previousCodes.size());
-        assertThat(codes.subList(0, previousCodes.size())).as(order).isEqualTo(previousCodes);
-        previousCodes = codes;
-      }
-    });
+    byOrder(EVENTS)
+        .forEach(
+            (order, events) -> {
+              List<String> previousCodes = List.of();
+              for (GeneratedEvent event : events) {
+                JsonNode e = parse(event);
+                List<String> codes = new ArrayList<>();
+                Set<String> sellers = new HashSet<>();
+                e.get("list_envo")
+                    .forEach(
+                        s -> {
+                          codes.add(s.get("cod_tipo_entg").asText());
+                          assertThat(sellers.add(s.get("cod_venr").asText()))
+                              .as("one shipment per seller in %s", order)
+                              .isTrue();
+                        });
+                assertThat(codes).as(order).hasSizeGreaterThanOrEqualTo(previousCodes.size());
+                assertThat(codes.subList(0, previousCodes.size()))
+                    .as(order)
+                    .isEqualTo(previousCodes);
+                previousCodes = codes;
+              }
+            });
   }
 
   @Test
@@ -151,9 +181,17 @@ class SampleGeneratorTest {
     for (GeneratedEvent event : EVENTS) {
       JsonNode e = parse(event);
       Map<String, String> sellerOfItem = new HashMap<>();
-      e.get("list_item_pedi").forEach(l -> sellerOfItem.put(l.get("cod_vrne_prod").asText(), l.get("idt_venr").asText()));
-      e.get("list_envo").forEach(s -> s.get("list_item_envo").forEach(i ->
-          assertThat(sellerOfItem.get(i.get("cod_prod").asText())).isEqualTo(s.get("cod_venr").asText())));
+      e.get("list_item_pedi")
+          .forEach(
+              l -> sellerOfItem.put(l.get("cod_vrne_prod").asText(), l.get("idt_venr").asText()));
+      e.get("list_envo")
+          .forEach(
+              s ->
+                  s.get("list_item_envo")
+                      .forEach(
+                          i ->
+                              assertThat(sellerOfItem.get(i.get("cod_prod").asText()))
+                                  .isEqualTo(s.get("cod_venr").asText())));
     }
   }
 
@@ -163,9 +201,15 @@ class SampleGeneratorTest {
     Map<String, Set<String>> ordersOfCustomer = new HashMap<>();
     for (GeneratedEvent event : EVENTS) {
       JsonNode e = parse(event);
-      e.get("list_item_pedi").forEach(l ->
-          ordersOfItem.computeIfAbsent(l.get("cod_vrne_prod").asText(), k -> new HashSet<>()).add(event.orderId()));
-      ordersOfCustomer.computeIfAbsent(e.at("/objt_clie/cod_rfrc_clie").asText(), k -> new HashSet<>()).add(event.orderId());
+      e.get("list_item_pedi")
+          .forEach(
+              l ->
+                  ordersOfItem
+                      .computeIfAbsent(l.get("cod_vrne_prod").asText(), k -> new HashSet<>())
+                      .add(event.orderId()));
+      ordersOfCustomer
+          .computeIfAbsent(e.at("/objt_clie/cod_rfrc_clie").asText(), k -> new HashSet<>())
+          .add(event.orderId());
     }
 
     assertThat(ordersOfItem.values()).anyMatch(orders -> orders.size() > 1);
@@ -174,16 +218,26 @@ class SampleGeneratorTest {
 
   @Test
   void generateOrdersWithTwoPromotionsApplyDifferentValues() {
-    List<JsonNode> twoPromotions = EVENTS.stream().map(SampleGeneratorTest::parse)
-        .filter(e -> e.path("list_prmo").size() == 2).toList();
+    List<JsonNode> twoPromotions =
+        EVENTS.stream()
+            .map(SampleGeneratorTest::parse)
+            .filter(e -> e.path("list_prmo").size() == 2)
+            .toList();
 
-    assertThat(twoPromotions).isNotEmpty().allSatisfy(e -> assertThat(e.at("/list_prmo/0/vlr_aplc_desc").asDouble())
-        .isNotEqualTo(e.at("/list_prmo/1/vlr_aplc_desc").asDouble()));
+    assertThat(twoPromotions)
+        .isNotEmpty()
+        .allSatisfy(
+            e ->
+                assertThat(e.at("/list_prmo/0/vlr_aplc_desc").asDouble())
+                    .isNotEqualTo(e.at("/list_prmo/1/vlr_aplc_desc").asDouble()));
   }
 
   @Test
   void generateSomeTextIsDoubleEncodedUtf8() {
-    assertThat(EVENTS).anyMatch(e -> parse(e).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText().contains("\u00c3"));
+    assertThat(EVENTS)
+        .anyMatch(
+            e ->
+                parse(e).at("/objt_ende_entg_pedi/nom_cida_ende_entg").asText().contains("\u00c3"));
     assertThat(EVENTS).anyMatch(e -> e.json().contains("Entrega Padr\\u00C3\\u00A3o"));
   }
 
@@ -194,7 +248,8 @@ class SampleGeneratorTest {
       JsonNode e = parse(event);
       assertThat(e.get("dat_atui").asText()).matches(iso);
       assertThat(e.get("dat_hor_tran").asText()).matches(iso);
-      e.get("list_envo").forEach(s -> assertThat(s.at("/objt_carg_fatm/dat_emis_nail").asText()).matches(iso));
+      e.get("list_envo")
+          .forEach(s -> assertThat(s.at("/objt_carg_fatm/dat_emis_nail").asText()).matches(iso));
     }
   }
 
@@ -202,14 +257,20 @@ class SampleGeneratorTest {
   void generateFabricatedContactsUseReservedExampleDomains() {
     for (GeneratedEvent event : EVENTS) {
       JsonNode e = parse(event);
-      assertThat(e.at("/objt_clie/nom_ende_emai_clie").asText().toLowerCase()).matches(".+@example\\.(com|org|net)");
-      e.get("list_item_pedi").forEach(l -> assertThat(l.get("nom_url_img_oril").asText()).startsWith("https://img.example.com/"));
+      assertThat(e.at("/objt_clie/nom_ende_emai_clie").asText().toLowerCase())
+          .matches(".+@example\\.(com|org|net)");
+      e.get("list_item_pedi")
+          .forEach(
+              l ->
+                  assertThat(l.get("nom_url_img_oril").asText())
+                      .startsWith("https://img.example.com/"));
     }
   }
 
   @Test
   void generateTokenLooksLikeAJwtAboutItsOrder() {
-    GeneratedEvent event = EVENTS.stream().filter(e -> e.version() != null).findFirst().orElseThrow();
+    GeneratedEvent event =
+        EVENTS.stream().filter(e -> e.version() != null).findFirst().orElseThrow();
     String[] parts = parse(event).get("cod_aces_tokn").asText().split("\\.");
 
     assertThat(parts).hasSize(3);
@@ -270,14 +331,20 @@ class SampleGeneratorTest {
 
   @Test
   void generateJsonlFormatPacksEventsPerFileAsSingleLines() {
-    List<GeneratedEvent> jsonl = SampleGenerator.generate(SPEC.withFormat(OutputFormat.JSONL).withEventsPerFile(7));
+    List<GeneratedEvent> jsonl =
+        SampleGenerator.generate(SPEC.withFormat(OutputFormat.JSONL).withEventsPerFile(7));
 
-    Map<String, Long> perFile = jsonl.stream().collect(Collectors.groupingBy(GeneratedEvent::fileName, LinkedHashMap::new, Collectors.counting()));
+    Map<String, Long> perFile =
+        jsonl.stream()
+            .collect(
+                Collectors.groupingBy(
+                    GeneratedEvent::fileName, LinkedHashMap::new, Collectors.counting()));
     assertThat(perFile.values()).allMatch(n -> n <= 7);
     assertThat(perFile).hasSize((EVENTS.size() + 6) / 7);
     assertThat(perFile.keySet()).allMatch(n -> n.matches("events_[0-9a-f]{8}\\.jsonl"));
     assertThat(jsonl).allMatch(e -> !e.json().contains("\n"));
-    assertThat(jsonl.stream().map(e -> parse(e))).containsExactlyElementsOf(EVENTS.stream().map(e -> parse(e)).toList());
+    assertThat(jsonl.stream().map(e -> parse(e)))
+        .containsExactlyElementsOf(EVENTS.stream().map(e -> parse(e)).toList());
   }
 
   // ---- helpers -----------------------------------------------------------------------------

@@ -33,7 +33,8 @@ final class Containers {
   void spread(List<GeneratedEvent> events) {
     int at = 0;
     for (int layout = 0; at < events.size(); layout = (layout + 1) % 7) {
-      int take = Math.min(events.size() - at, layout < 2 || layout == 4 ? 1 : 2 + random.nextInt(4));
+      int take =
+          Math.min(events.size() - at, layout < 2 || layout == 4 ? 1 : 2 + random.nextInt(4));
       List<GeneratedEvent> chunk = events.subList(at, at + take);
       at += take;
       switch (layout) {
@@ -41,7 +42,11 @@ final class Containers {
         case 1 -> single("compact-line", chunk.get(0).json() + "\n", chunk);
         case 2 -> jsonLinesWithBrokenLine(chunk);
         case 3 -> arrayWithBrokenElement(chunk);
-        case 4 -> single("byte-order-mark-pretty", Shapes.BYTE_ORDER_MARK + Json.pretty(node(chunk.get(0))), chunk);
+        case 4 ->
+            single(
+                "byte-order-mark-pretty",
+                Shapes.BYTE_ORDER_MARK + Json.pretty(node(chunk.get(0))),
+                chunk);
         case 5 -> crlfJsonLines(chunk);
         default -> lineHoldingAnArray(chunk);
       }

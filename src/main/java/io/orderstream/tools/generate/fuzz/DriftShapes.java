@@ -32,29 +32,80 @@ final class DriftShapes {
     all.add(unknownFieldsEverywhere());
     all.add(pretty("numbers-as-strings", numbersAsStrings(shapes.event())));
     all.add(pretty("version-as-number", versionAsNumber(shapes.event())));
-    all.add(pretty("count-as-decimal", change(shapes.event(), e -> Shapes.firstLine(e).put("qtd_item_pedi", new BigDecimal("2.0")))));
-    all.add(pretty("money-as-integer", change(shapes.event(), e -> Shapes.firstLine(e).put("vlr_prod", 60))));
-    all.add(pretty("text-as-number", change(shapes.event(), e -> Shapes.customer(e).put("nom_clie", 12345))));
-    all.add(pretty("missing-optional-objects", change(shapes.event(), e -> e.remove(List.of(
-        "objt_clie", "objt_ende_entg_pedi", "objt_des_rsum", "objt_sub_stat_pedi", "list_envo", "list_prmo",
-        "list_desc_item_pedi", "dat_hor_tran")))));
-    all.add(pretty("null-optional-objects", change(shapes.event(), e -> {
-      for (String name : List.of("objt_clie", "objt_ende_entg_pedi", "objt_des_rsum", "list_envo", "list_prmo", "stat_pedi")) {
-        e.putNull(name);
-      }
-    })));
-    all.add(pretty("empty-optional-objects", change(shapes.event(), e -> {
-      e.putObject("objt_clie");
-      e.putObject("objt_ende_entg_pedi");
-      e.putObject("objt_des_rsum");
-      e.putArray("list_envo");
-      e.putArray("list_prmo");
-    })));
+    all.add(
+        pretty(
+            "count-as-decimal",
+            change(
+                shapes.event(),
+                e -> Shapes.firstLine(e).put("qtd_item_pedi", new BigDecimal("2.0")))));
+    all.add(
+        pretty(
+            "money-as-integer",
+            change(shapes.event(), e -> Shapes.firstLine(e).put("vlr_prod", 60))));
+    all.add(
+        pretty(
+            "text-as-number",
+            change(shapes.event(), e -> Shapes.customer(e).put("nom_clie", 12345))));
+    all.add(
+        pretty(
+            "missing-optional-objects",
+            change(
+                shapes.event(),
+                e ->
+                    e.remove(
+                        List.of(
+                            "objt_clie",
+                            "objt_ende_entg_pedi",
+                            "objt_des_rsum",
+                            "objt_sub_stat_pedi",
+                            "list_envo",
+                            "list_prmo",
+                            "list_desc_item_pedi",
+                            "dat_hor_tran")))));
+    all.add(
+        pretty(
+            "null-optional-objects",
+            change(
+                shapes.event(),
+                e -> {
+                  for (String name :
+                      List.of(
+                          "objt_clie",
+                          "objt_ende_entg_pedi",
+                          "objt_des_rsum",
+                          "list_envo",
+                          "list_prmo",
+                          "stat_pedi")) {
+                    e.putNull(name);
+                  }
+                })));
+    all.add(
+        pretty(
+            "empty-optional-objects",
+            change(
+                shapes.event(),
+                e -> {
+                  e.putObject("objt_clie");
+                  e.putObject("objt_ende_entg_pedi");
+                  e.putObject("objt_des_rsum");
+                  e.putArray("list_envo");
+                  e.putArray("list_prmo");
+                })));
     all.add(pretty("only-required-fields", onlyRequired(shapes.event())));
     all.add(pretty("no-version", change(shapes.event(), e -> e.remove(EventSchema.VERSION_FIELD))));
-    all.add(pretty("order-id-padded", change(shapes.event(), e -> e.put(EventSchema.ORDER_ID, " " + e.get(EventSchema.ORDER_ID).asText() + "\t"))));
+    all.add(
+        pretty(
+            "order-id-padded",
+            change(
+                shapes.event(),
+                e ->
+                    e.put(
+                        EventSchema.ORDER_ID, " " + e.get(EventSchema.ORDER_ID).asText() + "\t"))));
     all.add(orderIdAsNumber());
-    all.add(pretty("escaped-nul-in-text", change(shapes.event(), e -> Shapes.customer(e).put("nom_clie", "Ana\u0000Souza"))));
+    all.add(
+        pretty(
+            "escaped-nul-in-text",
+            change(shapes.event(), e -> Shapes.customer(e).put("nom_clie", "Ana\u0000Souza"))));
     all.add(rawUtf8Text());
     all.add(withByteOrderMark());
     all.add(crlfPretty());
@@ -71,10 +122,20 @@ final class DriftShapes {
     Shapes.customer(event).putObject("x_loyalty").put("tier", "gold");
     Shapes.firstLine(event).put("x_warranty_months", 12);
     Shapes.firstShipment(event).put("x_tracking_url", "https://track.example.com/FUZZ");
-    ObjectNode summary = event.has("objt_des_rsum") ? (ObjectNode) event.get("objt_des_rsum") : event.putObject("objt_des_rsum");
+    ObjectNode summary =
+        event.has("objt_des_rsum")
+            ? (ObjectNode) event.get("objt_des_rsum")
+            : event.putObject("objt_des_rsum");
     summary.put("x_cashback", new BigDecimal("1.50"));
-    return pretty("unknown-fields", event,
-        "x_sales_channel", "x_meta", "x_loyalty", "x_warranty_months", "x_tracking_url", "x_cashback");
+    return pretty(
+        "unknown-fields",
+        event,
+        "x_sales_channel",
+        "x_meta",
+        "x_loyalty",
+        "x_warranty_months",
+        "x_tracking_url",
+        "x_cashback");
   }
 
   private static ObjectNode numbersAsStrings(ObjectNode event) {
@@ -89,7 +150,9 @@ final class DriftShapes {
 
   private static ObjectNode versionAsNumber(ObjectNode event) {
     JsonNode version = event.get(EventSchema.VERSION_FIELD);
-    event.put(EventSchema.VERSION_FIELD, version == null || version.isNull() ? 3 : Long.parseLong(version.asText().trim()));
+    event.put(
+        EventSchema.VERSION_FIELD,
+        version == null || version.isNull() ? 3 : Long.parseLong(version.asText().trim()));
     return event;
   }
 
@@ -117,12 +180,18 @@ final class DriftShapes {
 
   private Odd withByteOrderMark() {
     ObjectNode event = shapes.event();
-    return new Odd("byte-order-mark", (Shapes.BYTE_ORDER_MARK + Json.pretty(event)).getBytes(UTF_8), Shapes.lands(event));
+    return new Odd(
+        "byte-order-mark",
+        (Shapes.BYTE_ORDER_MARK + Json.pretty(event)).getBytes(UTF_8),
+        Shapes.lands(event));
   }
 
   private Odd crlfPretty() {
     ObjectNode event = shapes.event();
-    return new Odd("crlf-pretty", Json.pretty(event).replace("\n", "\r\n").getBytes(UTF_8), Shapes.lands(event));
+    return new Odd(
+        "crlf-pretty",
+        Json.pretty(event).replace("\n", "\r\n").getBytes(UTF_8),
+        Shapes.lands(event));
   }
 
   private Odd hugeUnknownString() {
@@ -140,7 +209,8 @@ final class DriftShapes {
   /** Nesting the parser accepts (its limit is 1000), inside a field the schema does not know. */
   private Odd deepUnknownNesting() {
     ObjectNode event = shapes.event();
-    String text = Shapes.withField(event, "x_deep", "[".repeat(400) + "{\"x_leaf\":1}" + "]".repeat(400));
+    String text =
+        Shapes.withField(event, "x_deep", "[".repeat(400) + "{\"x_leaf\":1}" + "]".repeat(400));
     return new Odd("deep-unknown-nesting", text.getBytes(UTF_8), Shapes.lands(event, "x_leaf"));
   }
 
@@ -162,6 +232,7 @@ final class DriftShapes {
   }
 
   private static Odd compact(String kind, ObjectNode event, String... mustKeep) {
-    return new Odd(kind, (Json.compact(event) + "\n").getBytes(UTF_8), Shapes.lands(event, mustKeep));
+    return new Odd(
+        kind, (Json.compact(event) + "\n").getBytes(UTF_8), Shapes.lands(event, mustKeep));
   }
 }

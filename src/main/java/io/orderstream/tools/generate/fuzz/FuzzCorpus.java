@@ -36,7 +36,10 @@ import java.util.Set;
  */
 public final class FuzzCorpus {
   static final int BIG_FILE_BAD_EVERY = 500;
-  /** The unknown field holding a very long string; larger than the quarantine's raw limit of 1 MiB. */
+
+  /**
+   * The unknown field holding a very long string; larger than the quarantine's raw limit of 1 MiB.
+   */
   static final int HUGE_STRING_CHARS = 3 << 20;
 
   private final FuzzSpec spec;
@@ -49,16 +52,26 @@ public final class FuzzCorpus {
 
   public static FuzzCorpus generate(FuzzSpec spec) {
     Random random = new Random(spec.seed() ^ 0x5DEECE66DL);
-    List<GeneratedEvent> lifecycles = SampleGenerator.generate(lifecycleSpec(spec.seed(), spec.orders()));
+    List<GeneratedEvent> lifecycles =
+        SampleGenerator.generate(lifecycleSpec(spec.seed(), spec.orders()));
     Shapes shapes = new Shapes(Json.object(richest(lifecycles).json()), spec.seed());
     Builder files = new Builder(spec.seed());
     List<Broken> lines = shapes.brokenLines();
     new Containers(files, lines, random).spread(lifecycles);
     everyBrokenLineBetweenValidOnes(files, shapes, lines);
     everyBrokenElementBetweenValidOnes(files, shapes, lines);
-    lines.forEach(b -> files.add(b.kind(), ".json", b.bytes(), List.of(new FuzzInput.Quarantined(b.reason()))));
-    shapes.brokenFiles().forEach(b -> files.add(b.kind(), ".json", b.bytes(), List.of(new FuzzInput.Quarantined(b.reason()))));
-    new DriftShapes(shapes, random, HUGE_STRING_CHARS).all()
+    lines.forEach(
+        b ->
+            files.add(
+                b.kind(), ".json", b.bytes(), List.of(new FuzzInput.Quarantined(b.reason()))));
+    shapes
+        .brokenFiles()
+        .forEach(
+            b ->
+                files.add(
+                    b.kind(), ".json", b.bytes(), List.of(new FuzzInput.Quarantined(b.reason()))));
+    new DriftShapes(shapes, random, HUGE_STRING_CHARS)
+        .all()
         .forEach(o -> files.add(o.kind(), ".json", o.bytes(), List.of(o.lands())));
     if (spec.bigFileBytes() > 0) {
       files.addBig(bigFile(spec, lifecycles, lines));
@@ -92,8 +105,12 @@ public final class FuzzCorpus {
     return written;
   }
 
-  /** JSON Lines alternating valid events and every one-line broken shape: each bad line costs only itself. */
-  private static void everyBrokenLineBetweenValidOnes(Builder files, Shapes shapes, List<Broken> broken) {
+  /**
+   * JSON Lines alternating valid events and every one-line broken shape: each bad line costs only
+   * itself.
+   */
+  private static void everyBrokenLineBetweenValidOnes(
+      Builder files, Shapes shapes, List<Broken> broken) {
     FileContent file = new FileContent();
     for (Broken bad : broken) {
       validLine(file, shapes);
@@ -104,7 +121,8 @@ public final class FuzzCorpus {
   }
 
   /** An array alternating valid events and every broken shape that is a JSON value. */
-  private static void everyBrokenElementBetweenValidOnes(Builder files, Shapes shapes, List<Broken> broken) {
+  private static void everyBrokenElementBetweenValidOnes(
+      Builder files, Shapes shapes, List<Broken> broken) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     List<FuzzInput> inputs = new ArrayList<>();
     for (Broken bad : broken.stream().filter(Broken::json).toList()) {
@@ -127,12 +145,20 @@ public final class FuzzCorpus {
 
   /** The generator's defaults plus a few duplicates and late events, one event per line. */
   static GeneratorSpec lifecycleSpec(long seed, int orders) {
-    return GeneratorSpec.of(orders, seed).withFormat(OutputFormat.JSONL).withDuplicates(0.03).withLate(0.05);
+    return GeneratorSpec.of(orders, seed)
+        .withFormat(OutputFormat.JSONL)
+        .withDuplicates(0.03)
+        .withLate(0.05);
   }
 
-  /** The longest event: it has lines, shipments and most optional parts, so every mutation finds its field. */
+  /**
+   * The longest event: it has lines, shipments and most optional parts, so every mutation finds its
+   * field.
+   */
   private static GeneratedEvent richest(List<GeneratedEvent> events) {
-    return events.stream().max(Comparator.comparingInt((GeneratedEvent e) -> e.json().length())).orElseThrow();
+    return events.stream()
+        .max(Comparator.comparingInt((GeneratedEvent e) -> e.json().length()))
+        .orElseThrow();
   }
 
   /**
@@ -140,13 +166,20 @@ public final class FuzzCorpus {
    * size; a broken line every {@value #BIG_FILE_BAD_EVERY} lines. Order {@code i} of the generator
    * does not depend on how many orders it makes, so these never share an id with the small files.
    */
-  private static FileContent bigFile(FuzzSpec spec, List<GeneratedEvent> small, List<Broken> broken) {
-    long bytesPerOrder = Math.max(1, small.stream().mapToLong(e -> e.json().length() + 1L).sum() / spec.orders());
-    int extra = (int) Math.min(GeneratorSpec.MAX_ORDERS - spec.orders(), spec.bigFileBytes() * 11 / 10 / bytesPerOrder + 2);
+  private static FileContent bigFile(
+      FuzzSpec spec, List<GeneratedEvent> small, List<Broken> broken) {
+    long bytesPerOrder =
+        Math.max(1, small.stream().mapToLong(e -> e.json().length() + 1L).sum() / spec.orders());
+    int extra =
+        (int)
+            Math.min(
+                GeneratorSpec.MAX_ORDERS - spec.orders(),
+                spec.bigFileBytes() * 11 / 10 / bytesPerOrder + 2);
     Set<String> taken = new LinkedHashSet<>();
     small.forEach(e -> taken.add(e.orderId()));
     Map<String, List<GeneratedEvent>> byOrder = new LinkedHashMap<>();
-    for (GeneratedEvent e : SampleGenerator.generate(lifecycleSpec(spec.seed(), spec.orders() + extra))) {
+    for (GeneratedEvent e :
+        SampleGenerator.generate(lifecycleSpec(spec.seed(), spec.orders() + extra))) {
       if (!taken.contains(e.orderId())) {
         byOrder.computeIfAbsent(e.orderId(), id -> new ArrayList<>()).add(e);
       }
@@ -194,7 +227,8 @@ public final class FuzzCorpus {
     }
 
     void add(String kind, String extension, byte[] content, List<FuzzInput> inputs) {
-      String name = String.format(Locale.ROOT, "%s%04d-%s%s", prefix, files.size() + 1, kind, extension);
+      String name =
+          String.format(Locale.ROOT, "%s%04d-%s%s", prefix, files.size() + 1, kind, extension);
       files.add(new FuzzFile(name, kind, content, inputs));
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * One input of a fuzz file, in the order the decoder meets it: a whole-file document, an element of
- * a top-level array, or a non-blank line of a JSON Lines file. A file the decoder cannot split
- * (not UTF-8, not JSON, empty) is one input.
+ * a top-level array, or a non-blank line of a JSON Lines file. A file the decoder cannot split (not
+ * UTF-8, not JSON, empty) is one input.
  */
 public sealed interface FuzzInput {
 
@@ -18,7 +18,8 @@ public sealed interface FuzzInput {
    * @param version {@code num_ulti_vers_sist}; null when the event has none
    * @param mustKeep texts that must survive in {@code order_event_latest.raw_event} when it wins
    */
-  record Lands(String orderId, Instant datAtui, Long version, List<String> mustKeep) implements FuzzInput {
+  record Lands(String orderId, Instant datAtui, Long version, List<String> mustKeep)
+      implements FuzzInput {
     public Lands {
       mustKeep = List.copyOf(mustKeep);
     }

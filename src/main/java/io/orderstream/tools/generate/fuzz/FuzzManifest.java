@@ -15,9 +15,9 @@ import java.util.TreeMap;
 
 /**
  * What processing a fuzz corpus must give, in the pipeline's own counting unit: an input is a
- * whole-file document, an element of a top-level array, or a non-blank line of a JSON Lines file;
- * a file that cannot be split into those (empty, not UTF-8, not JSON) is one input.
- * {@code events + quarantined = inputs}, per file and in total.
+ * whole-file document, an element of a top-level array, or a non-blank line of a JSON Lines file; a
+ * file that cannot be split into those (empty, not UTF-8, not JSON) is one input. {@code events +
+ * quarantined = inputs}, per file and in total.
  *
  * <p>Written as {@value #FILE_NAME} beside the corpus; the leading underscore makes the pipeline
  * skip it, so the manifest never becomes an input itself.
@@ -28,11 +28,15 @@ import java.util.TreeMap;
  * @param mustKeep per order, texts its stored raw event must contain (unknown fields)
  */
 public record FuzzManifest(
-    long seed, List<FileEntry> files, Map<String, Winner> winners, Map<String, List<String>> mustKeep) {
+    long seed,
+    List<FileEntry> files,
+    Map<String, Winner> winners,
+    Map<String, List<String>> mustKeep) {
   public static final String FILE_NAME = "_fuzz-manifest.json";
 
   /** One file's expected outcome; {@code quarantined} maps position to reason code. */
-  public record FileEntry(String name, String kind, long bytes, long events, Map<Long, String> quarantined) {
+  public record FileEntry(
+      String name, String kind, long bytes, long events, Map<Long, String> quarantined) {
     public long inputs() {
       return events + quarantined.size();
     }
@@ -41,9 +45,10 @@ public record FuzzManifest(
   /** The event that must win an order: {@code dat_atui} and version (null when it has none). */
   public record Winner(String orderId, Instant datAtui, Long version) {}
 
-  private static final Comparator<FuzzInput.Lands> RECENCY = Comparator
-      .comparing(FuzzInput.Lands::datAtui)
-      .thenComparing(FuzzInput.Lands::version, Comparator.nullsFirst(Comparator.naturalOrder()));
+  private static final Comparator<FuzzInput.Lands> RECENCY =
+      Comparator.comparing(FuzzInput.Lands::datAtui)
+          .thenComparing(
+              FuzzInput.Lands::version, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   static FuzzManifest of(FuzzSpec spec, List<FuzzFile> corpus) {
     List<FileEntry> files = new ArrayList<>();
@@ -63,7 +68,9 @@ public record FuzzManifest(
           }
         }
       }
-      files.add(new FileEntry(file.name(), file.kind(), file.content().length, file.events(), quarantined));
+      files.add(
+          new FileEntry(
+              file.name(), file.kind(), file.content().length, file.events(), quarantined));
     }
     Map<String, Winner> winners = new TreeMap<>();
     best.forEach((id, e) -> winners.put(id, new Winner(id, e.datAtui(), e.version())));
@@ -99,20 +106,40 @@ public record FuzzManifest(
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("seed", seed);
     ObjectNode totals = root.putObject("totals");
-    totals.put("files", files.size()).put("bytes", bytes()).put("inputs", inputs()).put("events", events())
-        .put("quarantined", quarantined()).put("orders", winners.size());
+    totals
+        .put("files", files.size())
+        .put("bytes", bytes())
+        .put("inputs", inputs())
+        .put("events", events())
+        .put("quarantined", quarantined())
+        .put("orders", winners.size());
     ObjectNode byReason = totals.putObject("quarantined_by_reason");
     quarantinedByReason().forEach(byReason::put);
     ArrayNode fileNodes = root.putArray("files");
     for (FileEntry f : files) {
-      ObjectNode node = fileNodes.addObject().put("name", f.name()).put("kind", f.kind()).put("bytes", f.bytes())
-          .put("inputs", f.inputs()).put("events", f.events());
+      ObjectNode node =
+          fileNodes
+              .addObject()
+              .put("name", f.name())
+              .put("kind", f.kind())
+              .put("bytes", f.bytes())
+              .put("inputs", f.inputs())
+              .put("events", f.events());
       ArrayNode q = node.putArray("quarantined");
-      f.quarantined().forEach((position, reason) -> q.addObject().put("position", position).put("reason", reason));
+      f.quarantined()
+          .forEach(
+              (position, reason) -> q.addObject().put("position", position).put("reason", reason));
     }
     ArrayNode winnerNodes = root.putArray("winners");
-    winners.values().forEach(w -> winnerNodes.addObject().put("order_id", w.orderId())
-        .put("dat_atui", w.datAtui().toString()).put("version", w.version()));
+    winners
+        .values()
+        .forEach(
+            w ->
+                winnerNodes
+                    .addObject()
+                    .put("order_id", w.orderId())
+                    .put("dat_atui", w.datAtui().toString())
+                    .put("version", w.version()));
     ObjectNode keep = root.putObject("raw_must_contain");
     mustKeep.forEach((id, texts) -> texts.forEach(keep.withArray(id)::add));
     return Json.pretty(root) + "\n";
@@ -128,22 +155,35 @@ public record FuzzManifest(
     List<FileEntry> files = new ArrayList<>();
     for (JsonNode f : root.path("files")) {
       Map<Long, String> quarantined = new TreeMap<>();
-      f.path("quarantined").forEach(q -> quarantined.put(q.path("position").asLong(), q.path("reason").asText()));
-      files.add(new FileEntry(f.path("name").asText(), f.path("kind").asText(), f.path("bytes").asLong(),
-          f.path("events").asLong(), quarantined));
+      f.path("quarantined")
+          .forEach(q -> quarantined.put(q.path("position").asLong(), q.path("reason").asText()));
+      files.add(
+          new FileEntry(
+              f.path("name").asText(),
+              f.path("kind").asText(),
+              f.path("bytes").asLong(),
+              f.path("events").asLong(),
+              quarantined));
     }
     Map<String, Winner> winners = new TreeMap<>();
     for (JsonNode w : root.path("winners")) {
       JsonNode version = w.path("version");
-      winners.put(w.path("order_id").asText(), new Winner(w.path("order_id").asText(),
-          Instant.parse(w.path("dat_atui").asText()), version.isNull() ? null : version.asLong()));
+      winners.put(
+          w.path("order_id").asText(),
+          new Winner(
+              w.path("order_id").asText(),
+              Instant.parse(w.path("dat_atui").asText()),
+              version.isNull() ? null : version.asLong()));
     }
     Map<String, List<String>> mustKeep = new TreeMap<>();
-    root.path("raw_must_contain").properties().forEach(e -> {
-      List<String> texts = new ArrayList<>();
-      e.getValue().forEach(t -> texts.add(t.asText()));
-      mustKeep.put(e.getKey(), texts);
-    });
+    root.path("raw_must_contain")
+        .properties()
+        .forEach(
+            e -> {
+              List<String> texts = new ArrayList<>();
+              e.getValue().forEach(t -> texts.add(t.asText()));
+              mustKeep.put(e.getKey(), texts);
+            });
     return new FuzzManifest(root.path("seed").asLong(), files, winners, mustKeep);
   }
 }

@@ -9,13 +9,18 @@ package io.orderstream.tools.generate.fuzz;
  *     does); 0 leaves the large file out
  */
 public record FuzzSpec(long seed, int orders, long bigFileBytes) {
-  /** The corpus is built in memory: its orders and the large file are bounded to stay well within a default heap. */
+  /**
+   * The corpus is built in memory: its orders and the large file are bounded to stay well within a
+   * default heap.
+   */
   public static final int MAX_ORDERS = 5_000;
+
   public static final long MAX_BIG_FILE_BYTES = 200L << 20;
 
   public FuzzSpec {
     if (orders < 1 || orders > MAX_ORDERS) {
-      throw new IllegalArgumentException("orders must be from 1 to " + MAX_ORDERS + ", not " + orders);
+      throw new IllegalArgumentException(
+          "orders must be from 1 to " + MAX_ORDERS + ", not " + orders);
     }
     if (bigFileBytes < 0 || bigFileBytes > MAX_BIG_FILE_BYTES) {
       throw new IllegalArgumentException(

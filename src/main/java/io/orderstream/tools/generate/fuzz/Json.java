@@ -10,10 +10,11 @@ import java.io.UncheckedIOException;
 
 /** Reading and writing event JSON for the fuzz corpus; decimals are kept exactly as generated. */
 final class Json {
-  static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
 
   private Json() {}
 
@@ -21,7 +22,8 @@ final class Json {
     try {
       return (ObjectNode) MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("A generated event is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "A generated event is not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

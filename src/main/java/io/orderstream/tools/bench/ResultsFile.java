@@ -1,0 +1,59 @@
+package io.orderstream.tools.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark's {@code results.json} as read back and laid out: a run of some parts keeps the
+ * other parts' keys of the earlier file, and the headline keys come first in a fixed order.
+ */
+final class ResultsFile {
+  private ResultsFile() {}
+
+  /** The results file already in {@code out}, or nothing. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> previous(Path out) {
+    Path file = out.resolve("results.json");
+    if (!Files.exists(file)) {
+      return new LinkedHashMap<>();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot read the earlier results " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The headline keys first, in the order the issue lists them, then the detail. */
+  static Map<String, Object> headlineFirst(Map<String, Object> results) {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    for (String key :
+        List.of(
+            "backlog_events_per_s",
+            "floor_events_per_s",
+            "s3_backlog_events_per_s",
+            "sqs_backlog_events_per_s",
+            "s3_backlog_ratio_to_folder",
+            "sqs_backlog_ratio_to_folder",
+            "latency_p50_ms",
+            "latency_p95_ms",
+            "batch_ms_by_history",
+            "baseline_batch_ms_by_history",
+            "export_first_rows_per_s",
+            "export_batch_ms_by_history",
+            "export_batch_growth",
+            "detail")) {
+      if (results.containsKey(key)) {
+        ordered.put(key, results.get(key));
+      }
+    }
+    return ordered;
+  }
+}
