@@ -131,7 +131,12 @@ public final class Pipeline {
         stop.onSignals();
       }
       try {
-        awaitEnd(query, source);
+        if (awaitEnd(query, source, true) && !stop.requested()) {
+          // Once only: a second failure of the same kind is not the one a restart clears.
+          query = start(spark, source, processor);
+          stopper = stop.attach(query);
+          awaitEnd(query, source, false);
+        }
       } finally {
         source.close();
       }
@@ -171,11 +176,24 @@ public final class Pipeline {
     }
   }
 
-  private static void awaitEnd(StreamingQuery query, InputSource source) {
+  /**
+   * Waits for the query to end; true when it failed in a way the source says a restart from the
+   * checkpoint clears and {@code mayRestart} allows one. Any other failure is thrown as the user's
+   * one-line message.
+   */
+  private static boolean awaitEnd(StreamingQuery query, InputSource source, boolean mayRestart) {
     try {
       query.awaitTermination();
+      return false;
     } catch (StreamingQueryException e) {
       Throwable cause = e.cause() != null ? e.cause() : e;
+      if (mayRestart && source.restartClears(cause)) {
+        LOG.warn(
+            "The query stopped on a failure that a restart clears ({}); starting it again from the"
+                + " checkpoint",
+            Errors.describe(cause));
+        return true;
+      }
       throw source.explain(cause).orElseGet(() -> Errors.queryFailed(Errors.describe(cause), e));
     }
   }

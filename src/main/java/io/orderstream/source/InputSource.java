@@ -44,6 +44,15 @@ public interface InputSource {
     return Optional.empty();
   }
 
+  /**
+   * Whether the streaming query may be started again once after {@code failure}: a failure of the
+   * source's own bookkeeping that a restart from the checkpoint clears, with nothing lost or read
+   * twice. False for everything else, which stops the run.
+   */
+  default boolean restartClears(Throwable failure) {
+    return false;
+  }
+
   /** A phrase for the start-up log line, such as {@code folder /data/in}. */
   String describe();
 }

@@ -129,6 +129,17 @@ public final class KafkaInputSource implements InputSource {
     return KafkaDataLoss.explain(failure, settings);
   }
 
+  /**
+   * Spark 4.1.1's Kafka source fails its progress report after the first batch of a restart that
+   * replays a batch planned before a crash: {@code KafkaMicroBatchStream.metrics} reads the latest
+   * offsets, which only planning a new batch sets (SPARK-55271, fixed after 4.1.1). The replayed
+   * batch and its commit are written by then; a second start plans its batches normally.
+   */
+  @Override
+  public boolean restartClears(Throwable failure) {
+    return KafkaProgressBug.matches(failure);
+  }
+
   @Override
   public String describe() {
     String topics =
