@@ -19,6 +19,7 @@ public final class ServerJars {
   private static final Path POM = Path.of("src/test/servers/pom.xml");
   private static final Path LIB = Path.of("target/servers/lib");
   private static final Path DONE = LIB.resolve(".resolved");
+  private static final String S3PROXY_VERSION = "4.1.0";
 
   private ServerJars() {}
 
@@ -46,6 +47,39 @@ public final class ServerJars {
     return LIB.toAbsolutePath();
   }
 
+  /**
+   * S3Proxy's single jar (its dependencies inside), in a folder of its own: on ElasticMQ's {@code
+   * lib/*} classpath its bundled Jetty and Jackson would clash. Used where a server must check
+   * signatures, which S3Mock does not.
+   */
+  public static synchronized Path s3Proxy() {
+    Path folder = Path.of("target/servers/s3proxy");
+    Path jar = folder.resolve("s3proxy-" + S3PROXY_VERSION + "-jar-with-dependencies.jar");
+    if (!Files.exists(jar)) {
+      try {
+        Files.createDirectories(folder);
+        try (FileChannel channel =
+                FileChannel.open(
+                    folder.resolveSibling(".s3proxy.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
+          if (!Files.exists(jar)) {
+            mvn(
+                "-f",
+                POM.toString(),
+                "dependency:copy",
+                "-Dartifact=org.gaul:s3proxy:" + S3PROXY_VERSION + ":jar:jar-with-dependencies",
+                "-DoutputDirectory=" + folder.toAbsolutePath());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return jar.toAbsolutePath();
+  }
+
   public static Path s3Mock() {
     return folder().resolve("s3mock-5.2.0-exec.jar");
   }
@@ -56,16 +90,21 @@ public final class ServerJars {
   }
 
   private static void resolve() {
-    List<String> command =
-        List.of(
-            "mvn",
-            "-B",
-            "-q",
-            "-ntp",
-            "-f",
-            POM.toString(),
-            "dependency:copy-dependencies",
-            "-DoutputDirectory=" + LIB.toAbsolutePath());
+    mvn(
+        "-f",
+        POM.toString(),
+        "dependency:copy-dependencies",
+        "-DoutputDirectory=" + LIB.toAbsolutePath());
+    try {
+      Files.writeString(DONE, "resolved from " + POM + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void mvn(String... arguments) {
+    List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
+    command.addAll(List.of(arguments));
     try {
       Process mvn = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(mvn.getInputStream().readAllBytes());
@@ -76,7 +115,6 @@ public final class ServerJars {
                 + ":\n"
                 + output);
       }
-      Files.writeString(DONE, "resolved from " + POM + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
