@@ -1,21 +1,18 @@
 package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.RefusedStart;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.ServerProcess;
 import io.orderstream.testing.SparkTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @SparkTest
 class SqsConfigurationTest {
-  private static final Duration LIMIT = Duration.ofSeconds(30);
   @TempDir Path dir;
   private static ElasticMqServer sqs;
   private static String queueUrl;
@@ -154,19 +150,8 @@ class SqsConfigurationTest {
         .doesNotContain("\n");
   }
 
-  /** Runs the pipeline, which must refuse at once with exit 2 and write nothing. */
   private OrderstreamException refusal(RunConfig config) {
-    Instant start = Instant.now();
-    OrderstreamException refused =
-        catchThrowableOfType(
-            OrderstreamException.class, () -> new Pipeline(config, PipelineHarness.spark()).run());
-
-    assertThat(refused).as("the run is refused").isNotNull();
-    assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(Duration.between(start, Instant.now())).isLessThan(LIMIT);
-    assertThat(Files.exists(dir.resolve("tables"))).as("tables written").isFalse();
-    assertThat(Files.exists(dir.resolve("checkpoint"))).as("checkpoint written").isFalse();
-    return refused;
+    return RefusedStart.of(config, dir);
   }
 
   private RunConfig config(UnaryOperator<RunConfig> change) {

@@ -18,32 +18,21 @@ import java.util.List;
 public final class ServerJars {
   private static final Path POM = Path.of("src/test/servers/pom.xml");
   private static final Path LIB = Path.of("target/servers/lib");
-  private static final Path DONE = LIB.resolve(".resolved");
+  private static final Path S3PROXY = Path.of("target/servers/s3proxy");
   private static final String S3PROXY_VERSION = "4.1.0";
 
   private ServerJars() {}
 
   /** The folder holding every server jar, resolving them first if needed. */
   public static synchronized Path folder() {
-    if (!Files.exists(DONE)) {
-      // Test JVMs may run side by side: the first to take the lock resolves, the others wait and
-      // reuse.
-      try {
-        Files.createDirectories(LIB);
-        try (FileChannel channel =
-                FileChannel.open(
-                    LIB.resolveSibling(".lib.lock"),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          if (!Files.exists(DONE)) {
-            resolve();
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    resolveOnce(
+        LIB,
+        () ->
+            mvn(
+                "-f",
+                POM.toString(),
+                "dependency:copy-dependencies",
+                "-DoutputDirectory=" + LIB.toAbsolutePath()));
     return LIB.toAbsolutePath();
   }
 
@@ -53,31 +42,18 @@ public final class ServerJars {
    * signatures, which S3Mock does not.
    */
   public static synchronized Path s3Proxy() {
-    Path folder = Path.of("target/servers/s3proxy");
-    Path jar = folder.resolve("s3proxy-" + S3PROXY_VERSION + "-jar-with-dependencies.jar");
-    if (!Files.exists(jar)) {
-      try {
-        Files.createDirectories(folder);
-        try (FileChannel channel =
-                FileChannel.open(
-                    folder.resolveSibling(".s3proxy.lock"),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          if (!Files.exists(jar)) {
+    resolveOnce(
+        S3PROXY,
+        () ->
             mvn(
                 "-f",
                 POM.toString(),
                 "dependency:copy",
                 "-Dartifact=org.gaul:s3proxy:" + S3PROXY_VERSION + ":jar:jar-with-dependencies",
-                "-DoutputDirectory=" + folder.toAbsolutePath());
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return jar.toAbsolutePath();
+                "-DoutputDirectory=" + S3PROXY.toAbsolutePath()));
+    return S3PROXY
+        .resolve("s3proxy-" + S3PROXY_VERSION + "-jar-with-dependencies.jar")
+        .toAbsolutePath();
   }
 
   public static Path s3Mock() {
@@ -89,14 +65,29 @@ public final class ServerJars {
     return folder().resolve("*").toString();
   }
 
-  private static void resolve() {
-    mvn(
-        "-f",
-        POM.toString(),
-        "dependency:copy-dependencies",
-        "-DoutputDirectory=" + LIB.toAbsolutePath());
+  /**
+   * Runs {@code resolve}, which fills {@code folder}, unless an earlier run finished (the folder's
+   * {@code .resolved} marker, written last, so an interrupted run is redone). Test JVMs may run
+   * side by side: the first to take the folder's lock resolves, the others wait and reuse.
+   */
+  private static void resolveOnce(Path folder, Runnable resolve) {
+    Path done = folder.resolve(".resolved");
+    if (Files.exists(done)) {
+      return;
+    }
     try {
-      Files.writeString(DONE, "resolved from " + POM + "\n");
+      Files.createDirectories(folder);
+      try (FileChannel channel =
+              FileChannel.open(
+                  folder.resolveSibling("." + folder.getFileName() + ".lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (!Files.exists(done)) {
+          resolve.run();
+          Files.writeString(done, "resolved from " + POM + "\n");
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
