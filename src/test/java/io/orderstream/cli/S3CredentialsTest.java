@@ -48,7 +48,9 @@ class S3CredentialsTest {
     configureBucket(hadoop, WRONG_KEY, "no-such-access-key", S3ProxyServer.SECRET_KEY);
     configureBucket(hadoop, WRONG_SECRET, S3ProxyServer.ACCESS_KEY, "not-the-secret-key");
     for (String bucket : new String[] {RIGHT, WRONG_KEY, WRONG_SECRET}) {
-      s3.createBucket(bucket);
+      // an object under incoming/, so checking that prefix takes real requests (s3a answers a
+      // bucket's root without one)
+      s3.createBucket(bucket).putObject(bucket, "incoming/event.json", "{}");
     }
   }
 
@@ -61,7 +63,7 @@ class S3CredentialsTest {
 
   @Test
   void theRightKeysPassTheInputCheck() {
-    RunConfig config = config("s3a://" + RIGHT + "/");
+    RunConfig config = config("s3a://" + RIGHT + "/incoming/");
 
     assertThatCode(() -> new FolderInputSource(config).validate(PipelineHarness.spark()))
         .doesNotThrowAnyException();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -69,18 +70,28 @@ public final class S3ProxyServer implements AutoCloseable {
 
   /** Creates a bucket with the right credentials, through the S3 API. */
   public S3ProxyServer createBucket(String bucket) {
-    try (S3Client client =
-        S3Client.builder()
-            .endpointOverride(URI.create(endpoint))
-            .region(Region.of(REGION))
-            .forcePathStyle(true)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-            .build()) {
+    try (S3Client client = client()) {
       client.createBucket(b -> b.bucket(bucket));
     }
     return this;
+  }
+
+  /** Writes an object with the right credentials, through the S3 API. */
+  public S3ProxyServer putObject(String bucket, String key, String content) {
+    try (S3Client client = client()) {
+      client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(content));
+    }
+    return this;
+  }
+
+  private S3Client client() {
+    return S3Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.of(REGION))
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+        .build();
   }
 
   @Override
