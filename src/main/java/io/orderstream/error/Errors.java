@@ -10,7 +10,17 @@ public final class Errors {
   public static final int EXIT_FAILURE = 1;
   public static final int EXIT_USAGE = 2;
 
+  /** Where the AWS SDK looks for credentials, for messages that ask the user to fix them. */
+  public static final String AWS_CREDENTIALS_HELP =
+      "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile or instance role)";
+
   private Errors() {}
+
+  /** No AWS credentials anywhere in the SDK's chain, found when {@code what} was first used. */
+  public static OrderstreamException missingAwsCredentials(String what) {
+    return new OrderstreamException(
+        "No AWS credentials for " + what + ": set " + AWS_CREDENTIALS_HELP, EXIT_USAGE, null);
+  }
 
   /** A configuration value that does not parse or is out of range. */
   public static OrderstreamException invalidSetting(String key, String value, String expected) {
@@ -76,6 +86,22 @@ public final class Errors {
         null);
   }
 
+  /**
+   * An input location the start-up check could not read for a reason other than its absence: {@code
+   * reason} comes from {@link StorageFailure#explain()}.
+   */
+  public static OrderstreamException unreadableInput(String key, String path, String reason) {
+    return new OrderstreamException(
+        "Invalid value for "
+            + key
+            + ": '"
+            + path
+            + "'; expected a folder or URI of order event files that can be read, but "
+            + reason,
+        EXIT_USAGE,
+        null);
+  }
+
   /** A tables folder to inspect that does not exist. */
   public static OrderstreamException missingTables(String key, String path) {
     return new OrderstreamException(
@@ -91,7 +117,7 @@ public final class Errors {
 
   /** An output location (tables, checkpoint) that cannot be created or written. */
   public static OrderstreamException unwritableLocation(String key, String path, Throwable cause) {
-    String reason = cause == null ? "not writable" : cause.getMessage();
+    String reason = cause == null ? "not writable" : StorageFailure.of(cause).explain();
     return new OrderstreamException(
         "Invalid value for "
             + key

@@ -21,8 +21,9 @@ public final class FailFast {
     quick.set("fs.s3a.attempts.maximum", "1");
     quick.set("fs.s3a.retry.limit", "1");
     quick.set("fs.s3a.retry.throttle.limit", "1");
-    quick.set("fs.s3a.connection.establish.timeout", "5s");
-    quick.set("fs.s3a.connection.timeout", "10s");
+    // s3a raises anything lower than 15 s to 15 s, with a warning the user would see at every start
+    quick.set("fs.s3a.connection.establish.timeout", "15s");
+    quick.set("fs.s3a.connection.timeout", "15s");
     // a missing bucket is reported when the file system opens, not later as a missing folder
     quick.set("fs.s3a.bucket.probe", "2");
     URI uri = path.toUri();

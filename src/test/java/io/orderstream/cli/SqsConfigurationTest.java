@@ -1,21 +1,18 @@
 package io.orderstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.OrderstreamException;
-import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.RefusedStart;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.ServerProcess;
 import io.orderstream.testing.SparkTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -27,13 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad configuration of notification mode against the real local servers: each run ends with exit
  * code 2 within 30 s, one line naming the setting, and nothing written (no tables, no checkpoint).
  *
- * <p>Wrong credentials cannot be shown here: neither S3Mock nor ElasticMQ checks signatures. The
- * code maps an SQS 401/403 to a queue-url message naming the credentials and an s3a access denial
- * to the location's message, but only a real AWS account would prove it.
+ * <p>Wrong S3 credentials are proven in {@link S3CredentialsTest} against S3Proxy, which checks
+ * signatures. Wrong SQS credentials cannot be shown here: ElasticMQ checks none; the code maps an
+ * SQS 401/403 to a queue-url message naming the credentials, but only a real AWS account would
+ * prove it. Missing credentials need no server's help and are shown.
  */
 @SparkTest
 class SqsConfigurationTest {
-  private static final Duration LIMIT = Duration.ofSeconds(30);
   @TempDir Path dir;
   private static ElasticMqServer sqs;
   private static String queueUrl;
@@ -83,6 +80,29 @@ class SqsConfigurationTest {
   }
 
   @Test
+  void missingCredentialsAreNamedInOneShortLine() {
+    assertThat(System.getenv("AWS_ACCESS_KEY_ID")).as("this test needs no AWS key set").isNull();
+    assertThat(Path.of(System.getProperty("user.home"), ".aws", "credentials"))
+        .as("and no AWS credentials file")
+        .doesNotExist();
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    try {
+      OrderstreamException refused = refusal(config(c -> c));
+
+      assertThat(refused.getMessage())
+          .isEqualTo(
+              "No AWS credentials for the SQS queue "
+                  + queueUrl
+                  + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile or"
+                  + " instance role)");
+    } finally {
+      System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
+      System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
+    }
+  }
+
+  @Test
   void missingBucketOfTheInputPrefixIsNamed() {
     RunConfig config = config(c -> c);
     RunConfig inMissingBucket =
@@ -125,19 +145,13 @@ class SqsConfigurationTest {
   }
 
   private void assertRefused(RunConfig config, String setting) {
-    Instant start = Instant.now();
-    OrderstreamException refused =
-        catchThrowableOfType(
-            OrderstreamException.class, () -> new Pipeline(config, PipelineHarness.spark()).run());
-
-    assertThat(refused).as("the run is refused").isNotNull();
-    assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.getMessage())
+    assertThat(refusal(config).getMessage())
         .startsWith("Invalid value for " + setting + ":")
         .doesNotContain("\n");
-    assertThat(Duration.between(start, Instant.now())).isLessThan(LIMIT);
-    assertThat(Files.exists(dir.resolve("tables"))).as("tables written").isFalse();
-    assertThat(Files.exists(dir.resolve("checkpoint"))).as("checkpoint written").isFalse();
+  }
+
+  private OrderstreamException refusal(RunConfig config) {
+    return RefusedStart.of(config, dir);
   }
 
   private RunConfig config(UnaryOperator<RunConfig> change) {

@@ -18,32 +18,42 @@ import java.util.List;
 public final class ServerJars {
   private static final Path POM = Path.of("src/test/servers/pom.xml");
   private static final Path LIB = Path.of("target/servers/lib");
-  private static final Path DONE = LIB.resolve(".resolved");
+  private static final Path S3PROXY = Path.of("target/servers/s3proxy");
+  private static final String S3PROXY_VERSION = "4.1.0";
 
   private ServerJars() {}
 
   /** The folder holding every server jar, resolving them first if needed. */
   public static synchronized Path folder() {
-    if (!Files.exists(DONE)) {
-      // Test JVMs may run side by side: the first to take the lock resolves, the others wait and
-      // reuse.
-      try {
-        Files.createDirectories(LIB);
-        try (FileChannel channel =
-                FileChannel.open(
-                    LIB.resolveSibling(".lib.lock"),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
-          if (!Files.exists(DONE)) {
-            resolve();
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
+    resolveOnce(
+        LIB,
+        () ->
+            mvn(
+                "-f",
+                POM.toString(),
+                "dependency:copy-dependencies",
+                "-DoutputDirectory=" + LIB.toAbsolutePath()));
     return LIB.toAbsolutePath();
+  }
+
+  /**
+   * S3Proxy's single jar (its dependencies inside), in a folder of its own: on ElasticMQ's {@code
+   * lib/*} classpath its bundled Jetty and Jackson would clash. Used where a server must check
+   * signatures, which S3Mock does not.
+   */
+  public static synchronized Path s3Proxy() {
+    resolveOnce(
+        S3PROXY,
+        () ->
+            mvn(
+                "-f",
+                POM.toString(),
+                "dependency:copy",
+                "-Dartifact=org.gaul:s3proxy:" + S3PROXY_VERSION + ":jar:jar-with-dependencies",
+                "-DoutputDirectory=" + S3PROXY.toAbsolutePath()));
+    return S3PROXY
+        .resolve("s3proxy-" + S3PROXY_VERSION + "-jar-with-dependencies.jar")
+        .toAbsolutePath();
   }
 
   public static Path s3Mock() {
@@ -55,17 +65,37 @@ public final class ServerJars {
     return folder().resolve("*").toString();
   }
 
-  private static void resolve() {
-    List<String> command =
-        List.of(
-            "mvn",
-            "-B",
-            "-q",
-            "-ntp",
-            "-f",
-            POM.toString(),
-            "dependency:copy-dependencies",
-            "-DoutputDirectory=" + LIB.toAbsolutePath());
+  /**
+   * Runs {@code resolve}, which fills {@code folder}, unless an earlier run finished (the folder's
+   * {@code .resolved} marker, written last, so an interrupted run is redone). Test JVMs may run
+   * side by side: the first to take the folder's lock resolves, the others wait and reuse.
+   */
+  private static void resolveOnce(Path folder, Runnable resolve) {
+    Path done = folder.resolve(".resolved");
+    if (Files.exists(done)) {
+      return;
+    }
+    try {
+      Files.createDirectories(folder);
+      try (FileChannel channel =
+              FileChannel.open(
+                  folder.resolveSibling("." + folder.getFileName() + ".lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        if (!Files.exists(done)) {
+          resolve.run();
+          Files.writeString(done, "resolved from " + POM + "\n");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void mvn(String... arguments) {
+    List<String> command = new java.util.ArrayList<>(List.of("mvn", "-B", "-q", "-ntp"));
+    command.addAll(List.of(arguments));
     try {
       Process mvn = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(mvn.getInputStream().readAllBytes());
@@ -76,7 +106,6 @@ public final class ServerJars {
                 + ":\n"
                 + output);
       }
-      Files.writeString(DONE, "resolved from " + POM + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

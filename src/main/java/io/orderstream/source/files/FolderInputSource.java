@@ -3,6 +3,7 @@ package io.orderstream.source.files;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
+import io.orderstream.error.StorageFailure;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.inputs.InputStreams;
 import io.orderstream.source.inputs.LegacyCheckpoint;
@@ -36,7 +37,10 @@ public final class FolderInputSource implements InputSource {
         throw Errors.missingInput("input", config.input());
       }
     } catch (IOException e) {
-      throw Errors.missingInput("input", config.input());
+      StorageFailure failure = StorageFailure.of(e);
+      throw failure.kind() == StorageFailure.Kind.MISSING
+          ? Errors.missingInput("input", config.input())
+          : Errors.unreadableInput("input", config.input(), failure.explain());
     }
     LegacyCheckpoint.refuse(config.checkpoint(), spark.sparkContext().hadoopConfiguration());
   }

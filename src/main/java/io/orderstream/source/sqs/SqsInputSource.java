@@ -3,9 +3,11 @@ package io.orderstream.source.sqs;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
+import io.orderstream.error.StorageFailure;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.inputs.InputStreams;
 import io.orderstream.store.FailFast;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -68,18 +70,24 @@ public final class SqsInputSource implements InputSource {
         + settings.prefix().map(p -> " for objects under " + p).orElse("");
   }
 
+  /**
+   * Looks the prefix up once: a missing bucket, an unreachable endpoint or refused credentials stop
+   * the run here, naming the input, instead of failing its first batch. The bucket probe alone
+   * would not do: s3a takes a 403 on it to mean the bucket exists. A prefix with nothing under it
+   * yet is fine. This needs s3:ListBucket on the prefix, as reading tables on S3 does anyway.
+   */
   private void requireBucket(SparkSession spark, String prefix) {
-    Path bucket = new Path(prefix);
-    try (FileSystem fs = FailFast.open(bucket, spark.sparkContext().hadoopConfiguration())) {
-      fs.getFileStatus(
-          new Path(bucket.toUri().getScheme() + "://" + bucket.toUri().getAuthority() + "/"));
+    Path path = new Path(prefix);
+    try (FileSystem fs = FailFast.open(path, spark.sparkContext().hadoopConfiguration())) {
+      fs.getFileStatus(path);
+    } catch (FileNotFoundException e) {
+      // nothing under the prefix yet: notifications will name what arrives
     } catch (IOException | RuntimeException e) {
       throw Errors.invalidSetting(
           Setting.INPUT.key(),
           config.input(),
-          "an s3a://bucket/prefix/ in a bucket that exists and can be reached ("
-              + SqsSettings.reason(e)
-              + ")");
+          "an s3a://bucket/prefix/ in a bucket that exists and can be reached, but "
+              + StorageFailure.of(e).explain());
     }
   }
 }

@@ -62,8 +62,9 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
               ? Errors.invalidSetting(
                   Setting.QUEUE_URL.key(),
                   queueUrl,
-                  "a queue the AWS credentials may read"
-                      + " (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, profile or role; "
+                  "a queue the AWS credentials may read (check "
+                      + Errors.AWS_CREDENTIALS_HELP
+                      + "; "
                       + reason(e)
                       + ")")
               : Errors.invalidSetting(
@@ -71,6 +72,10 @@ record SqsSettings(String queueUrl, String endpoint, String region, Optional<Str
                   endpoint != null ? endpoint : queueUrl,
                   "a working SQS endpoint (" + reason(e) + ")");
     } catch (SdkClientException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("Unable to load credentials")) {
+        // the SDK's own message lists every provider it tried: a screenful for one missing key
+        throw Errors.missingAwsCredentials("the SQS queue " + queueUrl);
+      }
       String setting = endpoint != null ? Setting.SQS_ENDPOINT.key() : Setting.QUEUE_URL.key();
       throw Errors.invalidSetting(
           setting,
