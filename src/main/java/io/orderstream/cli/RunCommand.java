@@ -56,7 +56,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** What picocli instantiates: the real environment, working directory and pipeline. */
   RunCommand() {
-    this(System.getenv(), Path.of("").toAbsolutePath(), config -> new Pipeline(config).run());
+    this(
+        System.getenv(),
+        Path.of("").toAbsolutePath(),
+        config -> new Pipeline(config).countingTables().run());
   }
 
   /** For tests: a stand-in environment, working directory and pipeline (no Spark). */

@@ -45,6 +45,7 @@ public final class Pipeline {
   private final SparkSession providedSession;
   private volatile GracefulStop stopper;
   private Consumer<BatchReport> batchListener = report -> {};
+  private boolean countTables;
 
   public Pipeline(RunConfig config) {
     this(config, null);
@@ -62,6 +63,16 @@ public final class Pipeline {
    */
   public Pipeline onBatch(Consumer<BatchReport> listener) {
     this.batchListener = listener;
+    return this;
+  }
+
+  /**
+   * Counts every table's rows once the run ends, for {@link RunSummary#tables()} (what {@code run}
+   * prints). Off by default: on a warm session the counts cost one to four seconds a run, which
+   * callers that read the tables themselves (tests, the benchmark) need not pay.
+   */
+  public Pipeline countingTables() {
+    this.countTables = true;
     return this;
   }
 
@@ -145,7 +156,10 @@ public final class Pipeline {
       }
     }
     return new RunSummary(
-        batches.get(), events.get(), quarantined.get(), tableCounts(spark, locations));
+        batches.get(),
+        events.get(),
+        quarantined.get(),
+        countTables ? tableCounts(spark, locations) : List.of());
   }
 
   private StreamingQuery start(SparkSession spark, InputSource source, BatchProcessor processor) {

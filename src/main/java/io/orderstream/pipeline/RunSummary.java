@@ -8,7 +8,8 @@ import java.util.List;
  * @param batches micro-batches that wrote something during this run
  * @param events valid events read during this run (landed, or older than the stored winner)
  * @param quarantined inputs quarantined during this run; with {@code events}, every input read
- * @param tables every table the pipeline maintains with its row count at the end of the run
+ * @param tables every table the pipeline maintains with its row count at the end of the run; empty
+ *     unless the run was asked to count them ({@link Pipeline#countingTables()})
  */
 public record RunSummary(long batches, long events, long quarantined, List<TableCount> tables) {
 

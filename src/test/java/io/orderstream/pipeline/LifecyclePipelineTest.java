@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
@@ -42,6 +43,7 @@ class LifecyclePipelineTest {
   private Path allAtOnceDir;
   private PipelineHarness allAtOnce;
   private JsonNode expected;
+  private RunSummary summary;
 
   @BeforeAll
   void runAllEventsInOneBatch(@TempDir Path dir) throws IOException {
@@ -50,8 +52,22 @@ class LifecyclePipelineTest {
         new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
     allAtOnce =
         new PipelineHarness(allAtOnceDir).add(LIFECYCLE, PipelineHarness.fixtureNames(LIFECYCLE));
-    RunSummary summary = allAtOnce.runOnce();
+    summary = allAtOnce.runOnceCountingTables();
     assertThat(summary.batches()).isEqualTo(1);
+  }
+
+  @Test
+  void runSummaryCountsEveryTableAsItStandsAfterTheRun() {
+    assertThat(summary.tables())
+        .extracting(RunSummary.TableCount::table)
+        .containsExactlyInAnyOrderElementsOf(Tables.all().stream().map(TableDef::name).toList());
+    summary
+        .tables()
+        .forEach(
+            count ->
+                assertThat(count.rows())
+                    .as(count.table())
+                    .isEqualTo(allAtOnce.table(count.table()).count()));
   }
 
   // ---- end state --------------------------------------------------------------------------

@@ -102,6 +102,15 @@ public final class PipelineHarness {
    * batch.
    */
   public RunSummary runOnce(int maxFilesPerTrigger) {
+    return pipeline(maxFilesPerTrigger).run();
+  }
+
+  /** {@link #runOnce()} with the row counts {@code run} prints ({@link RunSummary#tables()}). */
+  public RunSummary runOnceCountingTables() {
+    return pipeline(1000).countingTables().run();
+  }
+
+  private Pipeline pipeline(int maxFilesPerTrigger) {
     RunConfig config =
         new RunConfig(
             input.toString(),
@@ -112,7 +121,7 @@ public final class PipelineHarness {
             maxFilesPerTrigger,
             "local[2]",
             Map.of());
-    return new Pipeline(tweaks.apply(config), spark()).run();
+    return new Pipeline(tweaks.apply(config), spark());
   }
 
   /**
