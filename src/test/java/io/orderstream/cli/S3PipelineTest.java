@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.sink.ManifestLog;
 import io.orderstream.testing.ChildPipeline;
+import io.orderstream.testing.LifecycleReference;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.SparkTest;
@@ -38,7 +39,6 @@ class S3PipelineTest {
   private static S3MockServer s3;
   private static FileSystem bucket;
   private static ChildPipeline child;
-  private static PipelineHarness reference;
 
   @BeforeAll
   static void runBothPipelines() throws Exception {
@@ -46,12 +46,10 @@ class S3PipelineTest {
     Configuration hadoop = PipelineHarness.spark().sparkContext().hadoopConfiguration();
     s3.configure(hadoop);
     bucket = new org.apache.hadoop.fs.Path(ROOT + "/").getFileSystem(hadoop);
-    reference =
-        new PipelineHarness(dir.resolve("folder"))
-            .add("lifecycle", PipelineHarness.fixtureNames("lifecycle"));
-    for (String name : PipelineHarness.fixtureNames("lifecycle")) {
+    for (String name : PipelineHarness.fixtureNames(LifecycleReference.FIXTURE)) {
       bucket.copyFromLocalFile(
-          new org.apache.hadoop.fs.Path(reference.input().resolve(name).toUri()),
+          new org.apache.hadoop.fs.Path(
+              PipelineHarness.fixture(LifecycleReference.FIXTURE).resolve(name).toUri()),
           new org.apache.hadoop.fs.Path(ROOT + "/incoming/" + name));
     }
     // 14 of the 26 objects per batch: two batches, so the second lists the prefix after the first
@@ -73,7 +71,7 @@ class S3PipelineTest {
                 "spark.sql.shuffle.partitions=2"));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     child = ChildPipeline.start(dir.resolve("s3-run.log"), args, s3.credentialsEnv());
-    reference.runOnce();
+    LifecycleReference.tables(); // made beside the child when no earlier class made it
     assertThat(child.exitCode()).as("the s3a run's exit code; its log:%n%s", child.log()).isZero();
   }
 
@@ -98,7 +96,11 @@ class S3PipelineTest {
 
     int exit =
         cli.execute(
-            "check", "--tables", ROOT + "/tables", "--same-as", reference.tables().toString());
+            "check",
+            "--tables",
+            ROOT + "/tables",
+            "--same-as",
+            LifecycleReference.tables().toString());
 
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).contains("same rows").doesNotContain("FAIL");

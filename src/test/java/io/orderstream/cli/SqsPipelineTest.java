@@ -6,6 +6,7 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ElasticMqServer;
+import io.orderstream.testing.LifecycleReference;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.S3MockServer;
 import io.orderstream.testing.S3Notifier;
@@ -47,7 +48,6 @@ class SqsPipelineTest {
   private static S3Notifier notifier;
   private static String queueUrl;
   private static ElasticMqServer sqs;
-  private static PipelineHarness reference;
   private static List<String> names;
 
   @BeforeAll
@@ -64,18 +64,18 @@ class SqsPipelineTest {
             BUCKET,
             sqs.client(),
             queueUrl);
-    names = PipelineHarness.fixtureNames("lifecycle");
-    reference = new PipelineHarness(dir.resolve("folder")).add("lifecycle", names);
+    names = PipelineHarness.fixtureNames(LifecycleReference.FIXTURE);
+    Path events = PipelineHarness.fixture(LifecycleReference.FIXTURE);
 
     notifier.send(S3Notifier.testEvent(BUCKET));
     notifier.send("{\"greeting\":\"not an S3 event\"}");
     for (int i = 0; i < names.size(); i++) {
-      notifier.upload(BUCKET, "incoming/" + names.get(i), reference.input().resolve(names.get(i)));
+      notifier.upload(BUCKET, "incoming/" + names.get(i), events.resolve(names.get(i)));
       if (i % 5 == 0) {
         notifier.notifyCreated(BUCKET, "incoming/" + names.get(i), 1); // a duplicate notification
       }
     }
-    notifier.upload(BUCKET, "elsewhere/" + names.get(0), reference.input().resolve(names.get(0)));
+    notifier.upload(BUCKET, "elsewhere/" + names.get(0), events.resolve(names.get(0)));
   }
 
   @AfterAll
@@ -87,10 +87,9 @@ class SqsPipelineTest {
   @Test
   @Order(1)
   void lifecycleThroughSqsEndsInTheFolderSourcesTablesAndAnEmptyQueue() {
-    reference.runOnce();
     runOnce();
 
-    assertThat(check("--tables", tables(), "--same-as", reference.tables().toString()))
+    assertThat(check("--tables", tables(), "--same-as", LifecycleReference.tables().toString()))
         .as("orderstream check --same-as the folder run")
         .contains("checks passed")
         .doesNotContain("FAIL");
@@ -114,7 +113,7 @@ class SqsPipelineTest {
                   .isEqualTo(PREFIX + "deleted before read.json");
               assertThat(row.getAs("reason").toString()).isEqualTo("vanished");
             });
-    assertThat(check("--tables", tables(), "--same-as", reference.tables().toString()))
+    assertThat(check("--tables", tables(), "--same-as", LifecycleReference.tables().toString()))
         .as("every table but the quarantine still equals the folder run")
         .containsPattern("FAIL +quarantine +same rows")
         .doesNotContainPattern("FAIL\\s+(?!quarantine)\\S");

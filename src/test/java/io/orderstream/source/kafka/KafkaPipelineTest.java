@@ -11,6 +11,7 @@ import io.orderstream.error.OrderstreamException;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.KafkaBroker;
+import io.orderstream.testing.LifecycleReference;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
@@ -79,8 +80,6 @@ class KafkaPipelineTest {
         producer.send(new ProducerRecord<>(LIFECYCLE, i % 3, null, fixture(names.get(i))));
       }
     }
-    PipelineHarness folder = new PipelineHarness(dir.resolve("folder")).add(LIFECYCLE, names);
-    folder.runOnce();
 
     // 13 records a batch: the 26 records take two batches or more, offsets resumed from the
     // checkpoint
@@ -95,7 +94,7 @@ class KafkaPipelineTest {
             "--tables",
             tables("lifecycle-run").toString(),
             "--same-as",
-            folder.tables().toString());
+            LifecycleReference.tables().toString());
     assertThat(exit).as(out.toString()).isZero();
     assertThat(out.toString()).containsPattern("All \\d+ checks passed");
     assertThat(table("lifecycle-run", "order_event_latest").select("source").collectAsList())
