@@ -7,11 +7,12 @@ import java.util.stream.Collectors;
 /**
  * What one micro-batch did; {@link #toLogLine()} is the one line logged per batch.
  *
+ * @param inputs what the batch read: files, S3 objects or Kafka records, each one or more events
  * @param rowsWritten rows inserted, updated and deleted per table
  */
 public record BatchReport(
     long batchId,
-    long files,
+    long inputs,
     long events,
     long quarantined,
     long ordersChanged,
@@ -38,9 +39,9 @@ public record BatchReport(
                         + e.getValue().deleted())
             .collect(Collectors.joining(" "));
     return String.format(
-        "batch %d: %d files, %d events, %d quarantined, %d orders changed, rows [%s], %d ms",
+        "batch %d: %d inputs, %d events, %d quarantined, %d orders changed, rows [%s], %d ms",
         batchId,
-        files,
+        inputs,
         events,
         quarantined,
         ordersChanged,
