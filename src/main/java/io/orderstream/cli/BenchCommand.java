@@ -64,8 +64,9 @@ final class BenchCommand implements Callable<Integer> {
               + " objects (the backlog from S3 by listing and from S3 + SQS, against --s3-endpoint and --sqs-endpoint;"
               + " bench/objects starts local servers and runs it), export (the history's first export and one batch's"
               + " export to PostgreSQL at each history size, against --jdbc-url; bench/export starts a local server and"
-              + " runs it); default all but objects and export. Those run replace their keys in an existing results.json;"
-              + " the others are kept.")
+              + " runs it), kafka (the backlog from a topic, one event per record, and the live latency from a topic,"
+              + " against --kafka-bootstrap-servers; bench/kafka starts a local broker and runs it); default all but"
+              + " objects, export and kafka. Those run replace their keys in an existing results.json; the others are kept.")
   List<Benchmark.Part> parts;
 
   @Option(
@@ -102,6 +103,14 @@ final class BenchCommand implements Callable<Integer> {
   String jdbcUser;
 
   @Option(
+      names = "--kafka-bootstrap-servers",
+      paramLabel = "HOST:PORT",
+      description =
+          "The Kafka broker of the kafka part, such as 127.0.0.1:9092 (scripts/kafka-local); the part creates"
+              + " two topics of its own. Default: none.")
+  String kafkaServers;
+
+  @Option(
       names = "--work",
       paramLabel = "DIR",
       description =
@@ -118,6 +127,13 @@ final class BenchCommand implements Callable<Integer> {
       requireEndpoint("--sqs-endpoint", sqsEndpoint, "http://127.0.0.1:9324");
     }
     ExportConfig exportServer = chosen.contains(Benchmark.Part.EXPORT) ? exportServer() : null;
+    if (chosen.contains(Benchmark.Part.KAFKA) && (kafkaServers == null || kafkaServers.isBlank())) {
+      throw Errors.invalidSetting(
+          "--kafka-bootstrap-servers",
+          kafkaServers == null ? "" : kafkaServers,
+          "the HOST:PORT of a Kafka broker, such as 127.0.0.1:9092, for the kafka part"
+              + " (scripts/kafka-local starts one; bench/kafka starts one and runs the part)");
+    }
     boolean temporary = work == null;
     Path folder = temporary ? temporaryFolder() : work;
     if (!temporary && Files.exists(folder) && !isEmptyFolder(folder)) {
@@ -128,7 +144,16 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintWriter progress = spec.commandLine().getOut();
     try {
-      new Benchmark(size, folder, out, progress, RUN_COMMAND, s3Endpoint, sqsEndpoint, exportServer)
+      new Benchmark(
+              size,
+              folder,
+              out,
+              progress,
+              RUN_COMMAND,
+              s3Endpoint,
+              sqsEndpoint,
+              exportServer,
+              chosen.contains(Benchmark.Part.KAFKA) ? kafkaServers : null)
           .run(chosen);
     } finally {
       if (temporary) {

@@ -88,6 +88,29 @@ class BenchCommandTest {
   }
 
   @Test
+  void kafkaPartWithoutBootstrapServersExitsWithUsageErrorNamingTheBrokerToStart() {
+    int code =
+        run(
+            "bench",
+            "--parts",
+            "kafka",
+            "--size",
+            "small",
+            "--work",
+            dir.resolve("work").toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(code).isEqualTo(Errors.EXIT_USAGE);
+    assertThat(err.toString())
+        .contains("--kafka-bootstrap-servers")
+        .contains("bench/kafka")
+        .hasLineCount(1);
+    assertThat(dir.resolve("work")).doesNotExist();
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void exportPartAgainstSqliteExitsWithUsageErrorAskingForPostgresql() {
     int code =
         run(

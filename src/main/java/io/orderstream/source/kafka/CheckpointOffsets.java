@@ -27,7 +27,7 @@ import org.apache.kafka.common.TopicPartition;
  * batch's offsets are the resume point; before any commit it is the source's initial offsets, in
  * {@code sources/0/0}. A new checkpoint has neither, and nothing to resume.
  */
-final class CheckpointOffsets {
+public final class CheckpointOffsets {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** {@code offsets/N}: the version line, the batch metadata, then the only source's offsets. */
@@ -47,6 +47,25 @@ final class CheckpointOffsets {
       }
       Path initial = new Path(root, "sources/0/0");
       return fs.exists(initial) ? parse(read(fs, initial)) : Map.of();
+    } catch (IOException e) {
+      throw Errors.unwritableLocation("checkpoint", checkpoint, e);
+    }
+  }
+
+  /**
+   * Where batch {@code batchId} ends in each topic partition (its {@code offsets/N}: the first
+   * offset it did not read); empty when the batch was not planned. The benchmark's Kafka latency
+   * tells with it which records a finished batch carried.
+   */
+  public static Map<TopicPartition, Long> endOf(
+      String checkpoint, long batchId, Configuration hadoop) {
+    Path offsets = new Path(new Path(checkpoint, "offsets"), Long.toString(batchId));
+    try (FileSystem fs = FailFast.open(offsets, hadoop)) {
+      if (!fs.exists(offsets)) {
+        return Map.of();
+      }
+      String[] lines = read(fs, offsets).split("\n");
+      return lines.length > SOURCE_LINE ? parse(lines[SOURCE_LINE]) : Map.of();
     } catch (IOException e) {
       throw Errors.unwritableLocation("checkpoint", checkpoint, e);
     }

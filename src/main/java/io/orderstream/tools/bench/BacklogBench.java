@@ -63,14 +63,18 @@ final class BacklogBench {
    * seed).
    */
   static Backlog generate(BenchSize size, Path folder) {
-    List<GeneratedEvent> events =
-        SampleGenerator.generate(
-            GeneratorSpec.of(size.backlogOrders(), SEED)
-                .withFormat(OutputFormat.JSONL)
-                .withEventsPerFile(EVENTS_PER_FILE)
-                .withDuplicates(DUPLICATES)
-                .withLate(LATE));
+    List<GeneratedEvent> events = events(size);
     return new Backlog(events.size(), EventWriter.write(events, folder));
+  }
+
+  /** The backlog's events in the order its files hold them, one line of JSON each. */
+  static List<GeneratedEvent> events(BenchSize size) {
+    return SampleGenerator.generate(
+        GeneratorSpec.of(size.backlogOrders(), SEED)
+            .withFormat(OutputFormat.JSONL)
+            .withEventsPerFile(EVENTS_PER_FILE)
+            .withDuplicates(DUPLICATES)
+            .withLate(LATE));
   }
 
   /**

@@ -36,6 +36,7 @@ public final class Benchmark {
   private final List<String> runCommand;
   private final Optional<ObjectServers> servers;
   private final Optional<BenchDatabase> database;
+  private final Optional<String> kafkaServers;
 
   /**
    * @param runCommand the main class and arguments that start {@code orderstream run} in a new JVM;
@@ -44,6 +45,7 @@ public final class Benchmark {
    * @param sqsEndpoint the local SQS server of the objects part; null when it does not run
    * @param exportServer how to reach the PostgreSQL server of the export part; null when it does
    *     not run
+   * @param kafkaServers the bootstrap servers of the Kafka part's broker; null when it does not run
    */
   public Benchmark(
       BenchSize size,
@@ -53,7 +55,8 @@ public final class Benchmark {
       List<String> runCommand,
       URI s3Endpoint,
       URI sqsEndpoint,
-      ExportConfig exportServer) {
+      ExportConfig exportServer,
+      String kafkaServers) {
     this.size = size;
     this.work = work;
     this.out = out;
@@ -64,20 +67,22 @@ public final class Benchmark {
             ? Optional.empty()
             : Optional.of(new ObjectServers(s3Endpoint, sqsEndpoint));
     this.database = Optional.ofNullable(exportServer).map(BenchDatabase::new);
+    this.kafkaServers = Optional.ofNullable(kafkaServers);
   }
 
   /**
    * The measurements, each of which can be run alone. {@link #OBJECTS} needs an S3 and an SQS
-   * server and {@link #EXPORT} a PostgreSQL server, so they run only when named. {@link #EXPORT}
-   * follows the history part's tables, so it runs the history's batches too (without the baseline,
-   * unless {@link #HISTORY} is named as well).
+   * server, {@link #EXPORT} a PostgreSQL server and {@link #KAFKA} a Kafka broker, so they run only
+   * when named. {@link #EXPORT} follows the history part's tables, so it runs the history's batches
+   * too (without the baseline, unless {@link #HISTORY} is named as well).
    */
   public enum Part {
     BACKLOG,
     LATENCY,
     HISTORY,
     OBJECTS,
-    EXPORT;
+    EXPORT,
+    KAFKA;
 
     /** What {@code bench} runs when no part is named: every part that needs no server. */
     public static Set<Part> standalone() {
@@ -143,9 +148,13 @@ public final class Benchmark {
     }
     if (parts.contains(Part.LATENCY)
         || parts.contains(Part.HISTORY)
-        || parts.contains(Part.EXPORT)) {
+        || parts.contains(Part.EXPORT)
+        || parts.contains(Part.KAFKA)) {
       SparkSession spark = session();
       try {
+        if (parts.contains(Part.KAFKA)) {
+          kafka(spark, folderRun, logs, results, detail);
+        }
         if (parts.contains(Part.LATENCY)) {
           latency(spark, results, detail);
         }
@@ -183,6 +192,35 @@ public final class Benchmark {
         objects.sqs().millis(),
         objects.sqsEventsPerSecond());
     objects.record(results, detail, size, load);
+  }
+
+  private void kafka(
+      SparkSession spark,
+      Optional<ObjectsBench.Run> folderRun,
+      Path logs,
+      Map<String, Object> results,
+      Map<String, Object> detail)
+      throws InterruptedException {
+    double load = Machine.loadAverage();
+    say(
+        "kafka: the backlog of %d orders, one event per record, drained from a topic at %s; then %.0f events/s live for %d s",
+        size.backlogOrders(),
+        kafkaServers.orElseThrow(),
+        size.liveEventsPerSecond(),
+        size.liveDuration().toSeconds());
+    KafkaBench.Result kafka =
+        KafkaBench.run(spark, size, work, logs, runCommand, kafkaServers.orElseThrow(), folderRun);
+    say(
+        "kafka: %d events; folder %d ms (%.0f events/s), Kafka %d ms (%.0f events/s); live p50 %d ms, p95 %d ms over %d records",
+        kafka.events(),
+        kafka.folder().millis(),
+        kafka.folderEventsPerSecond(),
+        kafka.kafka().millis(),
+        kafka.kafkaEventsPerSecond(),
+        Stats.median(kafka.latenciesMillis()),
+        Stats.percentile(kafka.latenciesMillis(), 95),
+        kafka.latenciesMillis().size());
+    kafka.record(results, detail, size, load);
   }
 
   private void latency(SparkSession spark, Map<String, Object> results, Map<String, Object> detail)

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,6 +55,18 @@ public final class KafkaEventWriter {
    * @throws io.orderstream.error.OrderstreamException (exit 1) when a record could not be written
    */
   public int write(List<GeneratedEvent> events, Double eventsPerSecond, Duration limit) {
+    return write(events, eventsPerSecond, limit, acknowledged -> {});
+  }
+
+  /**
+   * {@link #write(List, Double, Duration)}, handing each record's partition, offset and timestamp
+   * to {@code acknowledged} as the broker confirms it (on the producer's thread).
+   */
+  public int write(
+      List<GeneratedEvent> events,
+      Double eventsPerSecond,
+      Duration limit,
+      Consumer<RecordMetadata> acknowledged) {
     long start = System.nanoTime();
     int sent = 0;
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -66,7 +80,13 @@ public final class KafkaEventWriter {
         producer.send(
             new ProducerRecord<>(
                 topic, event.orderId(), event.json().getBytes(StandardCharsets.UTF_8)),
-            (metadata, error) -> failure.compareAndSet(null, error));
+            (metadata, error) -> {
+              if (error == null) {
+                acknowledged.accept(metadata);
+              } else {
+                failure.compareAndSet(null, error);
+              }
+            });
         sent++;
       }
       producer.flush(); // returns once every send completed, so failure is final here
