@@ -76,6 +76,7 @@ final class BenchChart {
         + row("backlog_events_per_s", results)
         + row("floor_events_per_s", results)
         + objectRows(results)
+        + kafkaRows(results)
         + row("latency_p50_ms", results)
         + row("latency_p95_ms", results)
         + row("batch_ms_by_history", results)
@@ -113,6 +114,16 @@ final class BenchChart {
             + row("sqs_backlog_events_per_s", results)
             + row("s3_backlog_ratio_to_folder", results)
             + row("sqs_backlog_ratio_to_folder", results)
+        : "";
+  }
+
+  /** The kafka part's rows, when it has run (it needs a broker). */
+  private static String kafkaRows(Map<String, Object> results) {
+    return results.containsKey("kafka_backlog_events_per_s")
+        ? row("kafka_backlog_events_per_s", results)
+            + row("kafka_backlog_ratio_to_folder", results)
+            + row("kafka_latency_p50_ms", results)
+            + row("kafka_latency_p95_ms", results)
         : "";
   }
 

@@ -31,7 +31,10 @@ final class ResultsFile {
     }
   }
 
-  /** The headline keys first, in the order the issue lists them, then the detail. */
+  /**
+   * The headline keys first, in the order the issues list them, then any other key, then the
+   * detail: a part's new key is never dropped for want of a place in this list.
+   */
   static Map<String, Object> headlineFirst(Map<String, Object> results) {
     Map<String, Object> ordered = new LinkedHashMap<>();
     for (String key :
@@ -42,17 +45,29 @@ final class ResultsFile {
             "sqs_backlog_events_per_s",
             "s3_backlog_ratio_to_folder",
             "sqs_backlog_ratio_to_folder",
+            "kafka_backlog_events_per_s",
+            "kafka_backlog_ratio_to_folder",
+            "kafka_latency_p50_ms",
+            "kafka_latency_p95_ms",
             "latency_p50_ms",
             "latency_p95_ms",
             "batch_ms_by_history",
             "baseline_batch_ms_by_history",
             "export_first_rows_per_s",
             "export_batch_ms_by_history",
-            "export_batch_growth",
-            "detail")) {
+            "export_batch_growth")) {
       if (results.containsKey(key)) {
         ordered.put(key, results.get(key));
       }
+    }
+    results.forEach(
+        (key, value) -> {
+          if (!key.equals("detail")) {
+            ordered.putIfAbsent(key, value);
+          }
+        });
+    if (results.containsKey("detail")) {
+      ordered.put("detail", results.get("detail"));
     }
     return ordered;
   }
