@@ -5,10 +5,7 @@ import io.orderstream.config.Setting;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.source.kafka.CheckpointOffsets;
 import io.orderstream.tools.generate.GeneratedEvent;
-import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.KafkaEventWriter;
-import io.orderstream.tools.generate.OutputFormat;
-import io.orderstream.tools.generate.SampleGenerator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,11 +46,11 @@ final class KafkaBench {
       List<Long> latenciesMillis,
       int liveBatches) {
     double kafkaEventsPerSecond() {
-      return events * 1000.0 / kafka.millis();
+      return kafka.eventsPerSecond(events);
     }
 
     double folderEventsPerSecond() {
-      return events * 1000.0 / folder.millis();
+      return folder.eventsPerSecond(events);
     }
 
     /** Adds the part's keys to {@code results} and its detail to {@code detail.kafka}. */
@@ -64,8 +61,7 @@ final class KafkaBench {
         double loadBefore) {
       results.put("kafka_backlog_events_per_s", Benchmark.round(kafkaEventsPerSecond()));
       results.put(
-          "kafka_backlog_ratio_to_folder",
-          Math.round(folder.millis() * 100.0 / kafka.millis()) / 100.0);
+          "kafka_backlog_ratio_to_folder", Stats.speedRatio(folder.millis(), kafka.millis()));
       results.put("kafka_latency_p50_ms", Stats.median(latenciesMillis));
       results.put("kafka_latency_p95_ms", Stats.percentile(latenciesMillis, 95));
       detail.put(
@@ -219,15 +215,8 @@ final class KafkaBench {
                       CheckpointOffsets.endOf(checkpoint, report.batchId(), hadoop), end);
                 });
     // The same warm-up and live events as the folder latency part.
-    List<GeneratedEvent> warmUp =
-        SampleGenerator.generate(
-            GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
-    int liveEvents = (int) Math.ceil(size.liveEventsPerSecond() * size.liveDuration().toSeconds());
-    List<GeneratedEvent> events =
-        SampleGenerator.generate(
-            GeneratorSpec.of(Math.max(1, liveEvents / 5), 7)
-                .withFormat(OutputFormat.JSONL)
-                .withEventsPerFile(1));
+    List<GeneratedEvent> warmUp = LatencyBench.warmUpEvents();
+    List<GeneratedEvent> events = LatencyBench.liveEvents(size);
 
     CompletableFuture<Void> running = CompletableFuture.runAsync(pipeline::run);
     try {

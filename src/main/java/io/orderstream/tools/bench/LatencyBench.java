@@ -77,15 +77,8 @@ final class LatencyBench {
                       filesDone);
                 });
 
-    List<GeneratedEvent> warmUp =
-        SampleGenerator.generate(
-            GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
-    int liveEvents = (int) Math.ceil(size.liveEventsPerSecond() * size.liveDuration().toSeconds());
-    List<GeneratedEvent> live =
-        SampleGenerator.generate(
-            GeneratorSpec.of(Math.max(1, liveEvents / 5), 7)
-                .withFormat(OutputFormat.JSONL)
-                .withEventsPerFile(1));
+    List<GeneratedEvent> warmUp = warmUpEvents();
+    List<GeneratedEvent> live = liveEvents(size);
 
     Thread runner = new Thread(pipeline::run, "bench-live-pipeline");
     try {
@@ -106,6 +99,21 @@ final class LatencyBench {
       runner.join();
     }
     return new Result(List.copyOf(latencies), batches.get());
+  }
+
+  /** Three orders' events, one per file (or record), processed first and not counted. */
+  static List<GeneratedEvent> warmUpEvents() {
+    return SampleGenerator.generate(
+        GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
+  }
+
+  /** Enough events for the live rate and duration of {@code size}, about five per order. */
+  static List<GeneratedEvent> liveEvents(BenchSize size) {
+    int events = (int) Math.ceil(size.liveEventsPerSecond() * size.liveDuration().toSeconds());
+    return SampleGenerator.generate(
+        GeneratorSpec.of(Math.max(1, events / 5), 7)
+            .withFormat(OutputFormat.JSONL)
+            .withEventsPerFile(1));
   }
 
   private static void record(

@@ -19,7 +19,11 @@ import java.util.Optional;
  */
 final class ObjectsBench {
   /** A measured run: its wall time and the log holding its table listing. */
-  record Run(long millis, Path log) {}
+  record Run(long millis, Path log) {
+    double eventsPerSecond(int events) {
+      return events * 1000.0 / millis;
+    }
+  }
 
   record Result(
       int events,
@@ -30,15 +34,15 @@ final class ObjectsBench {
       Run sqs,
       long uploadMillis) {
     double s3EventsPerSecond() {
-      return events * 1000.0 / s3.millis();
+      return s3.eventsPerSecond(events);
     }
 
     double sqsEventsPerSecond() {
-      return events * 1000.0 / sqs.millis();
+      return sqs.eventsPerSecond(events);
     }
 
     double folderEventsPerSecond() {
-      return events * 1000.0 / folder.millis();
+      return folder.eventsPerSecond(events);
     }
 
     /** Adds the part's keys to {@code results} and its detail to {@code detail.objects}. */
@@ -49,8 +53,8 @@ final class ObjectsBench {
         double loadBefore) {
       results.put("s3_backlog_events_per_s", Benchmark.round(s3EventsPerSecond()));
       results.put("sqs_backlog_events_per_s", Benchmark.round(sqsEventsPerSecond()));
-      results.put("s3_backlog_ratio_to_folder", ratio(folder.millis(), s3.millis()));
-      results.put("sqs_backlog_ratio_to_folder", ratio(folder.millis(), sqs.millis()));
+      results.put("s3_backlog_ratio_to_folder", Stats.speedRatio(folder.millis(), s3.millis()));
+      results.put("sqs_backlog_ratio_to_folder", Stats.speedRatio(folder.millis(), sqs.millis()));
       detail.put(
           "objects",
           Benchmark.ordered(
@@ -82,11 +86,6 @@ final class ObjectsBench {
               Instant.now().toString(),
               "load_average_before",
               loadBefore));
-    }
-
-    /** Events per second of a run against the folder run's: the inverse ratio of their times. */
-    private static double ratio(long folderMillis, long millis) {
-      return Math.round(folderMillis * 100.0 / millis) / 100.0;
     }
   }
 

@@ -2,7 +2,7 @@ package io.orderstream.tools.bench;
 
 import java.util.List;
 
-/** Order statistics of measured values. */
+/** Order statistics of measured values, and how two timed runs of the same work compare. */
 final class Stats {
   private Stats() {}
 
@@ -18,5 +18,13 @@ final class Stats {
     List<Long> sorted = values.stream().sorted().toList();
     int rank = (int) Math.ceil(p / 100.0 * sorted.size());
     return sorted.get(Math.max(0, rank - 1));
+  }
+
+  /**
+   * How fast a run went against a reference run of the same work: the inverse ratio of their times,
+   * to two decimals (above 1: faster than the reference).
+   */
+  static double speedRatio(long referenceMillis, long millis) {
+    return Math.round(referenceMillis * 100.0 / millis) / 100.0;
   }
 }

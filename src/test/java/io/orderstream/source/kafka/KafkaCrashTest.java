@@ -12,6 +12,7 @@ import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
+import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.KafkaBroker;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +32,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -140,16 +139,17 @@ class KafkaCrashTest {
     broker.restart();
 
     Random random = new Random(SEED);
+    CrashWatch watch = new CrashWatch(checkpoint("crashed"), tables("crashed"), PATIENCE);
     List<CrashSite> sites = new ArrayList<>();
     ChildPipeline child = startCrashed();
     Thread.sleep(500 + random.nextInt(1500));
-    sites.add(kill(child));
+    sites.add(watch.kill(child));
     child = startCrashed();
-    awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
-    sites.add(kill(child));
+    watch.awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(watch.kill(child));
     child = startCrashed();
-    awaitSite(child, CrashSite::latestWritten);
-    sites.add(kill(child));
+    watch.awaitSite(child, CrashSite::latestWritten);
+    sites.add(watch.kill(child));
     new Pipeline(config(MAX_RECORDS, true), PipelineHarness.spark()).run();
     sites.forEach(site -> LOG.info("kill landed: {}", site.describe()));
 
@@ -236,28 +236,6 @@ class KafkaCrashTest {
             "local[2]",
             "--conf",
             "spark.sql.shuffle.partitions=2"));
-  }
-
-  private void awaitSite(ChildPipeline child, Predicate<CrashSite> reached)
-      throws InterruptedException {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    while (!reached.test(CrashSite.of(checkpoint("crashed"), tables("crashed")))) {
-      assertThat(child.alive())
-          .as("the child is still running; its log:%n%s", child.log())
-          .isTrue();
-      assertThat(Instant.now())
-          .as("the child reached the kill point in time; its log:%n%s", child.log())
-          .isBefore(giveUp);
-      Thread.sleep(5);
-    }
-  }
-
-  private CrashSite kill(ChildPipeline child) throws InterruptedException {
-    assertThat(child.alive())
-        .as("the child is still running at its kill; its log:%n%s", child.log())
-        .isTrue();
-    child.kill();
-    return CrashSite.of(checkpoint("crashed"), tables("crashed"));
   }
 
   private void assertSameAsReference(String name) {

@@ -21,4 +21,11 @@ class StatsTest {
   void noValuesIsAnError() {
     assertThatThrownBy(() -> Stats.median(List.of())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void speedRatioIsTheInverseRatioOfTheTimesToTwoDecimals() {
+    assertThat(Stats.speedRatio(1000, 2000)).isEqualTo(0.5);
+    assertThat(Stats.speedRatio(2220, 2679)).isEqualTo(0.83);
+    assertThat(Stats.speedRatio(3000, 1000)).isEqualTo(3.0);
+  }
 }
