@@ -1,7 +1,9 @@
 package io.orderstream.sink;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -23,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SessionPool implements AutoCloseable {
   private final ExecutorService threads;
   private final ThreadLocal<SparkSession> sessions;
+  private final SparkContext context;
 
   public SessionPool(SparkSession base, int parallelism) {
     AtomicInteger counter = new AtomicInteger();
@@ -35,6 +39,7 @@ public final class SessionPool implements AutoCloseable {
               return t;
             });
     this.sessions = ThreadLocal.withInitial(base::newSession);
+    this.context = base.sparkContext();
   }
 
   /** Threads for one-off work over the tables (creation, counts, checks); 2 cores keep few busy. */
@@ -56,13 +61,26 @@ public final class SessionPool implements AutoCloseable {
     }
   }
 
+  /**
+   * The submitting thread's Spark job properties that a task takes over. A pool thread inherits
+   * them once, when it is created during the first batch; without this, every later batch's jobs
+   * would carry that first batch's description (the Spark UI's "batch = 0") and its query run's job
+   * group, which is what stopping a query cancels.
+   */
+  static final List<String> JOB_PROPERTIES =
+      List.of("spark.job.description", "spark.jobGroup.id", "spark.job.interruptOnCancel");
+
   /** Runs every task, waits for all of them, and returns their results in task order. */
   public <T> List<T> runAll(List<Function<SparkSession, T>> tasks) {
     List<Future<T>> futures = new ArrayList<>();
+    Map<String, String> submitter = new HashMap<>();
+    JOB_PROPERTIES.forEach(key -> submitter.put(key, context.getLocalProperty(key)));
     for (Function<SparkSession, T> task : tasks) {
       futures.add(
           threads.submit(
               () -> {
+                // A null value removes the property, as on the submitting thread.
+                submitter.forEach(context::setLocalProperty);
                 SparkSession session = sessions.get();
                 SparkSession.setActiveSession(session);
                 return task.apply(session);
