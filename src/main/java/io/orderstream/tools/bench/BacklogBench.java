@@ -69,8 +69,13 @@ final class BacklogBench {
 
   /** The backlog's events in the order its files hold them, one line of JSON each. */
   static List<GeneratedEvent> events(BenchSize size) {
+    return events(size.backlogOrders());
+  }
+
+  /** A backlog of {@code orders} orders, made as the benchmark's backlog is. */
+  static List<GeneratedEvent> events(int orders) {
     return SampleGenerator.generate(
-        GeneratorSpec.of(size.backlogOrders(), SEED)
+        GeneratorSpec.of(orders, SEED)
             .withFormat(OutputFormat.JSONL)
             .withEventsPerFile(EVENTS_PER_FILE)
             .withDuplicates(DUPLICATES)

@@ -79,6 +79,9 @@ final class BenchChart {
         + kafkaRows(results)
         + row("latency_p50_ms", results)
         + row("latency_p95_ms", results)
+        + optionalRow("small_batch_ms", results)
+        + optionalRow("samples_once_ms", results)
+        + optionalRow("backlog_small_events_per_s", results)
         + row("batch_ms_by_history", results)
         + row("baseline_batch_ms_by_history", results)
         + "</table>\n</body></html>\n";
@@ -125,6 +128,11 @@ final class BenchChart {
             + row("kafka_latency_p50_ms", results)
             + row("kafka_latency_p95_ms", results)
         : "";
+  }
+
+  /** A row for a key that results measured before it existed do not have. */
+  private static String optionalRow(String key, Map<String, Object> results) {
+    return results.containsKey(key) ? row(key, results) : "";
   }
 
   private static String row(String key, Map<String, Object> results) {

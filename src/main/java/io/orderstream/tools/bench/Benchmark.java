@@ -108,6 +108,7 @@ public final class Benchmark {
       say(
           "backlog: %d orders through run --once, then the floor on the same files",
           size.backlogOrders());
+      coldPath(results, detail, logs);
       BacklogBench.Result backlog = BacklogBench.run(size, work, logs, runCommand);
       say(
           "backlog: %d events in %d ms (%.0f events/s); floor %d ms (%.0f events/s)",
@@ -171,6 +172,37 @@ public final class Benchmark {
     return written;
   }
 
+  /** The cold path: what a fresh {@code run --once} costs on the samples and a small backlog. */
+  private void coldPath(Map<String, Object> results, Map<String, Object> detail, Path logs) {
+    double load = Machine.loadAverage();
+    say(
+        "cold path: run --once on the bundled samples, then on %d orders in JSON Lines, each in a fresh JVM",
+        size.smallBacklogOrders());
+    ColdPathBench.Result cold = ColdPathBench.run(size, work, logs, runCommand);
+    say(
+        "cold path: samples %d ms; small backlog %d events in %d ms (%.0f events/s)",
+        cold.samplesMillis(), cold.smallEvents(), cold.smallMillis(), cold.smallEventsPerSecond());
+    results.put("samples_once_ms", cold.samplesMillis());
+    results.put("backlog_small_events_per_s", round(cold.smallEventsPerSecond()));
+    detail.put(
+        "cold_path",
+        ordered(
+            "samples_once_ms",
+            cold.samplesMillis(),
+            "small_backlog_orders",
+            size.smallBacklogOrders(),
+            "small_backlog_events",
+            cold.smallEvents(),
+            "small_backlog_files",
+            cold.smallFiles(),
+            "small_backlog_once_ms",
+            cold.smallMillis(),
+            "measured_at",
+            Instant.now().toString(),
+            "load_average_before",
+            load));
+  }
+
   private void objects(
       Optional<ObjectsBench.Run> folderRun,
       Path logs,
@@ -231,12 +263,16 @@ public final class Benchmark {
         size.liveEventsPerSecond(), size.liveDuration().toSeconds());
     LatencyBench.Result live = LatencyBench.run(spark, size, work);
     say(
-        "latency: %d files, p50 %d ms, p95 %d ms",
+        "latency: %d files, p50 %d ms, p95 %d ms; small batches (%s files) %s ms, median %d ms",
         live.latenciesMillis().size(),
         Stats.median(live.latenciesMillis()),
-        Stats.percentile(live.latenciesMillis(), 95));
+        Stats.percentile(live.latenciesMillis(), 95),
+        live.smallBatchInputs(),
+        live.smallBatchMillis(),
+        Stats.median(live.smallBatchMillis()));
     results.put("latency_p50_ms", Stats.median(live.latenciesMillis()));
     results.put("latency_p95_ms", Stats.percentile(live.latenciesMillis(), 95));
+    results.put("small_batch_ms", Stats.median(live.smallBatchMillis()));
     detail.put(
         "live",
         ordered(
@@ -250,6 +286,12 @@ public final class Benchmark {
             live.latenciesMillis().size(),
             "batches",
             live.batches(),
+            "small_batch_files",
+            LatencyBench.SMALL_BATCH_FILES,
+            "small_batch_ms",
+            live.smallBatchMillis(),
+            "small_batch_inputs",
+            live.smallBatchInputs(),
             "measured_at",
             Instant.now().toString(),
             "load_average_before",

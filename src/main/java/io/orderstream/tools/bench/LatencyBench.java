@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -30,14 +31,32 @@ import org.apache.spark.sql.SparkSession;
  * state has committed in {@code order_item} and every other table.
  *
  * <p>A few warm-up files are processed first and not counted: they pay the JVM's and Spark's first
- * compilations, which a long-running pipeline pays once.
+ * compilations, which a long-running pipeline pays once. Then the small-batch phase times a steady
+ * batch's own cost: {@value #SMALL_BATCHES} rounds of {@value #SMALL_BATCH_FILES} one-event files,
+ * each round delivered at once and waited for, so each batch carries about one round.
  */
 final class LatencyBench {
   static final Duration TRIGGER_INTERVAL = Duration.ofSeconds(1);
   private static final String WARM_UP = "warmup-";
+  private static final String SMALL_BATCH = "small-";
+
+  /** Files of each steady small batch, one event each; and how many such batches are timed. */
+  static final int SMALL_BATCH_FILES = 20;
+
+  static final int SMALL_BATCHES = 5;
   private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 
-  record Result(List<Long> latenciesMillis, int batches) {}
+  /**
+   * @param latenciesMillis one per live file
+   * @param batches the live phase's batches
+   * @param smallBatchMillis the duration of each batch of the small-batch phase, as its report says
+   * @param smallBatchInputs the files each of those batches carried
+   */
+  record Result(
+      List<Long> latenciesMillis,
+      int batches,
+      List<Long> smallBatchMillis,
+      List<Long> smallBatchInputs) {}
 
   private LatencyBench() {}
 
@@ -58,12 +77,19 @@ final class LatencyBench {
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger filesDone = new AtomicInteger();
     AtomicInteger batches = new AtomicInteger();
+    // Batches are timed only while the small-batch phase runs; the live phase measures latency.
+    AtomicBoolean timingSmallBatches = new AtomicBoolean();
+    ConcurrentLinkedQueue<BatchReport> smallBatches = new ConcurrentLinkedQueue<>();
     Pipeline pipeline =
         new Pipeline(config, spark)
             .onBatch(
                 report -> {
                   long end = System.currentTimeMillis();
-                  batches.incrementAndGet();
+                  if (timingSmallBatches.get()) {
+                    smallBatches.add(report);
+                  } else {
+                    batches.incrementAndGet();
+                  }
                   record(
                       report,
                       InputLog.ofCheckpoint(checkpoint, hadoop)
@@ -78,6 +104,7 @@ final class LatencyBench {
                 });
 
     List<GeneratedEvent> warmUp = warmUpEvents();
+    List<GeneratedEvent> small = smallBatchEvents();
     List<GeneratedEvent> live = liveEvents(size);
 
     Thread runner = new Thread(pipeline::run, "bench-live-pipeline");
@@ -86,25 +113,60 @@ final class LatencyBench {
       runner.start();
       int warmUpFiles = Inbox.deliver(warmUp, work.resolve("live/warmup"), input, WARM_UP).size();
       awaitFiles(filesDone, warmUpFiles);
+      timingSmallBatches.set(true);
+      int delivered = warmUpFiles;
+      for (int round = 0; round < SMALL_BATCHES; round++) {
+        List<GeneratedEvent> batch =
+            small.subList(round * SMALL_BATCH_FILES, (round + 1) * SMALL_BATCH_FILES);
+        delivered +=
+            Inbox.deliver(batch, work.resolve("live/small-" + round), input, SMALL_BATCH + round)
+                .size();
+        awaitFiles(filesDone, delivered);
+      }
+      timingSmallBatches.set(false);
       latencies.clear();
       int written =
           new LiveWriter()
               .write(live, input, size.liveEventsPerSecond(), size.liveDuration())
               .size();
-      awaitFiles(filesDone, warmUpFiles + written);
+      awaitFiles(filesDone, delivered + written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       pipeline.stop();
       runner.join();
     }
-    return new Result(List.copyOf(latencies), batches.get());
+    return new Result(
+        List.copyOf(latencies),
+        batches.get(),
+        smallBatches.stream().map(BatchReport::millis).toList(),
+        smallBatches.stream().map(BatchReport::inputs).toList());
   }
 
   /** Three orders' events, one per file (or record), processed first and not counted. */
   static List<GeneratedEvent> warmUpEvents() {
     return SampleGenerator.generate(
         GeneratorSpec.of(3, 99).withFormat(OutputFormat.JSONL).withEventsPerFile(1));
+  }
+
+  /**
+   * Events for the small-batch phase, one per file: new orders and later events of the same orders,
+   * as a steady stream brings them.
+   */
+  static List<GeneratedEvent> smallBatchEvents() {
+    List<GeneratedEvent> events =
+        SampleGenerator.generate(
+            GeneratorSpec.of(SMALL_BATCH_FILES * SMALL_BATCHES / 3, 23)
+                .withFormat(OutputFormat.JSONL)
+                .withEventsPerFile(1));
+    if (events.size() < SMALL_BATCH_FILES * SMALL_BATCHES) {
+      throw new IllegalStateException(
+          "The small-batch phase needs "
+              + SMALL_BATCH_FILES * SMALL_BATCHES
+              + " events; the generator made "
+              + events.size());
+    }
+    return events;
   }
 
   /** Enough events for the live rate and duration of {@code size}, about five per order. */
@@ -124,7 +186,8 @@ final class LatencyBench {
       AtomicInteger filesDone) {
     for (String uri : files) {
       Path file = Path.of(URI.create(uri));
-      if (!file.getFileName().toString().startsWith(WARM_UP)) {
+      String name = file.getFileName().toString();
+      if (!name.startsWith(WARM_UP) && !name.startsWith(SMALL_BATCH)) {
         latencies.add(end - modified(file));
       }
     }

@@ -1,0 +1,53 @@
+package io.orderstream.tools.bench;
+
+import io.orderstream.tools.generate.EventWriter;
+import io.orderstream.tools.generate.GeneratedEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Measures what every newcomer pays before throughput shows: a fresh JVM's {@code run --once} on
+ * the bundled samples, and on a small backlog, each timed from start to exit, table listing
+ * included, as a user sees it.
+ */
+final class ColdPathBench {
+  /** The bundled samples, relative to the project folder the benchmark runs from. */
+  static final Path SAMPLES = Path.of("samples", "events");
+
+  record Result(long samplesMillis, int smallEvents, int smallFiles, long smallMillis) {
+    double smallEventsPerSecond() {
+      return smallEvents * 1000.0 / smallMillis;
+    }
+  }
+
+  private ColdPathBench() {}
+
+  static Result run(BenchSize size, Path work, Path logs, List<String> runCommand) {
+    if (!Files.isDirectory(SAMPLES)) {
+      throw new IllegalStateException(
+          "The cold-path measure runs on the bundled samples, "
+              + SAMPLES.toAbsolutePath()
+              + ", which is not a folder: run the benchmark from the project folder");
+    }
+    long samples =
+        once(logs.resolve("samples-once.log"), SAMPLES, work.resolve("samples"), size, runCommand);
+    Path input = work.resolve("small-backlog/input");
+    List<GeneratedEvent> events = BacklogBench.events(size.smallBacklogOrders());
+    int files = EventWriter.write(events, input).size();
+    long small =
+        once(
+            logs.resolve("small-backlog-once.log"),
+            input,
+            work.resolve("small-backlog"),
+            size,
+            runCommand);
+    return new Result(samples, events.size(), files, small);
+  }
+
+  private static long once(
+      Path log, Path input, Path folder, BenchSize size, List<String> runCommand) {
+    List<String> args = BacklogBench.runArguments(runCommand, input.toString(), folder, size);
+    return ChildJvm.run(log, runCommand.get(0), args.toArray(String[]::new));
+  }
+}
