@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.source.files.FolderInputSource;
+import io.orderstream.testing.AwsKeyProperties;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.RefusedStart;
@@ -97,13 +98,9 @@ class S3CredentialsTest {
             .with(Setting.SQS_ENDPOINT, sqs.endpoint())
             .with(Setting.SQS_REGION, S3ProxyServer.REGION);
     // the queue client reads the AWS chain (system properties here); ElasticMQ accepts any key
-    System.setProperty("aws.accessKeyId", "no-such-access-key");
-    System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
-    try {
+    try (AwsKeyProperties keys =
+        AwsKeyProperties.set("no-such-access-key", S3ProxyServer.SECRET_KEY)) {
       assertRefused(config, "input");
-    } finally {
-      System.clearProperty("aws.accessKeyId");
-      System.clearProperty("aws.secretAccessKey");
     }
   }
 

@@ -63,12 +63,8 @@ class S3PipelineTest {
                 ROOT + "/tables",
                 "--checkpoint",
                 ROOT + "/checkpoint",
-                "--master",
-                "local[2]",
                 "--max-files-per-trigger",
-                "14",
-                "--conf",
-                "spark.sql.shuffle.partitions=2"));
+                "14"));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     child = ChildPipeline.start(dir.resolve("s3-run.log"), args, s3.credentialsEnv());
     LifecycleReference.tables(); // made beside the child when no earlier class made it

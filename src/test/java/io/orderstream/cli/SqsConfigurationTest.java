@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.OrderstreamException;
+import io.orderstream.testing.AwsKeyProperties;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.RefusedStart;
@@ -42,14 +43,12 @@ class SqsConfigurationTest {
         .configure(PipelineHarness.spark().sparkContext().hadoopConfiguration());
     sqs = ElasticMqServer.shared();
     queueUrl = sqs.createQueue("sqs-configuration-test", 30);
-    System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
+    AwsKeyProperties.setLocal();
   }
 
   @AfterAll
   static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
+    AwsKeyProperties.clear();
   }
 
   @Test
@@ -85,8 +84,7 @@ class SqsConfigurationTest {
     assertThat(Path.of(System.getProperty("user.home"), ".aws", "credentials"))
         .as("and no AWS credentials file")
         .doesNotExist();
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
+    AwsKeyProperties.clear();
     try {
       OrderstreamException refused = refusal(config(c -> c));
 
@@ -97,8 +95,7 @@ class SqsConfigurationTest {
                   + ": set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile or"
                   + " instance role)");
     } finally {
-      System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-      System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
+      AwsKeyProperties.setLocal();
     }
   }
 

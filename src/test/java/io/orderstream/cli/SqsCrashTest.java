@@ -9,6 +9,7 @@ import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
 import io.orderstream.pipeline.Pipeline;
+import io.orderstream.testing.AwsKeyProperties;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.CrashWatch;
@@ -119,13 +120,8 @@ class SqsCrashTest {
     Thread.sleep(Duration.ofSeconds(VISIBILITY_SECONDS + 1).toMillis());
     reference.join();
     // The SQS client's credentials chain: the children had them in their environment.
-    System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
-    try {
+    try (AwsKeyProperties keys = AwsKeyProperties.setLocal()) {
       new Pipeline(lastRun(s3), PipelineHarness.spark()).run();
-    } finally {
-      System.clearProperty("aws.accessKeyId");
-      System.clearProperty("aws.secretAccessKey");
     }
 
     assertThat(
@@ -201,11 +197,7 @@ class SqsCrashTest {
                 "--checkpoint",
                 checkpoint().toString(),
                 "--max-files-per-trigger",
-                Integer.toString(MAX_FILES),
-                "--master",
-                "local[2]",
-                "--conf",
-                "spark.sql.shuffle.partitions=2"));
+                Integer.toString(MAX_FILES)));
     s3.sparkSettings().forEach((key, value) -> args.addAll(List.of("--conf", key + "=" + value)));
     return ChildPipeline.start(dir.resolve("crashed.log"), args, s3.credentialsEnv());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.pipeline.Pipeline;
+import io.orderstream.testing.AwsKeyProperties;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.LifecycleReference;
 import io.orderstream.testing.PipelineHarness;
@@ -56,8 +57,7 @@ class SqsPipelineTest {
     s3.configure(PipelineHarness.spark().sparkContext().hadoopConfiguration());
     sqs = ElasticMqServer.shared();
     queueUrl = sqs.createQueue("sqs-pipeline-test", 30);
-    System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
+    AwsKeyProperties.setLocal();
     notifier =
         new S3Notifier(
             PipelineHarness.spark().sparkContext().hadoopConfiguration(),
@@ -80,8 +80,7 @@ class SqsPipelineTest {
 
   @AfterAll
   static void clearCredentials() {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
+    AwsKeyProperties.clear();
   }
 
   @Test

@@ -152,11 +152,7 @@ class CrashLoopTest {
             "--checkpoint",
             checkpoint("crashed").toString(),
             "--max-files-per-trigger",
-            Integer.toString(MAX_FILES),
-            "--master",
-            "local[2]",
-            "--conf",
-            "spark.sql.shuffle.partitions=2"));
+            Integer.toString(MAX_FILES)));
   }
 
   private Path tables(String name) {

@@ -23,7 +23,21 @@ public final class ChildPipeline {
     this.log = log;
   }
 
-  /** Starts {@code run --once} with these arguments (input, tables, checkpoint, batch size...). */
+  /**
+   * The test JVM's own session settings ({@link SparkTestSession}), which every child run gets, so
+   * a child writes its tables as the in-JVM reference runs it is compared with do.
+   */
+  private static final List<String> TEST_SESSION_SETTINGS =
+      List.of(
+          "--master",
+          SparkTestSession.MASTER,
+          "--conf",
+          "spark.sql.shuffle.partitions=" + SparkTestSession.SHUFFLE_PARTITIONS);
+
+  /**
+   * Starts {@code run --once} with these arguments (input, tables, checkpoint, batch size...) and
+   * the test session's settings.
+   */
   public static ChildPipeline start(Path log, List<String> runArguments) {
     return start(log, runArguments, Map.of());
   }
@@ -33,6 +47,7 @@ public final class ChildPipeline {
       Path log, List<String> runArguments, Map<String, String> environment) {
     List<String> arguments = new ArrayList<>(List.of("run", "--once"));
     arguments.addAll(runArguments);
+    arguments.addAll(TEST_SESSION_SETTINGS);
     return startCommand(log, arguments, environment);
   }
 

@@ -8,6 +8,11 @@ import org.apache.spark.sql.SparkSession;
  * run one after another in one fork. Settings are the pipeline's own defaults, on two cores.
  */
 public final class SparkTestSession {
+  /** The master and the shuffle partitions of every Spark the tests run, in or out of this JVM. */
+  static final String MASTER = "local[2]";
+
+  static final String SHUFFLE_PARTITIONS = "2";
+
   private static SparkSession session;
 
   private SparkTestSession() {}
@@ -15,9 +20,9 @@ public final class SparkTestSession {
   public static synchronized SparkSession get() {
     if (session == null) {
       SparkSession.Builder builder =
-          SparkSession.builder().appName("orderstream-test").master("local[2]");
-      SparkSessions.defaults("local[2]").forEach(builder::config);
-      builder.config("spark.sql.shuffle.partitions", "2");
+          SparkSession.builder().appName("orderstream-test").master(MASTER);
+      SparkSessions.defaults(MASTER).forEach(builder::config);
+      builder.config("spark.sql.shuffle.partitions", SHUFFLE_PARTITIONS);
       System.getProperties().stringPropertyNames().stream()
           .filter(k -> k.startsWith("spark."))
           .forEach(k -> builder.config(k, System.getProperty(k)));

@@ -231,11 +231,7 @@ class KafkaCrashTest {
             "--checkpoint",
             checkpoint("crashed").toString(),
             "--max-records-per-trigger",
-            Long.toString(MAX_RECORDS),
-            "--master",
-            "local[2]",
-            "--conf",
-            "spark.sql.shuffle.partitions=2"));
+            Long.toString(MAX_RECORDS)));
   }
 
   private void assertSameAsReference(String name) {
