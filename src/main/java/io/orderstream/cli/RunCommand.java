@@ -2,6 +2,8 @@ package io.orderstream.cli;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
+import io.orderstream.metrics.MetricsEndpoint;
+import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.pipeline.RunSummary.TableCount;
@@ -11,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -52,21 +54,24 @@ final class RunCommand implements Callable<Integer> {
 
   private final Map<String, String> environment;
   private final Path workingDirectory;
-  private final Function<RunConfig, RunSummary> pipeline;
+  private final PipelineRun pipeline;
+
+  /** Runs the pipeline, calling {@code onBatch} after each committed batch. */
+  @FunctionalInterface
+  interface PipelineRun {
+    RunSummary run(RunConfig config, Consumer<BatchReport> onBatch);
+  }
 
   /** What picocli instantiates: the real environment, working directory and pipeline. */
   RunCommand() {
     this(
         System.getenv(),
         Path.of("").toAbsolutePath(),
-        config -> new Pipeline(config).countingTables().run());
+        (config, onBatch) -> new Pipeline(config).countingTables().onBatch(onBatch).run());
   }
 
   /** For tests: a stand-in environment, working directory and pipeline (no Spark). */
-  RunCommand(
-      Map<String, String> environment,
-      Path workingDirectory,
-      Function<RunConfig, RunSummary> pipeline) {
+  RunCommand(Map<String, String> environment, Path workingDirectory, PipelineRun pipeline) {
     this.environment = environment;
     this.workingDirectory = workingDirectory;
     this.pipeline = pipeline;
@@ -76,7 +81,12 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunConfig config =
         sources.resolver(workingDirectory, environment).commandLine(givenSettings()).resolve();
-    RunSummary summary = pipeline.apply(config);
+    RunSummary summary;
+    // The metrics endpoint (when metrics-port is set) listens from before the first batch until
+    // the run ends.
+    try (MetricsEndpoint metrics = MetricsEndpoint.start(config)) {
+      summary = pipeline.run(config, metrics);
+    }
     PrintWriter out = spec.commandLine().getOut();
     listing(summary.tables()).forEach(out::println);
     out.flush();

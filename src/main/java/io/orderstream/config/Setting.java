@@ -172,6 +172,26 @@ public final class Setting<T> {
           .defaultValue("20000", "N")
           .help("With source=kafka: most records one micro-batch reads, over all partitions.");
 
+  public static final Setting<Integer> METRICS_PORT =
+      named("metrics-port", "--metrics-port", "ORDERSTREAM_METRICS_PORT")
+          .parsedBy(
+              text -> Integer.valueOf(text.strip()), "a port number from 1 to 65535, or 0 for none")
+          .checkedBy(
+              port -> port >= 0 && port <= 65535, "a port number from 1 to 65535, or 0 for none")
+          .defaultValue("0", "PORT")
+          .help(
+              "While running, serve Prometheus metrics at http://HOST:PORT/metrics (see"
+                  + " metrics-host); 0 serves none.");
+
+  public static final Setting<String> METRICS_HOST =
+      named("metrics-host", "--metrics-host", "ORDERSTREAM_METRICS_HOST")
+          .parsedBy(String::strip, "a host name or address")
+          .checkedBy(host -> !host.isEmpty(), "a host name or address such as 127.0.0.1")
+          .defaultValue("127.0.0.1", "HOST")
+          .help(
+              "Address the metrics endpoint listens on: this machine only by default; 0.0.0.0 for"
+                  + " every interface.");
+
   public static final Setting<String> SPARK_MASTER =
       text("spark.master", "--master", "ORDERSTREAM_SPARK_MASTER")
           .defaultValue("local[*]", "URL")
@@ -221,6 +241,8 @@ public final class Setting<T> {
           KAFKA_STARTING_OFFSETS,
           KAFKA_FAIL_ON_DATA_LOSS,
           MAX_RECORDS_PER_TRIGGER,
+          METRICS_PORT,
+          METRICS_HOST,
           SPARK_MASTER);
 
   private final String key;

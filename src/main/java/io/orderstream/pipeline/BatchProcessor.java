@@ -12,6 +12,7 @@ import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,6 +75,7 @@ public final class BatchProcessor {
       long inputCount = counts.count();
       long events = counts.events();
       long rejected = counts.rejected();
+      Map<String, Long> rejectedByReason = new TreeMap<>(counts.rejectedByReason());
       Dataset<Row> quarantine = rejected == 0 ? null : DecodedRows.rejected(decoded);
       PoisonIsolation.Outcome<PreparedOrders> orders = PoisonIsolation.Outcome.none();
       if (events > 0) {
@@ -98,6 +100,7 @@ public final class BatchProcessor {
                   : quarantine.unionByName(orders.unprocessable());
           events -= orders.unprocessableCount();
           rejected += orders.unprocessableCount();
+          rejectedByReason.merge(PoisonIsolation.REASON, orders.unprocessableCount(), Long::sum);
         }
       }
       if (quarantine != null) {
@@ -119,6 +122,7 @@ public final class BatchProcessor {
               inputCount,
               events,
               rejected,
+              rejectedByReason,
               changed,
               written,
               (System.nanoTime() - started) / 1_000_000);

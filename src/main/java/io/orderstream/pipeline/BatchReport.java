@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * What one micro-batch did; {@link #toLogLine()} is the one line logged per batch.
  *
  * @param inputs what the batch read: files, S3 objects or Kafka records, each one or more events
+ * @param quarantined documents quarantined: a file, record or line that is not a usable event
+ * @param quarantinedByReason the same, per reason code (see the quarantine table)
  * @param rowsWritten rows inserted, updated and deleted per table
  */
 public record BatchReport(
@@ -15,11 +17,13 @@ public record BatchReport(
     long inputs,
     long events,
     long quarantined,
+    Map<String, Long> quarantinedByReason,
     long ordersChanged,
     Map<String, MergeMetrics> rowsWritten,
     long millis) {
 
   public BatchReport {
+    quarantinedByReason = Map.copyOf(quarantinedByReason);
     rowsWritten = Map.copyOf(rowsWritten);
   }
 

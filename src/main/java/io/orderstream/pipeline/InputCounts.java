@@ -1,35 +1,47 @@
 package io.orderstream.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.lit;
 
 import io.orderstream.event.DecodedRows;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Inputs, events and rejections of one batch, from one pass over its decoded rows: every input
  * yields at least one row (an event or a rejection), so its name is among the rows.
+ *
+ * @param rejectedByReason rejected documents per reason code, for the metrics
  */
-record InputCounts(Set<String> inputs, long events, long rejected) {
+record InputCounts(
+    Set<String> inputs, long events, long rejected, Map<String, Long> rejectedByReason) {
 
   static InputCounts of(Dataset<Row> decoded) {
-    List<Row> perFile =
+    List<Row> groups =
         decoded
-            .groupBy(col("source"))
-            .agg(
-                sum(when(col("kind").equalTo(DecodedRows.KIND_EVENT), 1).otherwise(0)).as("events"),
-                sum(when(col("kind").equalTo(DecodedRows.KIND_REJECTED), 1).otherwise(0))
-                    .as("rejected"))
+            .groupBy(col("source"), col("kind"), col("reason"))
+            .agg(functions.count(lit(1)).as("rows"))
             .collectAsList();
-    return new InputCounts(
-        perFile.stream().map(r -> r.getString(0)).collect(Collectors.toSet()),
-        perFile.stream().mapToLong(r -> r.getLong(1)).sum(),
-        perFile.stream().mapToLong(r -> r.getLong(2)).sum());
+    Set<String> inputs = new HashSet<>();
+    long events = 0;
+    Map<String, Long> rejectedByReason = new TreeMap<>();
+    for (Row group : groups) {
+      inputs.add(group.getString(0));
+      long rows = group.getLong(3);
+      if (DecodedRows.KIND_EVENT.equals(group.getString(1))) {
+        events += rows;
+      } else if (DecodedRows.KIND_REJECTED.equals(group.getString(1))) {
+        rejectedByReason.merge(group.getString(2), rows, Long::sum);
+      }
+    }
+    long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+    return new InputCounts(inputs, events, rejected, rejectedByReason);
   }
 
   long count() {

@@ -106,7 +106,8 @@ class FailureReportTest {
           @Override
           public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
-              return type.cast(new RunCommand(Map.of(), dir, pipeline));
+              return type.cast(
+                  new RunCommand(Map.of(), dir, (config, onBatch) -> pipeline.apply(config)));
             }
             return CommandLine.defaultFactory().create(type);
           }

@@ -48,7 +48,8 @@ class RunCommandTest {
           @Override
           public <K> K create(Class<K> type) throws Exception {
             if (type == RunCommand.class) {
-              return type.cast(new RunCommand(environment, dir, this::pipeline));
+              return type.cast(
+                  new RunCommand(environment, dir, (config, onBatch) -> pipeline(config)));
             }
             return CommandLine.defaultFactory().create(type);
           }

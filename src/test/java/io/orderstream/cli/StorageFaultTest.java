@@ -6,6 +6,7 @@ import io.orderstream.model.SellerTable;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
+import io.orderstream.testing.AwsKeyProperties;
 import io.orderstream.testing.ConsistencyCheck;
 import io.orderstream.testing.ElasticMqServer;
 import io.orderstream.testing.FaultyFileSystem;
@@ -91,7 +92,7 @@ class StorageFaultTest {
                   new RunCommand(
                       Map.of(),
                       dir,
-                      config -> new Pipeline(config, PipelineHarness.spark()).run()));
+                      (config, onBatch) -> new Pipeline(config, PipelineHarness.spark()).run()));
             }
             return CommandLine.defaultFactory().create(type);
           }
@@ -240,9 +241,7 @@ class StorageFaultTest {
             "s3a://" + BUCKET + "/incoming/");
     // The pipeline's SQS client takes its keys from the AWS chain; the test JVM cannot set
     // environment variables.
-    System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
-    System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
-    try {
+    try (AwsKeyProperties keys = AwsKeyProperties.setLocal()) {
       assertThat(run(fromSqs)).as("creates the tables, nothing on the queue yet: %s", err).isZero();
       List<GeneratedEvent> events = SampleGenerator.generate(GeneratorSpec.of(3, 5));
       List<Path> files = EventWriter.write(events, dir.resolve("staged"));
@@ -277,9 +276,6 @@ class StorageFaultTest {
                   assertThat(pipeline().table(table).count()).as(table).isEqualTo(rows));
       pipeline().assertKeysAndForeignKeys();
       assertThat(notifier.messagesLeft()).as("messages left on the queue").isZero();
-    } finally {
-      System.clearProperty("aws.accessKeyId");
-      System.clearProperty("aws.secretAccessKey");
     }
   }
 }

@@ -9,6 +9,7 @@ import io.orderstream.tools.generate.fuzz.FuzzManifest;
 import io.orderstream.tools.generate.fuzz.FuzzSpec;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,13 +33,15 @@ class FuzzPipelineTest {
     corpus.write(pipeline.input());
     FuzzManifest manifest = FuzzManifest.read(pipeline.input().resolve(FuzzManifest.FILE_NAME));
 
-    RunSummary summary = pipeline.runOnce(manifest.files().size() / 2 + 1);
+    List<BatchReport> reports = new ArrayList<>();
+    RunSummary summary = pipeline.runOnce(manifest.files().size() / 2 + 1, reports::add);
 
     assertThat(summary.batches()).isEqualTo(2);
     assertThat(summary.events()).isEqualTo(manifest.events());
     assertThat(summary.quarantined()).isEqualTo(manifest.quarantined());
     assertThat(summary.events() + summary.quarantined()).isEqualTo(manifest.inputs());
     assertQuarantineMatches(pipeline, manifest);
+    assertReportsCountQuarantineByReason(reports, manifest);
     assertWinnersMatch(pipeline, manifest);
     pipeline.assertKeysAndForeignKeys();
   }
@@ -57,6 +60,18 @@ class FuzzPipelineTest {
       got.put(id.substring(id.lastIndexOf('/') + 1), row.getString(1));
       assertThat(row.getString(2)).as(id).isNotBlank();
     }
+    assertThat(got).isEqualTo(want);
+  }
+
+  /** What the metrics count per reason: the batches' reports, against the manifest. */
+  private static void assertReportsCountQuarantineByReason(
+      List<BatchReport> reports, FuzzManifest manifest) {
+    Map<String, Long> want = manifest.quarantinedByReason();
+    Map<String, Long> got = new TreeMap<>();
+    reports.forEach(
+        report ->
+            report.quarantinedByReason().forEach((reason, n) -> got.merge(reason, n, Long::sum)));
+    assertThat(want).as("the corpus quarantines for several reasons").hasSizeGreaterThan(3);
     assertThat(got).isEqualTo(want);
   }
 

@@ -8,6 +8,7 @@ import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableIntegrity;
+import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.sink.SessionPool;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -103,6 +105,11 @@ public final class PipelineHarness {
    */
   public RunSummary runOnce(int maxFilesPerTrigger) {
     return pipeline(maxFilesPerTrigger).run();
+  }
+
+  /** As {@link #runOnce(int)}, calling {@code onBatch} with each committed batch's report. */
+  public RunSummary runOnce(int maxFilesPerTrigger, Consumer<BatchReport> onBatch) {
+    return pipeline(maxFilesPerTrigger).onBatch(onBatch).run();
   }
 
   /** {@link #runOnce()} with the row counts {@code run} prints ({@link RunSummary#tables()}). */
