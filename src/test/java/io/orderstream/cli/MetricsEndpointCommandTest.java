@@ -7,7 +7,6 @@ import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.sink.MergeMetrics;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -29,8 +28,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 
 /**
  * {@code run --metrics-port}: a real HTTP endpoint around a stand-in pipeline that reports one
@@ -138,23 +135,8 @@ class MetricsEndpointCommandTest {
   }
 
   private int run(RunCommand.PipelineRun pipeline, String... args) {
-    IFactory factory =
-        new IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (type == RunCommand.class) {
-              return type.cast(new RunCommand(Map.of(), dir, pipeline));
-            }
-            return CommandLine.defaultFactory().create(type);
-          }
-        };
-    CommandLine cli = Main.commandLine(factory);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] withRun = new String[args.length + 1];
-    withRun[0] = "run";
-    System.arraycopy(args, 0, withRun, 1, args.length);
-    return cli.execute(withRun);
+    return StandInCli.execute(
+        RunCommand.class, () -> new RunCommand(Map.of(), dir, pipeline), out, err, "run", args);
   }
 
   private String get(String host, int port, String path) throws IOException, InterruptedException {

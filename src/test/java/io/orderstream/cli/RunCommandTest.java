@@ -43,29 +43,18 @@ class RunCommandTest {
   // ---------------------------------------------------------------- fixtures
 
   private int run(String... args) {
-    IFactory factory =
-        new IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (type == RunCommand.class) {
-              return type.cast(
-                  new RunCommand(environment, dir, (config, onBatch) -> pipeline(config)));
-            }
-            return CommandLine.defaultFactory().create(type);
-          }
+    return StandInCli.execute(
+        RunCommand.class,
+        () -> new RunCommand(environment, dir, (config, onBatch) -> pipeline(config)),
+        out,
+        err,
+        "run",
+        args);
+  }
 
-          private RunSummary pipeline(RunConfig config) {
-            ranWith = config;
-            return summary;
-          }
-        };
-    CommandLine cli = Main.commandLine(factory);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] withRun = new String[args.length + 1];
-    withRun[0] = "run";
-    System.arraycopy(args, 0, withRun, 1, args.length);
-    return cli.execute(withRun);
+  private RunSummary pipeline(RunConfig config) {
+    ranWith = config;
+    return summary;
   }
 
   private List<String> errLines() {

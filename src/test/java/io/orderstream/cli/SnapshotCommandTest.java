@@ -6,7 +6,6 @@ import io.orderstream.sink.BatchManifest;
 import io.orderstream.sink.ManifestLog;
 import io.orderstream.sink.TableLocations;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 
 /**
  * {@code orderstream snapshot} on a folder of manifests written by {@link ManifestLog} (no Spark).
@@ -28,23 +25,13 @@ class SnapshotCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int snapshot(String... args) {
-    IFactory factory =
-        new IFactory() {
-          @Override
-          public <K> K create(Class<K> type) throws Exception {
-            if (type == SnapshotCommand.class) {
-              return type.cast(new SnapshotCommand(dir, Configuration::new));
-            }
-            return CommandLine.defaultFactory().create(type);
-          }
-        };
-    CommandLine cli = Main.commandLine(factory);
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    String[] withCommand = new String[args.length + 1];
-    withCommand[0] = "snapshot";
-    System.arraycopy(args, 0, withCommand, 1, args.length);
-    return cli.execute(withCommand);
+    return StandInCli.execute(
+        SnapshotCommand.class,
+        () -> new SnapshotCommand(dir, Configuration::new),
+        out,
+        err,
+        "snapshot",
+        args);
   }
 
   @Test
