@@ -9,8 +9,6 @@ import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,9 +87,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    requireLocalFolder("--tables", tables);
+    TablesFolder.requireLocal("--tables", tables);
     if (sameAs != null) {
-      requireLocalFolder("--same-as", sameAs);
+      TablesFolder.requireLocal("--same-as", sameAs);
     }
     Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
     SparkSettings spark =
@@ -149,21 +147,6 @@ final class CheckCommand implements Callable<Integer> {
               : failed + " of " + checks + " checks FAILED.");
       out.flush();
       return failed == 0;
-    }
-  }
-
-  /**
-   * A local folder that does not exist is a usage error, reported before Spark starts; remote URIs
-   * (s3a://, hdfs://) are left to the checks, which report a missing table as a failure.
-   */
-  private static void requireLocalFolder(String option, String location) {
-    URI uri = URI.create(location.replace(" ", "%20"));
-    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-      return;
-    }
-    Path path = uri.getScheme() == null ? Path.of(location) : Path.of(uri);
-    if (!Files.isDirectory(path)) {
-      throw Errors.missingTables(option, location);
     }
   }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       SnapshotCommand.class,
       CheckCommand.class,
+      MaintainCommand.class,
       ExportCommand.class
     })
 public final class Main {

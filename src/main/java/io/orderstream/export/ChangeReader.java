@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import io.orderstream.sink.TableLocations;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * newest change is a delete is deleted. Pre-images are ignored. When a key is deleted and inserted
  * in the same commit (a rewrite), the insert wins: the row exists after that commit.
  *
- * <p>Without a feed for the range (versions written before the feed was turned on, or log entries
- * already cleaned up) the table is reloaded whole from the target version instead, and the log says
+ * <p>Without a feed for the range (versions written before the feed was turned on, log entries
+ * already cleaned up, or versions older than the oldest manifest kept, whose files {@code maintain}
+ * may have deleted) the table is reloaded whole from the target version instead, and the log says
  * so: correct, but costing what the table costs.
  */
 final class ChangeReader {
@@ -32,10 +34,17 @@ final class ChangeReader {
 
   private final SparkSession spark;
   private final TableLocations locations;
+  private final Map<String, Long> oldestKept;
 
-  ChangeReader(SparkSession spark, TableLocations locations) {
+  /**
+   * @param oldestKept each table's version in the oldest manifest kept: {@code maintain} may have
+   *     deleted the files that the change feed of older versions reads, so a database that holds an
+   *     older version than this is reloaded instead of read from the feed
+   */
+  ChangeReader(SparkSession spark, TableLocations locations, Map<String, Long> oldestKept) {
     this.spark = spark;
     this.locations = locations;
+    this.oldestKept = oldestKept;
   }
 
   /**
@@ -54,6 +63,17 @@ final class ChangeReader {
           table.name(),
           exported.get(),
           target);
+      return reload(table, target);
+    }
+    long oldest = oldestKept.getOrDefault(table.name(), 0L);
+    if (exported.get() < oldest) {
+      // Planning would not notice: the log still names the files, reading them would fail.
+      LOG.warn(
+          "Table {}: the database holds version {}, older than the oldest manifest kept ({}),"
+              + " whose change feed maintain may have deleted; reloading it whole",
+          table.name(),
+          exported.get(),
+          oldest);
       return reload(table, target);
     }
     return fromChangeFeed(table, exported.get() + 1, target).orElseGet(() -> reload(table, target));

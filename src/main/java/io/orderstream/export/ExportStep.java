@@ -4,7 +4,10 @@ import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
+import io.orderstream.sink.ManifestLog;
 import io.orderstream.sink.TableLocations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -78,7 +81,8 @@ final class ExportStep {
       connection.rollback();
       return new StepResult(manifest, List.of());
     }
-    ChangeReader reader = new ChangeReader(spark.get(), locations);
+    ChangeReader reader =
+        new ChangeReader(spark.get(), locations, oldestKeptManifest(manifest).versions());
     RowWriter writer = new RowWriter(dialect, connection);
     List<AppliedChanges> applied = new ArrayList<>();
     for (ExportedTable table : behind) {
@@ -92,6 +96,15 @@ final class ExportStep {
     ExportState.record(connection, manifest, tables);
     connection.commit();
     return new StepResult(manifest, applied);
+  }
+
+  /** The oldest manifest left by {@code maintain}, which deletes older ones with their files. */
+  private BatchManifest oldestKeptManifest(BatchManifest newest) {
+    try {
+      return new ManifestLog(locations, new Configuration()).oldest().orElse(newest);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Long target(BatchManifest manifest, ExportedTable table) {

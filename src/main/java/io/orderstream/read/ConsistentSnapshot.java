@@ -56,6 +56,12 @@ public final class ConsistentSnapshot {
         newestManifest("tablesLocation", locations, spark.sessionState().newHadoopConf()));
   }
 
+  /** The state a given manifest of the tables under {@code tablesLocation} describes. */
+  public static ConsistentSnapshot at(
+      SparkSession spark, String tablesLocation, BatchManifest manifest) {
+    return new ConsistentSnapshot(spark, new TableLocations(tablesLocation), manifest);
+  }
+
   /**
    * The newest manifest under the tables location, read without Spark (the CLI uses this).
    *

@@ -3,6 +3,7 @@ package io.orderstream.sink;
 import io.orderstream.store.WriteOnceFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,38 @@ public final class ManifestLog {
       return Optional.empty();
     }
     return Optional.of(read(names.get(names.size() - 1)));
+  }
+
+  /** The oldest manifest kept, if any. */
+  public Optional<BatchManifest> oldest() throws IOException {
+    List<Path> names = names();
+    return names.isEmpty() ? Optional.empty() : Optional.of(read(names.get(0)));
+  }
+
+  /** Every manifest kept, oldest first. */
+  public List<BatchManifest> all() throws IOException {
+    List<BatchManifest> manifests = new ArrayList<>();
+    for (Path name : names()) {
+      manifests.add(read(name));
+    }
+    return manifests;
+  }
+
+  /**
+   * Deletes the manifests older than {@code oldestKept}: after their tables' files are vacuumed
+   * they would name states that can no longer be read.
+   *
+   * @return how many were deleted
+   */
+  public int deleteOlderThan(BatchManifest oldestKept) throws IOException {
+    FileSystem fs = folder.getFileSystem(hadoop);
+    int deleted = 0;
+    for (Path name : names()) {
+      if (name.getName().compareTo(nameOf(oldestKept)) < 0 && fs.delete(name, false)) {
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   /** Manifest files, oldest first. */

@@ -9,6 +9,7 @@ import io.orderstream.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,6 +45,24 @@ class ChangeReaderTest {
     assertThat(changes.deletes().collectAsList())
         .extracting(r -> r.getString(0))
         .containsExactly("b");
+  }
+
+  @Test
+  void versionOlderThanTheOldestKeptManifestIsReloadedWhole() {
+    String path = create(true); // v0
+    append(path, seller("a", "A1")); // v1
+    append(path, seller("b", "B1")); // v2
+    append(path, seller("c", "C1")); // v3
+
+    TableChanges beforeOldest =
+        reader(Map.of(SELLER.name(), 2L)).changes(SELLER, Optional.of(1L), 3);
+    TableChanges atOldest = reader(Map.of(SELLER.name(), 2L)).changes(SELLER, Optional.of(2L), 3);
+
+    assertThat(beforeOldest.reload()).isTrue();
+    assertThat(names(beforeOldest.upserts().collectAsList()))
+        .containsExactlyInAnyOrder("a=A1", "b=B1", "c=C1");
+    assertThat(atOldest.reload()).isFalse();
+    assertThat(names(atOldest.upserts().collectAsList())).containsExactly("c=C1");
   }
 
   @Test
@@ -98,7 +117,11 @@ class ChangeReaderTest {
   }
 
   private ChangeReader reader() {
-    return new ChangeReader(spark(), new TableLocations(dir.toString()));
+    return reader(Map.of());
+  }
+
+  private ChangeReader reader(Map<String, Long> oldestKept) {
+    return new ChangeReader(spark(), new TableLocations(dir.toString()), oldestKept);
   }
 
   private String create(boolean changeFeed) {

@@ -1,0 +1,116 @@
+package io.orderstream.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.orderstream.model.TableDef;
+import io.orderstream.model.Tables;
+import io.orderstream.ops.Maintenance.Result;
+import io.orderstream.ops.Maintenance.Retention;
+import io.orderstream.ops.Maintenance.TableResult;
+import io.orderstream.read.ConsistentSnapshot;
+import io.orderstream.sink.BatchManifest;
+import io.orderstream.sink.ManifestLog;
+import io.orderstream.sink.TableLocations;
+import io.orderstream.testing.PipelineHarness;
+import io.orderstream.testing.SparkTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lifecycle fixture but its last two files in four batches (later events rewrite earlier rows,
+ * so every batch leaves replaced files behind), then {@link Maintenance} keeping the newest two
+ * manifests, then a batch of the last two files on the vacuumed tables.
+ */
+@SparkTest
+class MaintenancePipelineTest {
+  private static final int KEEP = 2;
+
+  @Test
+  void deletesWhatOnlyOlderManifestsNeedAndEveryKeptManifestStillReadsTheSame(@TempDir Path dir)
+      throws Exception {
+    SparkSession spark = PipelineHarness.spark();
+    List<String> all = PipelineHarness.fixtureNames("lifecycle");
+    List<String> names = all.subList(0, 24);
+    List<String> late = all.subList(24, all.size());
+    PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", names).readInOrder(names);
+    assertThat(pipeline.runOnce(6).batches()).isEqualTo(4);
+    ManifestLog log =
+        new ManifestLog(
+            new TableLocations(pipeline.tablesLocation()), spark.sessionState().newHadoopConf());
+    List<BatchManifest> before = log.all();
+    assertThat(before).as("the creation's manifest and one per batch").hasSize(5);
+    BatchManifest oldestKept = before.get(before.size() - KEEP);
+    BatchManifest newest = before.get(before.size() - 1);
+    BatchManifest dropped = before.get(1);
+    Map<String, List<String>> atOldestKept = rows(spark, pipeline, oldestKept);
+    Map<String, List<String>> atNewest = rows(spark, pipeline, newest);
+
+    // Delta's VACUUM takes whole hours: pretend the batches were two hours apart.
+    HistoryAging.spreadCommits(pipeline.tables(), Duration.ofHours(2));
+    Result result =
+        new Maintenance(spark, pipeline.tablesLocation(), Clock.systemUTC())
+            .run(new Retention(KEEP, Duration.ZERO, Duration.ZERO));
+
+    assertThat(result.oldestKept()).isEqualTo(oldestKept);
+    assertThat(result.manifestsKept()).isEqualTo(KEEP);
+    assertThat(result.manifestsDeleted()).isEqualTo(before.size() - KEEP);
+    assertThat(log.all()).containsExactly(oldestKept, newest);
+    assertThat(rows(spark, pipeline, oldestKept))
+        .as("a reader of the oldest kept")
+        .isEqualTo(atOldestKept);
+    assertThat(rows(spark, pipeline, newest)).as("a reader of the newest").isEqualTo(atNewest);
+    long filesBefore = result.tables().stream().mapToLong(TableResult::filesBefore).sum();
+    long filesAfter = result.tables().stream().mapToLong(TableResult::filesAfter).sum();
+    long bytesBefore = result.tables().stream().mapToLong(TableResult::bytesBefore).sum();
+    long bytesAfter = result.tables().stream().mapToLong(TableResult::bytesAfter).sum();
+    assertThat(filesAfter).as("files").isLessThan(filesBefore);
+    assertThat(bytesAfter).as("bytes").isLessThan(bytesBefore);
+    assertThat(result.tables()).extracting(TableResult::table).hasSize(Tables.all().size());
+    // What the files were needed for is gone: a deleted manifest's state no longer reads.
+    assertThatThrownBy(() -> rows(spark, pipeline, dropped))
+        .as("the state of batch %d, whose manifest was deleted", dropped.batchId())
+        .hasMessageContaining("does not exist");
+    pipeline.assertKeysAndForeignKeys();
+
+    // VACUUM adds commits of its own to every table: the pipeline goes on after them.
+    pipeline.add("lifecycle", late);
+    assertThat(pipeline.runOnce(7).batches()).isEqualTo(1);
+    List<BatchManifest> after = log.all();
+    assertThat(after).hasSize(KEEP + 1).startsWith(oldestKept, newest);
+    JsonNode expected =
+        new ObjectMapper().readTree(getClass().getResource("/fixtures/lifecycle-expected.json"));
+    expected
+        .get("totals")
+        .fields()
+        .forEachRemaining(
+            total ->
+                assertThat(pipeline.table(total.getKey()).count())
+                    .as("%s after every event", total.getKey())
+                    .isEqualTo(total.getValue().asLong()));
+    pipeline.assertKeysAndForeignKeys();
+  }
+
+  /** Every table's rows at a manifest, sorted. */
+  private static Map<String, List<String>> rows(
+      SparkSession spark, PipelineHarness pipeline, BatchManifest manifest) {
+    ConsistentSnapshot snapshot = ConsistentSnapshot.at(spark, pipeline.tablesLocation(), manifest);
+    Map<String, List<String>> rows = new TreeMap<>();
+    for (TableDef def : Tables.all()) {
+      rows.put(
+          def.name(),
+          snapshot.table(def.name()).collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+    return rows;
+  }
+}
