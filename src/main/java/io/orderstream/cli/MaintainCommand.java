@@ -151,9 +151,11 @@ final class MaintainCommand implements Callable<Integer> {
       for (TableResult table : result.tables()) {
         out.printf(
             Locale.ROOT,
-            "%-18s  from version %d: %d files, %s -> %d files, %s%n",
+            "%-18s  %s: %d files, %s -> %d files, %s%n",
             table.table(),
-            table.oldestKeptVersion(),
+            table.oldestKeptVersion() < 0
+                ? "newest only  "
+                : "from version " + table.oldestKeptVersion(),
             table.filesBefore(),
             megabytes(table.bytesBefore()),
             table.filesAfter(),

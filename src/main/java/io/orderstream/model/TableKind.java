@@ -12,5 +12,7 @@ public enum TableKind {
   /** One row per order holding its winning event. */
   LATEST_EVENT,
   /** Append-only record of unusable input. */
-  QUARANTINE
+  QUARANTINE,
+  /** Append-only record of the pipeline's own batches (operations; in no manifest). */
+  BATCH_LOG
 }

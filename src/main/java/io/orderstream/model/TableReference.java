@@ -70,6 +70,11 @@ public final class TableReference {
             "Keys (PK) and foreign keys (FK); every column is listed in the table sections below.\n\n")
         .append(EntityDiagram.mermaid(tables));
     tables.forEach(table -> appendTable(out, table, tables));
+    out.append("\n# Operational tables\n\n")
+        .append(
+            "Written next to the others, about the pipeline rather than the events: not in the"
+                + " manifests, the diagram or `check --same-as`.\n");
+    Tables.OPERATIONAL.forEach(table -> appendTable(out, table, tables));
     return out.toString();
   }
 
@@ -109,6 +114,7 @@ public final class TableReference {
       case ORDER_SCOPED -> "an order's rows are replaced by exactly what its winning event says";
       case LATEST_EVENT -> "one row per order, replaced when a newer event wins";
       case QUARANTINE -> "append-only";
+      case BATCH_LOG -> "append-only, one row per committed batch; in no manifest";
     };
   }
 

@@ -30,6 +30,12 @@ public final class Tables {
   public static final Set<String> RUN_SPECIFIC_COLUMNS =
       Set.of(Lineage.BATCH_ID, "source", "quarantined_at");
 
+  /**
+   * Tables about the pipeline itself, created and written next to the others but in no manifest:
+   * two runs over the same events differ in every row of them.
+   */
+  public static final List<TableDef> OPERATIONAL = List.of(BatchLogTable.DEFINITION);
+
   private Tables() {}
 
   /** All table definitions: derived tables, then order_event_latest and quarantine. */

@@ -93,7 +93,12 @@ public final class Maintenance {
     }
   }
 
-  /** What one table's vacuum did; sizes are of its data files (the Delta log not included). */
+  /**
+   * What one table's vacuum did; sizes are of its data files (the Delta log not included).
+   *
+   * @param oldestKeptVersion the table's version in the oldest kept manifest; -1 for the
+   *     operational tables, which are in no manifest
+   */
   public record TableResult(
       String table,
       long oldestKeptVersion,
@@ -130,13 +135,29 @@ public final class Maintenance {
             .min()
             .ifPresent(version -> oldestVersions.put(def.name(), version));
       }
+      Map<String, Instant> cutoffs = new LinkedHashMap<>();
+      for (Map.Entry<String, Long> table : oldestVersions.entrySet()) {
+        cutoffs.put(
+            table.getKey(),
+            commitTimestamp(locations.pathOf(table.getKey()), table.getValue())
+                .minus(retention.margin()));
+      }
+      // The operational tables are read at their newest version only: what their compactions
+      // replaced before the oldest kept manifest is as old as anything deleted above.
+      for (TableDef def : Tables.OPERATIONAL) {
+        cutoffs.put(def.name(), oldest.committedAt().minus(retention.margin()));
+      }
       // Side by side: most of a small table's VACUUM is driver work (listing, planning).
       List<TableResult> tables =
           SessionPool.forEach(
               spark,
-              List.copyOf(oldestVersions.entrySet()),
+              List.copyOf(cutoffs.entrySet()),
               (session, table) ->
-                  vacuum(session, table.getKey(), table.getValue(), retention.margin()));
+                  vacuum(
+                      session,
+                      table.getKey(),
+                      oldestVersions.getOrDefault(table.getKey(), -1L),
+                      table.getValue()));
       int deleted = log.deleteOlderThan(oldest);
       return new Result(oldest, kept.size(), deleted, tables);
     } catch (IOException e) {
@@ -161,18 +182,21 @@ public final class Maintenance {
     return kept;
   }
 
-  private TableResult vacuum(SparkSession spark, String table, long version, Duration margin) {
+  private TableResult vacuum(SparkSession spark, String table, long version, Instant wanted) {
     try {
-      return vacuumIn(spark, table, version, margin);
+      return vacuumIn(spark, table, version, wanted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private TableResult vacuumIn(SparkSession spark, String table, long version, Duration margin)
+  /**
+   * @param version the table's version in the oldest kept manifest; -1 for a table in none
+   * @param wanted the latest cutoff that keeps what the kept manifests need
+   */
+  private TableResult vacuumIn(SparkSession spark, String table, long version, Instant wanted)
       throws IOException {
     String path = locations.pathOf(table);
-    Instant wanted = commitTimestamp(path, version).minus(margin);
     long started = System.nanoTime();
     long[] before = dataFiles(path);
     // Delta's cutoff is its clock's now minus the retention, and Delta 4.1.0 rounds the retention

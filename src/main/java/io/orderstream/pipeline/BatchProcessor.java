@@ -7,10 +7,12 @@ import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.MergeMetrics;
+import io.orderstream.sink.PhaseTimes;
 import io.orderstream.sink.PreparedOrders;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -42,11 +44,13 @@ public final class BatchProcessor {
   private final StarSchemaSink sink;
   private final Compaction compaction;
   private final ManifestRecorder manifests;
+  private final BatchLogRecorder batchLog;
   private final Consumer<BatchReport> listener;
 
   BatchProcessor(
       TableLocations locations,
       String appId,
+      String sourceDescription,
       SessionPool writers,
       Consumer<BatchReport> listener,
       GracefulStop stopRequested,
@@ -57,6 +61,7 @@ public final class BatchProcessor {
     this.sink = new StarSchemaSink(locations, writers);
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
+    this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription);
     this.listener = listener;
   }
 
@@ -68,10 +73,12 @@ public final class BatchProcessor {
       stopRequested.holdForStop();
     }
     long started = System.nanoTime();
+    Instant startedAt = Instant.now();
+    PhaseTimes phases = new PhaseTimes();
     BatchTransaction txn = new BatchTransaction(appId, batchId);
     Dataset<Row> decoded = DecodedRows.decode(inputs).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      InputCounts counts = InputCounts.of(decoded);
+      InputCounts counts = phases.time("decode", () -> InputCounts.of(decoded));
       long inputCount = counts.count();
       long events = counts.events();
       long rejected = counts.rejected();
@@ -88,11 +95,14 @@ public final class BatchProcessor {
         // Derives every table's rows before anything is written; quarantines what one event makes
         // underivable.
         orders =
-            PoisonIsolation.derive(
-                DecodedRows.events(decoded),
-                stored,
-                batchId,
-                winners -> sink.prepare(winners, txn));
+            phases.time(
+                "change_detection",
+                () ->
+                    PoisonIsolation.derive(
+                        DecodedRows.events(decoded),
+                        stored,
+                        batchId,
+                        winners -> sink.prepare(winners, txn)));
         if (orders.unprocessableCount() > 0) {
           quarantine =
               quarantine == null
@@ -104,18 +114,24 @@ public final class BatchProcessor {
         }
       }
       if (quarantine != null) {
-        sink.writeQuarantine(quarantine, txn);
+        Dataset<Row> rejectedRows = quarantine;
+        phases.time(
+            "quarantine",
+            () -> {
+              sink.writeQuarantine(rejectedRows, txn);
+              return null;
+            });
       }
       long changed = orders.changed();
       Map<String, MergeMetrics> written =
-          orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn);
+          orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn, phases);
       // Only now is the batch in every table: readers of the manifests move on to this state.
-      long manifestStarted = System.nanoTime();
-      manifests.afterBatch(inputs.sparkSession(), appId, batchId);
-      LOG.debug(
-          "batch {}: manifest written in {} ms",
-          batchId,
-          (System.nanoTime() - manifestStarted) / 1_000_000);
+      phases.time(
+          "manifest",
+          () -> {
+            manifests.afterBatch(inputs.sparkSession(), appId, batchId);
+            return null;
+          });
       BatchReport report =
           new BatchReport(
               batchId,
@@ -125,11 +141,18 @@ public final class BatchProcessor {
               rejectedByReason,
               changed,
               written,
-              (System.nanoTime() - started) / 1_000_000);
+              startedAt,
+              (System.nanoTime() - started) / 1_000_000,
+              phases.snapshot());
+      batchLog.append(
+          inputs.sparkSession(),
+          txn,
+          batchLog.row(report, startedAt.plusMillis(report.millis()), null));
       LOG.info(report.toLogLine());
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
       compaction.recordWrites(written);
+      compaction.recordWrites(BatchLogRecorder.written());
       if (rejected > 0) {
         compaction.recordWrites(Map.of(QuarantineTable.NAME, new MergeMetrics(rejected, 0, 0)));
       }

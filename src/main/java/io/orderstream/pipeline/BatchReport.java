@@ -1,6 +1,7 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.sink.MergeMetrics;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,9 @@ import java.util.stream.Collectors;
  * @param quarantined documents quarantined: a file, record or line that is not a usable event
  * @param quarantinedByReason the same, per reason code (see the quarantine table)
  * @param rowsWritten rows inserted, updated and deleted per table
+ * @param startedAt when the batch's processing started
+ * @param millis from the start to the manifest
+ * @param phaseMillis the time of each phase (see the batch log's {@code phase_ms})
  */
 public record BatchReport(
     long batchId,
@@ -20,11 +24,14 @@ public record BatchReport(
     Map<String, Long> quarantinedByReason,
     long ordersChanged,
     Map<String, MergeMetrics> rowsWritten,
-    long millis) {
+    Instant startedAt,
+    long millis,
+    Map<String, Long> phaseMillis) {
 
   public BatchReport {
     quarantinedByReason = Map.copyOf(quarantinedByReason);
     rowsWritten = Map.copyOf(rowsWritten);
+    phaseMillis = Map.copyOf(phaseMillis);
   }
 
   public String toLogLine() {

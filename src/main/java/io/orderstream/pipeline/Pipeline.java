@@ -114,7 +114,10 @@ public final class Pipeline {
     CheckpointIdentity identity =
         CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
     TableOwnership.claim(config.tables(), config.checkpoint(), identity, hadoop);
-    new TableCreator(spark, locations).createMissing(Tables.all());
+    new TableCreator(spark, locations)
+        .createMissing(
+            java.util.stream.Stream.concat(Tables.all().stream(), Tables.OPERATIONAL.stream())
+                .toList());
     new ManifestRecorder(locations).afterCreate(spark, identity.appId());
 
     AtomicLong batches = new AtomicLong();
@@ -126,6 +129,7 @@ public final class Pipeline {
           new BatchProcessor(
               locations,
               identity.appId(),
+              source.describe(),
               writers,
               report -> {
                 source.batchCommitted(report.batchId());

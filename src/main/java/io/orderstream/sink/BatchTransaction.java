@@ -14,8 +14,8 @@ public record BatchTransaction(String appId, long batchId) {
   static final String APP_ID_CONF = "spark.databricks.delta.write.txnAppId";
   static final String VERSION_CONF = "spark.databricks.delta.write.txnVersion";
 
-  /** Runs a MERGE (or other DML) under this batch's transaction identity. */
-  <T> T run(SparkSession spark, Supplier<T> write) {
+  /** Runs a MERGE, an append or other DML under this batch's transaction identity. */
+  public <T> T run(SparkSession spark, Supplier<T> write) {
     spark.conf().set(APP_ID_CONF, appId);
     spark.conf().set(VERSION_CONF, Long.toString(batchId));
     try {

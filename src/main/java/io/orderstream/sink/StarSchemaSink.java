@@ -69,7 +69,7 @@ public final class StarSchemaSink {
    * @return changed rows per table
    */
   public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
-    return write(prepare(winners, txn), txn);
+    return write(prepare(winners, txn), txn, new PhaseTimes());
   }
 
   /**
@@ -102,13 +102,18 @@ public final class StarSchemaSink {
         prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.sparkSession());
   }
 
-  /** Writes prepared rows: dimensions, then order-scoped tables, then the winning events. */
-  public Map<String, MergeMetrics> write(PreparedOrders orders, BatchTransaction txn) {
+  /**
+   * Writes prepared rows: dimensions, then order-scoped tables, then the winning events; each
+   * table's time goes to {@code times} as {@code write:<table>}.
+   */
+  public Map<String, MergeMetrics> write(
+      PreparedOrders orders, BatchTransaction txn, PhaseTimes times) {
     Map<TableDef, PreparedMerge> prepared = orders.tables();
     Map<String, MergeMetrics> written = new LinkedHashMap<>();
     written.putAll(
         writePhase(
             prepared,
+            times,
             TableKind.DIMENSION,
             (def, session) ->
                 dimensions.apply(
@@ -116,6 +121,7 @@ public final class StarSchemaSink {
     written.putAll(
         writePhase(
             prepared,
+            times,
             TableKind.ORDER_SCOPED,
             (def, session) ->
                 orderScoped.apply(
@@ -129,12 +135,15 @@ public final class StarSchemaSink {
     // The last phase is one table: the batch's own thread and session write it.
     written.put(
         OrderEventLatestTable.NAME,
-        latest.apply(
-            orders.latest(),
-            orders.range(),
-            locations.pathOf(OrderEventLatestTable.NAME),
-            txn,
-            orders.session()));
+        times.time(
+            "write:" + OrderEventLatestTable.NAME,
+            () ->
+                latest.apply(
+                    orders.latest(),
+                    orders.range(),
+                    locations.pathOf(OrderEventLatestTable.NAME),
+                    txn,
+                    orders.session())));
     return written;
   }
 
@@ -143,10 +152,13 @@ public final class StarSchemaSink {
   }
 
   private Map<String, MergeMetrics> writePhase(
-      Map<TableDef, PreparedMerge> prepared, TableKind kind, TableWrite write) {
+      Map<TableDef, PreparedMerge> prepared, PhaseTimes times, TableKind kind, TableWrite write) {
     List<TableDef> tables = prepared.keySet().stream().filter(t -> t.kind() == kind).toList();
     List<Function<SparkSession, MergeMetrics>> tasks = new ArrayList<>();
-    tables.forEach(def -> tasks.add(session -> write.apply(def, session)));
+    tables.forEach(
+        def ->
+            tasks.add(
+                session -> times.time("write:" + def.name(), () -> write.apply(def, session))));
     List<MergeMetrics> results = pool.runAll(tasks);
     Map<String, MergeMetrics> written = new LinkedHashMap<>();
     for (int i = 0; i < tables.size(); i++) {

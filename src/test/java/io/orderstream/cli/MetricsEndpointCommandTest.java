@@ -66,7 +66,9 @@ class MetricsEndpointCommandTest {
                       Map.of("not-json", 2L),
                       11,
                       Map.of("order_item", new MergeMetrics(25, 0, 0)),
-                      7_500));
+                      java.time.Instant.EPOCH,
+                      7_500,
+                      Map.of()));
               scraped.append(getDuringRun(port, "/metrics"));
               healthy.append(getDuringRun(port, "/-/healthy"));
               otherAddress.ifPresent(address -> fromOtherAddress.append(reachable(address, port)));

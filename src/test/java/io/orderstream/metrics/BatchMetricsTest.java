@@ -80,7 +80,9 @@ class BatchMetricsTest {
         quarantined,
         events / 2,
         rows,
-        millis);
+        Instant.EPOCH,
+        millis,
+        Map.of());
   }
 
   private String scrape() throws IOException {

@@ -4,6 +4,7 @@ import static io.orderstream.testing.Background.awaitQuietly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.model.BatchLogTable;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
 import io.orderstream.testing.ChildPipeline;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +127,19 @@ class CrashLoopTest {
                 .count())
         .as("the two bad files, quarantined once each")
         .isEqualTo(2);
+    Dataset<Row> batchLog =
+        PipelineHarness.spark()
+            .read()
+            .format("delta")
+            .load(tables("crashed").resolve(BatchLogTable.NAME).toString());
+    long committed;
+    try (Stream<Path> commits = Files.list(checkpoint("crashed").resolve("commits"))) {
+      committed = commits.filter(f -> f.getFileName().toString().matches("\\d+")).count();
+    }
+    assertThat(batchLog.select("batch_id").distinct().count())
+        .as("batches in the crashed pipeline's batch log")
+        .isEqualTo(committed);
+    assertThat(batchLog.count()).as("batch log rows: none twice").isEqualTo(committed);
   }
 
   // ---------------------------------------------------------------- runs

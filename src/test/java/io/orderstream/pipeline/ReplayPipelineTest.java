@@ -2,13 +2,16 @@ package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.model.BatchLogTable;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +44,9 @@ class ReplayPipelineTest {
   void restartWithoutNewFilesCommitsNothingAndBatchReplayedAfterLostCheckpointCommitChangesNothing(
       @TempDir Path dir) throws IOException {
     PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", FIRST);
-    pipeline.runOnce();
+    List<BatchReport> reports = new ArrayList<>();
+    pipeline.runOnce(1000, reports::add);
+    assertThat(reports).hasSize(1);
     Map<String, Long> afterFirst = pipeline.versions();
     Map<String, List<String>> firstTables = pipeline.snapshot();
 
@@ -65,5 +70,42 @@ class ReplayPipelineTest {
     assertThat(pipeline.versions()).as("no table got a new commit").isEqualTo(versions);
     assertThat(pipeline.snapshot()).isEqualTo(tables);
     pipeline.assertKeysAndForeignKeys();
+    assertBatchLogHasOneRowPerBatch(pipeline, reports.get(0));
+  }
+
+  /** The batch log's rows, once per batch although batch 1 ran twice, and what they say. */
+  private static void assertBatchLogHasOneRowPerBatch(
+      PipelineHarness pipeline, BatchReport firstReport) {
+    List<Row> log = pipeline.table(BatchLogTable.NAME).orderBy("batch_id").collectAsList();
+    assertThat(log).extracting(r -> r.<Long>getAs("batch_id")).containsExactly(0L, 1L);
+    for (Row row : log) {
+      assertThat(row.<Long>getAs("inputs")).isEqualTo(FIRST.size());
+      assertThat(row.<Long>getAs("events")).isEqualTo(FIRST.size());
+      assertThat(row.<Long>getAs("quarantined")).isZero();
+      assertThat(row.<String>getAs("source")).contains(pipeline.input().getFileName().toString());
+      assertThat(row.<java.sql.Timestamp>getAs("ended_at"))
+          .isAfterOrEqualTo(row.<java.sql.Timestamp>getAs("started_at"));
+      Map<String, Long> phases = row.getJavaMap(row.fieldIndex("phase_ms"));
+      assertThat(phases)
+          .containsKeys("decode", "change_detection", "write:order_item", "manifest")
+          .allSatisfy((phase, millis) -> assertThat(millis).as(phase).isNotNegative());
+      assertThat(row.<Long>getAs("duration_ms")).isGreaterThanOrEqualTo(phases.get("manifest"));
+    }
+    Row first = log.get(0);
+    Map<String, Row> rows = first.getJavaMap(first.fieldIndex("rows_written"));
+    assertThat(rows.keySet())
+        .as("tables the first batch wrote")
+        .isEqualTo(firstReport.rowsWritten().keySet());
+    firstReport
+        .rowsWritten()
+        .forEach(
+            (table, written) ->
+                assertThat(
+                        List.of(
+                            rows.get(table).<Long>getAs("inserted"),
+                            rows.get(table).<Long>getAs("updated"),
+                            rows.get(table).<Long>getAs("deleted")))
+                    .as(table)
+                    .containsExactly(written.inserted(), written.updated(), written.deleted()));
   }
 }
