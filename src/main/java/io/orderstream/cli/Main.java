@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       SnapshotCommand.class,
       CheckCommand.class,
       MaintainCommand.class,
+      StatusCommand.class,
       ExportCommand.class
     })
 public final class Main {
