@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,8 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   @Spec CommandSpec spec;
 
   @Mixin ConfigSources sources;
@@ -81,6 +85,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunConfig config =
         sources.resolver(workingDirectory, environment).commandLine(givenSettings()).resolve();
+    // With --verbose: what the run was given, wherever each value came from; secrets masked.
+    LOG.debug("Settings: {}", config);
     RunSummary summary;
     // The metrics endpoint (when metrics-port is set) listens from before the first batch until
     // the run ends.

@@ -115,6 +115,7 @@ public final class ConfigResolver {
     values.put(Setting.TABLES.key(), tables.value());
     values.put(Setting.CHECKPOINT.key(), checkpoint.value());
     values.putAll(passThrough(Setting.KAFKA_PREFIX, file));
+    requireSaltForHash(file);
     if ("files".equals(values.get(Setting.SOURCE.key()))) {
       requireInputFolder(input); // the other sources read no folder, and check their own settings
     }
@@ -236,6 +237,14 @@ public final class ConfigResolver {
                 + " settings have their own options, see run --help)");
       }
     }
+  }
+
+  /** Named as the user gave the salt; an absent salt is blamed on its option. */
+  private void requireSaltForHash(Map<String, String> file) {
+    Raw salt = raw(Setting.PERSONAL_COLUMNS_SALT, file);
+    value(Setting.PERSONAL_COLUMNS, file)
+        .requireSalt(
+            Setting.PERSONAL_COLUMNS_SALT.parse(salt.text(), salt.origin()), salt.origin());
   }
 
   private static boolean passedThrough(String key) {

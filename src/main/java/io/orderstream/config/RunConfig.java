@@ -2,8 +2,6 @@ package io.orderstream.config;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Everything {@code orderstream run} needs, resolved and validated once at start-up.
@@ -29,10 +27,6 @@ public record RunConfig(
     String sparkMaster,
     Map<String, String> sparkConf,
     SettingValues settings) {
-
-  /** Spark's own default for spark.redaction.regex: keys whose values must not reach logs. */
-  private static final Pattern SECRET_KEY =
-      Pattern.compile("(?i)secret|password|token|access[.]?key");
 
   public RunConfig {
     sparkConf = Map.copyOf(sparkConf);
@@ -89,29 +83,12 @@ public record RunConfig(
         settings.with(setting, value));
   }
 
-  /** As the record's, but Spark values under secret-looking keys are masked: configs get logged. */
+  /**
+   * Every setting's value and the Spark settings, values under secret-looking keys masked ({@link
+   * Secrets}): configurations get logged.
+   */
   @Override
   public String toString() {
-    Map<String, String> shown = new TreeMap<>();
-    sparkConf.forEach(
-        (key, value) ->
-            shown.put(key, SECRET_KEY.matcher(key).find() ? "*********(redacted)" : value));
-    return "RunConfig[input="
-        + input
-        + ", tables="
-        + tables
-        + ", checkpoint="
-        + checkpoint
-        + ", once="
-        + once
-        + ", triggerInterval="
-        + triggerInterval
-        + ", maxFilesPerTrigger="
-        + maxFilesPerTrigger
-        + ", sparkMaster="
-        + sparkMaster
-        + ", sparkConf="
-        + shown
-        + "]";
+    return "RunConfig[" + settings + ", sparkConf=" + Secrets.shown(sparkConf) + "]";
   }
 }

@@ -192,6 +192,26 @@ public final class Setting<T> {
               "Address the metrics endpoint listens on: this machine only by default; 0.0.0.0 for"
                   + " every interface.");
 
+  public static final Setting<PersonalColumns> PERSONAL_COLUMNS =
+      named("personal-columns", "--personal-columns", "ORDERSTREAM_PERSONAL_COLUMNS")
+          .parsedBy(PersonalColumns::parse, "one of " + String.join(", ", PersonalColumns.texts()))
+          .defaultValue("keep", "MODE")
+          .help(
+              "What is written in the customer's name, e-mail, phone and document and the delivery"
+                  + " address's receiver and street: keep (as they arrive), hash (SHA-256 HMAC keyed"
+                  + " by personal-columns-salt, so equal values still join) or drop (null). Keys are"
+                  + " never changed.");
+
+  public static final Setting<String> PERSONAL_COLUMNS_SALT =
+      named("personal-columns-salt", "--personal-columns-salt", "ORDERSTREAM_PERSONAL_COLUMNS_SALT")
+          .parsedBy(String::strip, "a secret text")
+          .defaultValue("", "SECRET")
+          .help(
+              "With personal-columns=hash, required: the secret key of the hash, at least "
+                  + PersonalColumns.MIN_SALT_LENGTH
+                  + " characters; never logged. Give it in the environment or the config file, not"
+                  + " on the command line, which other users can see.");
+
   public static final Setting<String> SPARK_MASTER =
       text("spark.master", "--master", "ORDERSTREAM_SPARK_MASTER")
           .defaultValue("local[*]", "URL")
@@ -243,6 +263,8 @@ public final class Setting<T> {
           MAX_RECORDS_PER_TRIGGER,
           METRICS_PORT,
           METRICS_HOST,
+          PERSONAL_COLUMNS,
+          PERSONAL_COLUMNS_SALT,
           SPARK_MASTER);
 
   private final String key;

@@ -1,6 +1,7 @@
 package io.orderstream.config;
 
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
@@ -64,8 +65,30 @@ public final class SettingValues {
     return Setting.all().stream().map(this::get).toList().hashCode();
   }
 
+  /**
+   * Every setting's value in {@link Setting#all()}'s order, then the pass-through settings ({@code
+   * kafka.*}), values under secret-looking keys masked ({@link Secrets}).
+   */
   @Override
   public String toString() {
-    return values.keySet().toString();
+    StringJoiner shown = new StringJoiner(", ");
+    Setting.all().forEach(setting -> shown.add(setting.key() + "=" + shown(setting, get(setting))));
+    Secrets.shown(passThrough()).forEach((key, value) -> shown.add(key + "=" + value));
+    return shown.toString();
+  }
+
+  private static String shown(Setting<?> setting, Object value) {
+    return Secrets.shown(setting.key(), value);
+  }
+
+  private Map<String, String> passThrough() {
+    Map<String, String> found = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (Setting.byKey(key).isEmpty()) {
+            found.put(key, String.valueOf(value));
+          }
+        });
+    return found;
   }
 }

@@ -13,4 +13,10 @@ public record SparkSettings(String master, Map<String, String> conf) {
   public SparkSettings {
     conf = Map.copyOf(conf);
   }
+
+  /** As the record's, but values under secret-looking keys masked ({@link Secrets}). */
+  @Override
+  public String toString() {
+    return "SparkSettings[master=" + master + ", conf=" + Secrets.shown(conf) + "]";
+  }
 }

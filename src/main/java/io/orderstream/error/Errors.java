@@ -28,6 +28,37 @@ public final class Errors {
         "Invalid value for " + key + ": '" + value + "'; expected " + expected, EXIT_USAGE, null);
   }
 
+  /**
+   * As {@link #invalidSetting}, for a setting whose value is a secret: the message, which reaches
+   * the terminal and logs, tells its length instead of showing it.
+   */
+  public static OrderstreamException invalidSecretSetting(String key, int length, String expected) {
+    return new OrderstreamException(
+        "Invalid value for " + key + ": (hidden, " + length + " characters); expected " + expected,
+        EXIT_USAGE,
+        null);
+  }
+
+  /**
+   * A table's personal columns were written with another {@code personal-columns} mode or salt than
+   * the run would use.
+   */
+  public static OrderstreamException personalColumnsChanged(
+      String table, String recorded, String wanted) {
+    return new OrderstreamException(
+        "Cannot write table "
+            + table
+            + " with personal-columns="
+            + wanted
+            + ": its rows were written with personal-columns="
+            + recorded
+            + ", and stored rows change only when a newer event names them, so the table would mix"
+            + " both; run with the setting (and salt) the table was written with, or start over"
+            + " with new tables and checkpoint folders to apply it to every row",
+        EXIT_USAGE,
+        null);
+  }
+
   /** A key in a configuration file that no setting knows (usually a typo). */
   public static OrderstreamException unknownSetting(String key, String source, String known) {
     return new OrderstreamException(

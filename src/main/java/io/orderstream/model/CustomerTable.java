@@ -23,18 +23,27 @@ public final class CustomerTable extends StarTable {
           Lineage.concat(
               List.of(
                   CUSTOMER.field("id", TEXT, "customer id", "cod_rfrc_clie"),
-                  CUSTOMER.field("name", TEXT, "customer name", "nom_clie"),
-                  CUSTOMER.field("email", TEXT, "e-mail address", "nom_ende_emai_clie"),
-                  CUSTOMER.field(
-                      "phone_area_code", TEXT, "phone area code", "objt_tel_clie.cod_area_tel"),
-                  CUSTOMER.field(
-                      "phone_country_code",
-                      TEXT,
-                      "phone country code",
-                      "objt_tel_clie.cod_pais_tel"),
-                  CUSTOMER.field(
-                      "phone_number", TEXT, "phone number", "objt_tel_clie.num_tel_clie"),
-                  CUSTOMER.field("document", TEXT, "identity document", "nom_tipo_docm"),
+                  CUSTOMER.field("name", TEXT, "customer name", "nom_clie").asPersonal(),
+                  CUSTOMER
+                      .field("email", TEXT, "e-mail address", "nom_ende_emai_clie")
+                      .asPersonal(),
+                  CUSTOMER
+                      .field(
+                          "phone_area_code", TEXT, "phone area code", "objt_tel_clie.cod_area_tel")
+                      .asPersonal(),
+                  CUSTOMER
+                      .field(
+                          "phone_country_code",
+                          TEXT,
+                          "phone country code",
+                          "objt_tel_clie.cod_pais_tel")
+                      .asPersonal(),
+                  CUSTOMER
+                      .field("phone_number", TEXT, "phone number", "objt_tel_clie.num_tel_clie")
+                      .asPersonal(),
+                  CUSTOMER
+                      .field("document", TEXT, "identity document", "nom_tipo_docm")
+                      .asPersonal(),
                   CUSTOMER.field(
                       "type", TEXT, "person type (individual, company)", "cod_tipo_pess")),
               Lineage.dimensionColumns().toArray(ColumnDef[]::new)),

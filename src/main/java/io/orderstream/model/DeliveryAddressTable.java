@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,6 +35,11 @@ public final class DeliveryAddressTable extends StarTable {
     {"zip_code", "cod_cep", "postal code"},
     {"country_code", "cod_pais_resd", "country code"},
   };
+
+  /**
+   * The fields that say who receives or exactly where: {@code personal-columns} applies to them.
+   */
+  private static final Set<String> PERSONAL = Set.of("receiver_name", "street");
 
   private static final TableDef DEFINITION =
       new TableDef(
@@ -75,13 +81,14 @@ public final class DeliveryAddressTable extends StarTable {
             "objt_ende_entg_pedi",
             idOf(col(ADDRESS))));
     for (String[] f : FIELDS) {
-      columns.add(
+      ColumnDef column =
           derived(
               f[0],
               TEXT,
               f[2] + ", trimmed",
               "objt_ende_entg_pedi." + f[1],
-              Keys.normalizedText(col(ADDRESS + "." + f[1]))));
+              Keys.normalizedText(col(ADDRESS + "." + f[1])));
+      columns.add(PERSONAL.contains(f[0]) ? column.asPersonal() : column);
     }
     return columns;
   }

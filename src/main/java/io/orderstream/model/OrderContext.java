@@ -32,13 +32,21 @@ public final class OrderContext {
   private static final String SHIP_ITEMS = "ship_items";
 
   private final Dataset<Row> orders;
+  private final PersonalDataMask personalData;
+
+  /** A context whose tables write every column as derived ({@code personal-columns=keep}). */
+  public OrderContext(Dataset<Row> winners, long batchId) {
+    this(winners, batchId, PersonalDataMask.KEEP);
+  }
 
   /**
    * @param winners columns order_id, updated_at, updated_at_nanos, version, event_hash and the
    *     parsed event {@code e}
    * @param batchId the micro-batch writing the rows, recorded as lineage
+   * @param personalData what the tables' rows get in their personal columns
    */
-  public OrderContext(Dataset<Row> winners, long batchId) {
+  public OrderContext(Dataset<Row> winners, long batchId, PersonalDataMask personalData) {
+    this.personalData = personalData;
     Dataset<Row> base =
         winners.select(
             col(ORDER_ID),
@@ -58,6 +66,11 @@ public final class OrderContext {
   /** Frees the cached rows once the batch is written. */
   public void release() {
     orders.unpersist();
+  }
+
+  /** What {@link StarTable#rows} does to personal columns. */
+  PersonalDataMask personalData() {
+    return personalData;
   }
 
   /** One row per changed order. */

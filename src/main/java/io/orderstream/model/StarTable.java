@@ -20,12 +20,15 @@ abstract class StarTable implements DerivedTable {
     return definition;
   }
 
+  /** The rows of every source, then the personal columns masked as the context says. */
   @Override
   public Dataset<Row> rows(OrderContext context) {
-    return sources(context).stream()
-        .map(source -> source.select(definition.selection()))
-        .reduce(Dataset::unionByName)
-        .orElseThrow();
+    Dataset<Row> rows =
+        sources(context).stream()
+            .map(source -> source.select(definition.selection()))
+            .reduce(Dataset::unionByName)
+            .orElseThrow();
+    return context.personalData().apply(definition, rows);
   }
 
   /** The context rows of this batch, each holding what the column expressions refer to. */

@@ -49,6 +49,10 @@ public final class TableReference {
           + " part. `order_item` and `order_promotion` tables written by an earlier release (no property) are re-keyed"
           + " in place at start (one Delta UPDATE each, then the property is set).\n";
 
+  /** After the meaning of a column {@code personal-columns} applies to. */
+  private static final String PERSONAL =
+      "; personal: a keyed hash or null with `personal-columns` (docs/operations.md)";
+
   /** The reference of {@code tables}; foreign keys must point at tables of the list. */
   static String markdown(List<TableDef> tables) {
     StringBuilder out = new StringBuilder();
@@ -101,6 +105,7 @@ public final class TableReference {
           .append(column.type().sql())
           .append("` | ")
           .append(cell(column.comment()))
+          .append(column.personal() ? PERSONAL : "")
           .append(" | ")
           .append(column.source().isEmpty() ? "(pipeline)" : cell(column.source()))
           .append(" |\n");

@@ -2,6 +2,7 @@ package io.orderstream.pipeline;
 
 import io.orderstream.event.DecodedRows;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
@@ -54,11 +55,12 @@ public final class BatchProcessor {
       SessionPool writers,
       Consumer<BatchReport> listener,
       GracefulStop stopRequested,
-      Compaction compaction) {
+      Compaction compaction,
+      PersonalDataMask personalData) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
-    this.sink = new StarSchemaSink(locations, writers);
+    this.sink = new StarSchemaSink(locations, writers, personalData);
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
     this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription);

@@ -1,7 +1,9 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
+import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.ManifestRecorder;
@@ -103,6 +105,9 @@ public final class Pipeline {
   }
 
   private RunSummary runOn(SparkSession spark) {
+    PersonalDataMask personalData =
+        new PersonalDataMask(
+            config.value(Setting.PERSONAL_COLUMNS), config.value(Setting.PERSONAL_COLUMNS_SALT));
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     InputSource source = InputSources.of(config);
     source.validate(spark);
@@ -114,7 +119,7 @@ public final class Pipeline {
     CheckpointIdentity identity =
         CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
     TableOwnership.claim(config.tables(), config.checkpoint(), identity, hadoop);
-    new TableCreator(spark, locations)
+    new TableCreator(spark, locations, personalData)
         .createMissing(
             java.util.stream.Stream.concat(Tables.all().stream(), Tables.OPERATIONAL.stream())
                 .toList());
@@ -139,7 +144,8 @@ public final class Pipeline {
                 batchListener.accept(report);
               },
               stop,
-              compaction);
+              compaction,
+              personalData);
       StreamingQuery query = start(spark, source, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {

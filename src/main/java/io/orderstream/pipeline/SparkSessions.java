@@ -1,6 +1,7 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
+import io.orderstream.config.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +20,9 @@ public final class SparkSessions {
     conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     // Event instants are UTC; never let the machine's zone leak into TIMESTAMP values.
     conf.put("spark.sql.session.timeZone", "UTC");
+    // Spark masks these keys' values in its UI, event logs and plans (the Kafka source's options
+    // among them): the same keys orderstream masks in its own logs.
+    conf.put("spark.redaction.regex", Secrets.KEY_REGEX);
     // Batches are small: a few shuffle partitions instead of 200 empty tasks per stage.
     conf.put("spark.sql.shuffle.partitions", "4");
     // Event files are a few KB: the default 4 MB open cost packs too few files per task.

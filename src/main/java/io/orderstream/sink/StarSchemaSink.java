@@ -6,6 +6,7 @@ import io.delta.tables.DeltaTable;
 import io.orderstream.model.DerivedTable;
 import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
@@ -31,13 +32,19 @@ import org.apache.spark.sql.SparkSession;
 public final class StarSchemaSink {
   private final TableLocations locations;
   private final SessionPool pool;
+  private final PersonalDataMask personalData;
   private final DimensionWriter dimensions = new DimensionWriter();
   private final OrderScopedWriter orderScoped = new OrderScopedWriter();
   private final LatestEventWriter latest = new LatestEventWriter();
 
-  public StarSchemaSink(TableLocations locations, SessionPool pool) {
+  /**
+   * @param personalData what the derived rows get in their personal columns ({@code
+   *     personal-columns})
+   */
+  public StarSchemaSink(TableLocations locations, SessionPool pool, PersonalDataMask personalData) {
     this.locations = locations;
     this.pool = pool;
+    this.personalData = personalData;
   }
 
   /**
@@ -82,7 +89,7 @@ public final class StarSchemaSink {
             .select(col("order_id"), col("updated_at"), col("stored_updated_at"))
             .collectAsList();
     List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
-    OrderContext context = new OrderContext(winners, txn.batchId());
+    OrderContext context = new OrderContext(winners, txn.batchId(), personalData);
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
     try {
       for (DerivedTable table : Tables.DERIVED) {

@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.orderstream.model.ColumnDef;
 import io.orderstream.model.Keys;
+import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
 import java.util.List;
@@ -37,10 +38,21 @@ public final class TableCreator {
 
   private final SparkSession spark;
   private final TableLocations locations;
+  private final PersonalDataMask personalData;
 
+  /** A creator for tables whose personal columns are kept as they arrive. */
   public TableCreator(SparkSession spark, TableLocations locations) {
+    this(spark, locations, PersonalDataMask.KEEP);
+  }
+
+  /**
+   * @param personalData how the run writes personal columns: recorded on new tables, checked
+   *     against existing ones ({@link PersonalColumnsRecord})
+   */
+  public TableCreator(SparkSession spark, TableLocations locations, PersonalDataMask personalData) {
     this.spark = spark;
     this.locations = locations;
+    this.personalData = personalData;
   }
 
   /**
@@ -61,16 +73,18 @@ public final class TableCreator {
   private void createOrUpgrade(SparkSession spark, TableDef table) {
     String path = locations.pathOf(table.name());
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      create(spark, table, path);
+      create(spark, table, path, PersonalColumnsRecord.properties(table, personalData));
       LOG.info("Created table {} at {}", table.name(), path);
       return;
     }
+    PersonalColumnsRecord.check(spark, table, path, personalData);
     addMissingColumns(spark, table, path);
     new KeyFormatUpgrade(spark).upgrade(table, path);
     enableChangeFeed(spark, table, path);
   }
 
-  private static void create(SparkSession spark, TableDef table, String path) {
+  private static void create(
+      SparkSession spark, TableDef table, String path, Map<String, String> properties) {
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark)
             .location(path)
@@ -81,6 +95,9 @@ public final class TableCreator {
             .property("delta.checkpointInterval", "20")
             .property(Keys.FORMAT_PROPERTY, Keys.FORMAT)
             .property(CHANGE_FEED, "true");
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      builder = builder.property(property.getKey(), property.getValue());
+    }
     for (ColumnDef column : table.columns()) {
       builder =
           builder.addColumn(

@@ -105,6 +105,33 @@ class RunCommandTest {
   }
 
   @Test
+  void runBadPersonalColumnsExitsTwoNamingOptionValueAndChoices() {
+    int exitCode = run("--personal-columns", "mask");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(errLines())
+        .containsExactly(
+            "orderstream: Invalid value for --personal-columns: 'mask'; expected one of keep, hash,"
+                + " drop");
+    assertThat(ranWith).isNull();
+  }
+
+  @Test
+  void runHashWithShortSaltExitsTwoWithoutShowingTheSalt() {
+    environment.put("ORDERSTREAM_PERSONAL_COLUMNS_SALT", "pepper-7");
+
+    assertThat(run("--personal-columns", "hash")).isEqualTo(2);
+    assertThat(errLines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "orderstream: Invalid value for ORDERSTREAM_PERSONAL_COLUMNS_SALT: (hidden, 8"
+                + " characters); expected a secret of at least 16 characters")
+        .doesNotContain("pepper-7");
+    assertThat(ranWith).isNull();
+  }
+
+  @Test
   void runBadEnvironmentValueNamesTheVariable() {
     environment.put("ORDERSTREAM_MAX_FILES_PER_TRIGGER", "0");
 

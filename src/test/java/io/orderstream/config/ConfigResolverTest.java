@@ -272,7 +272,7 @@ class ConfigResolverTest {
             + " source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
             + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
             + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
-            + " kafka-fail-on-data-loss, max-records-per-trigger, metrics-port, metrics-host, spark.master, spark.*, kafka.*");
+            + " kafka-fail-on-data-loss, max-records-per-trigger, metrics-port, metrics-host, personal-columns, personal-columns-salt, spark.master, spark.*, kafka.*");
   }
 
   @Test

@@ -74,9 +74,32 @@ class TableReferenceTest {
                     + column.type().sql()
                     + "` | "
                     + column.comment().replace("|", "\\|")
-                    + " | ");
+                    + (column.personal() ? "; personal: " : " | "));
       }
     }
+  }
+
+  @Test
+  void markdownMarksExactlyThePersonalColumns() {
+    String markdown = TableReference.markdown();
+
+    List<String> marked =
+        markdown
+            .lines()
+            .filter(
+                line -> line.contains("; personal: a keyed hash or null with `personal-columns`"))
+            .map(line -> line.substring(3, line.indexOf('`', 3)))
+            .toList();
+    assertThat(marked)
+        .containsExactly(
+            "name",
+            "email",
+            "phone_area_code",
+            "phone_country_code",
+            "phone_number",
+            "document",
+            "receiver_name",
+            "street");
   }
 
   @Test
