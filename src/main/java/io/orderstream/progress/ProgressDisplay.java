@@ -51,6 +51,7 @@ public final class ProgressDisplay implements Consumer<BatchReport>, AutoCloseab
   private final IntSupplier width;
   private final Function<BarLine, Restore> logsAbove;
   private BacklogProgress progress;
+  private BarLine line;
   private ProgressBar bar;
   private Restore restore;
 
@@ -103,7 +104,7 @@ public final class ProgressDisplay implements Consumer<BatchReport>, AutoCloseab
       return;
     }
     progress = new BacklogProgress(clock, backlog);
-    BarLine line = new BarLine(terminal);
+    line = new BarLine(terminal);
     restore = logsAbove.apply(line);
     bar =
         new ProgressBarBuilder()
@@ -136,7 +137,11 @@ public final class ProgressDisplay implements Consumer<BatchReport>, AutoCloseab
   @Override
   public void close() {
     if (bar != null) {
-      bar.close();
+      bar.close(); // its last drawing, on the library's thread, done when this returns
+      // progressbar 0.10.2 skips its consumer's close() when the bar is closed before its first
+      // scheduled drawing ran (a run with nothing to read, a busy machine): end the line here too,
+      // or the table listing would start on the bar's line. A second end() does nothing.
+      line.end();
       restore.close();
     }
   }

@@ -80,6 +80,25 @@ class ProgressDisplayTest {
         "in", "tables", "checkpoint", once, Duration.ofSeconds(5), 10, "local[1]", Map.of());
   }
 
+  @Test
+  void aBarClosedBeforeItsFirstScheduledDrawingStillEndsItsLine() {
+    // A run with nothing to read closes the bar at once; whether the library's thread drew it
+    // first is a race, so try it often enough to meet both orders.
+    for (int run = 0; run < 20; run++) {
+      StringWriter screen = new StringWriter();
+      ProgressDisplay display =
+          ProgressDisplay.open(
+              ONCE, () -> true, new PrintWriter(screen, true), clock, () -> 120, line -> () -> {});
+      display.backlog(Backlog.of(0));
+      display.close();
+
+      assertThat(screen.toString())
+          .as("run %d", run)
+          .contains("0/0 inputs")
+          .endsWith(System.lineSeparator());
+    }
+  }
+
   /** Opens a display, reports a backlog of 40 and a batch of 12 inputs after 30 s, closes it. */
   private boolean runTwelveOfForty(RunConfig config, boolean onTerminal) {
     ProgressDisplay display = open(config, onTerminal);
