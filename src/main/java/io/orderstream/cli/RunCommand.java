@@ -7,6 +7,8 @@ import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.pipeline.RunSummary.TableCount;
+import io.orderstream.progress.ProgressDisplay;
+import io.orderstream.source.Backlog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -60,18 +62,23 @@ final class RunCommand implements Callable<Integer> {
   private final Path workingDirectory;
   private final PipelineRun pipeline;
 
-  /** Runs the pipeline, calling {@code onBatch} after each committed batch. */
+  /** Runs the pipeline, telling {@code listener} of each committed batch (and the backlog). */
   @FunctionalInterface
   interface PipelineRun {
-    RunSummary run(RunConfig config, Consumer<BatchReport> onBatch);
+    RunSummary run(RunConfig config, RunListener listener);
+  }
+
+  /** What a run reports to: each committed batch and, when something shows it, the backlog. */
+  interface RunListener extends Consumer<BatchReport> {
+    /** Whether {@link #backlog} is wanted: counting it lists the input once more. */
+    boolean wantsBacklog();
+
+    void backlog(Backlog backlog);
   }
 
   /** What picocli instantiates: the real environment, working directory and pipeline. */
   RunCommand() {
-    this(
-        System.getenv(),
-        Path.of("").toAbsolutePath(),
-        (config, onBatch) -> new Pipeline(config).countingTables().onBatch(onBatch).run());
+    this(System.getenv(), Path.of("").toAbsolutePath(), RunCommand::runPipeline);
   }
 
   /** For tests: a stand-in environment, working directory and pipeline (no Spark). */
@@ -88,15 +95,54 @@ final class RunCommand implements Callable<Integer> {
     // With --verbose: what the run was given, wherever each value came from; secrets masked.
     LOG.debug("Settings: {}", config);
     RunSummary summary;
-    // The metrics endpoint (when metrics-port is set) listens from before the first batch until
-    // the run ends.
-    try (MetricsEndpoint metrics = MetricsEndpoint.start(config)) {
-      summary = pipeline.run(config, metrics);
-    }
     PrintWriter out = spec.commandLine().getOut();
+    // The metrics endpoint (when metrics-port is set) listens from before the first batch until
+    // the run ends. The progress bar goes to the output the terminal check looked at (stdout), and
+    // is closed, on its own line, before the listing.
+    try (MetricsEndpoint metrics = MetricsEndpoint.start(config);
+        ProgressDisplay progress = ProgressDisplay.open(config, this::onTerminal, out)) {
+      summary = pipeline.run(config, new Listeners(metrics, progress));
+    }
     listing(summary.tables()).forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  private static RunSummary runPipeline(RunConfig config, RunListener listener) {
+    Pipeline pipeline = new Pipeline(config).countingTables().onBatch(listener);
+    if (listener.wantsBacklog()) {
+      pipeline.onBacklog(listener::backlog);
+    }
+    return pipeline.run();
+  }
+
+  /**
+   * Whether a person watches: stdin and stdout are a terminal (Java 17's System.console() is null
+   * otherwise, so output redirected to a file or a pipe draws no bar) and this is not a CI job (CI
+   * servers set CI, and some give the job a pseudo-terminal).
+   */
+  private boolean onTerminal() {
+    return System.console() != null && !environment.containsKey("CI");
+  }
+
+  /** Each batch to the metrics and the progress bar; the backlog to the bar when it is shown. */
+  private record Listeners(MetricsEndpoint metrics, ProgressDisplay progress)
+      implements RunListener {
+    @Override
+    public void accept(BatchReport report) {
+      metrics.accept(report);
+      progress.accept(report);
+    }
+
+    @Override
+    public boolean wantsBacklog() {
+      return progress.shown();
+    }
+
+    @Override
+    public void backlog(Backlog backlog) {
+      progress.backlog(backlog);
+    }
   }
 
   /** The settings given on this command line, by key; those not given are absent. */
@@ -150,6 +196,11 @@ final class RunCommand implements Callable<Integer> {
       if (setting == Setting.ONCE) {
         // a flag that also takes a value: --once, or --once=false to beat ORDERSTREAM_ONCE=true
         option.arity("0..1").fallbackValue("true");
+      }
+      if (setting == Setting.PROGRESS) {
+        // --progress / --no-progress: picocli negates only boolean options; a Boolean with no
+        // default stays null when neither is given, so the environment and file still apply
+        option.type(Boolean.class).negatable(true);
       }
       return option.build();
     }

@@ -59,6 +59,15 @@ public final class Setting<T> {
           .defaultValue("false", "BOOLEAN")
           .help("Process the files available now, then exit, instead of running until stopped.");
 
+  public static final Setting<Boolean> PROGRESS =
+      named("progress", "--progress", "ORDERSTREAM_PROGRESS")
+          .parsedBy(Setting::parseBoolean, "true or false")
+          .defaultValue("true", "BOOLEAN")
+          .help(
+              "With once on a terminal: a progress bar of the inputs read out of those waiting at"
+                  + " start, events per second and time left. --no-progress draws none; nor does a"
+                  + " run whose output is not a terminal, or with CI set.");
+
   public static final Setting<Duration> TRIGGER_INTERVAL =
       named("trigger-interval", "--trigger-interval", "ORDERSTREAM_TRIGGER_INTERVAL")
           .parsedBy(Durations::parse, "a duration such as 500ms, 5s, 2m or PT5S")
@@ -247,6 +256,7 @@ public final class Setting<T> {
           TABLES,
           CHECKPOINT,
           ONCE,
+          PROGRESS,
           TRIGGER_INTERVAL,
           MAX_FILES_PER_TRIGGER,
           MAX_BYTES_PER_TRIGGER,

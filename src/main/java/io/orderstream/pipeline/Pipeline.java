@@ -10,6 +10,7 @@ import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.source.Backlog;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.InputSources;
 import io.orderstream.store.FailFast;
@@ -47,6 +48,10 @@ public final class Pipeline {
   private final SparkSession providedSession;
   private volatile GracefulStop stopper;
   private Consumer<BatchReport> batchListener = report -> {};
+
+  /** Null unless something shows the backlog: counting it lists the input once more. */
+  private Consumer<Backlog> backlogListener;
+
   private boolean countTables;
 
   public Pipeline(RunConfig config) {
@@ -65,6 +70,16 @@ public final class Pipeline {
    */
   public Pipeline onBatch(Consumer<BatchReport> listener) {
     this.batchListener = listener;
+    return this;
+  }
+
+  /**
+   * With {@code once}: counts the inputs the run is about to drain ({@link InputSource#backlog}),
+   * once, after the start-up checks and before the first batch, and hands the count to {@code
+   * listener} on the calling thread. Not counted unless set. Set before {@link #run()}.
+   */
+  public Pipeline onBacklog(Consumer<Backlog> listener) {
+    this.backlogListener = listener;
     return this;
   }
 
@@ -146,6 +161,9 @@ public final class Pipeline {
               stop,
               compaction,
               personalData);
+      if (config.once() && backlogListener != null) {
+        backlogListener.accept(backlog(source, spark));
+      }
       StreamingQuery query = start(spark, source, processor);
       stopper = stop.attach(query);
       if (providedSession == null) {
@@ -197,6 +215,21 @@ public final class Pipeline {
       return query;
     } catch (TimeoutException e) {
       throw Errors.queryFailed("the query did not start in time", e);
+    }
+  }
+
+  /**
+   * The source's count, or unknown when counting failed: the count only feeds the progress bar, so
+   * a listing that fails here (and would fail the first batch with the real message) must not end
+   * the run on its own.
+   */
+  private static Backlog backlog(InputSource source, SparkSession spark) {
+    try {
+      return source.backlog(spark);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not count the inputs waiting, so progress shows no total: {}", Errors.describe(e));
+      return Backlog.unknown();
     }
   }
 

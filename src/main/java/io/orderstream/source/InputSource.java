@@ -30,6 +30,16 @@ public interface InputSource {
   /** The streaming inputs, with the {@link InputRows#SCHEMA} columns. */
   Dataset<Row> stream(SparkSession spark);
 
+  /**
+   * Counts the inputs a {@code run --once} will read, before its query starts; for the progress bar
+   * only, so the pipeline asks only when one is shown. Unknown by default: an SQS queue's message
+   * count is approximate and counts messages, not objects (test events and duplicates included), so
+   * the SQS source leaves it unknown.
+   */
+  default Backlog backlog(SparkSession spark) {
+    return Backlog.unknown();
+  }
+
   /** Called on the batch's thread once batch {@code batchId} is in every table and its manifest. */
   default void batchCommitted(long batchId) {}
 

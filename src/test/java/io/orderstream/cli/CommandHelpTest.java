@@ -54,7 +54,12 @@ class CommandHelpTest {
       assertThat(option.description())
           .as("help of %s %s", qualifiedName, option.longestName())
           .isNotEmpty();
-      assertThat(out.toString()).contains(option.longestName());
+      // a negatable option shows as --[no-]name
+      assertThat(out.toString())
+          .contains(
+              option.negatable()
+                  ? option.longestName().replaceFirst("^--", "--[no-]")
+                  : option.longestName());
     }
   }
 

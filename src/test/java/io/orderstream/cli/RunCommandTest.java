@@ -73,8 +73,12 @@ class RunCommandTest {
     assertThat(exitCode).isZero();
     String help = out.toString().replaceAll("\\s+", " ");
     for (Setting<?> setting : Setting.all()) {
+      String synopsis =
+          setting == Setting.PROGRESS
+              ? " --\\[no-\\]progress " // a flag and its negation, no value
+              : " " + setting.option() + "\\[?=" + setting.label();
       assertThat(help)
-          .containsPattern(" " + setting.option() + "\\[?=" + setting.label())
+          .containsPattern(synopsis)
           .contains(
               "Default: "
                   + setting.defaultValue()
@@ -211,6 +215,21 @@ class RunCommandTest {
     environment.clear();
     assertThat(run("--once")).isZero();
     assertThat(ranWith.once()).isTrue();
+  }
+
+  @Test
+  void progressIsOnByDefaultNoProgressTurnsItOffAndEitherFlagBeatsTheEnvironment() {
+    assertThat(run("--once")).isZero();
+    assertThat(ranWith.value(Setting.PROGRESS)).isTrue();
+
+    assertThat(run("--once", "--no-progress")).isZero();
+    assertThat(ranWith.value(Setting.PROGRESS)).isFalse();
+
+    environment.put("ORDERSTREAM_PROGRESS", "false");
+    assertThat(run("--once")).isZero();
+    assertThat(ranWith.value(Setting.PROGRESS)).isFalse();
+    assertThat(run("--once", "--progress")).isZero();
+    assertThat(ranWith.value(Setting.PROGRESS)).isTrue();
   }
 
   @Test

@@ -49,7 +49,7 @@ class SettingTest {
   void knownKeysListsEveryKeyAndSparkPrefix() {
     assertThat(Setting.knownKeys())
         .isEqualTo(
-            "source, input, tables, checkpoint, once, trigger-interval, max-files-per-trigger,"
+            "source, input, tables, checkpoint, once, progress, trigger-interval, max-files-per-trigger,"
                 + " max-bytes-per-trigger, max-input-size, recursive, queue-url, sqs-endpoint, sqs-region,"
                 + " kafka-bootstrap-servers, kafka-topic, kafka-topic-pattern, kafka-starting-offsets,"
                 + " kafka-fail-on-data-loss, max-records-per-trigger, metrics-port, metrics-host, personal-columns, personal-columns-salt, spark.master, spark.*, kafka.*");

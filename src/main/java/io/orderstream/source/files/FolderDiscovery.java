@@ -53,6 +53,14 @@ final class FolderDiscovery implements InputDiscovery {
     frozen = now;
   }
 
+  /**
+   * How many files a listing now offers that are not {@code planned}: the backlog of a {@code run
+   * --once}, by the same rules as {@link #next} (staging names and unread sub-folders left out).
+   */
+  long waiting(Predicate<String> planned) {
+    return list().stream().filter(file -> !planned.test(file.uri())).count();
+  }
+
   @Override
   public List<InputRef> next(Predicate<String> planned, Limits limits) {
     List<Listed> fresh = new ArrayList<>();

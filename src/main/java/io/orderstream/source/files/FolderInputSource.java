@@ -4,7 +4,9 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
 import io.orderstream.error.StorageFailure;
+import io.orderstream.source.Backlog;
 import io.orderstream.source.InputSource;
+import io.orderstream.source.inputs.InputLog;
 import io.orderstream.source.inputs.InputStreams;
 import io.orderstream.source.inputs.LegacyCheckpoint;
 import io.orderstream.store.FailFast;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class FolderInputSource implements InputSource {
   private final RunConfig config;
+  private FolderDiscovery discovery;
 
   public FolderInputSource(RunConfig config) {
     this.config = config;
@@ -47,10 +50,33 @@ public final class FolderInputSource implements InputSource {
 
   @Override
   public Dataset<Row> stream(SparkSession spark) {
-    FolderDiscovery discovery =
-        new FolderDiscovery(
-            config.input(), spark.sessionState().newHadoopConf(), config.value(Setting.RECURSIVE));
-    return InputStreams.of(spark, discovery, config);
+    return InputStreams.of(spark, discovery(spark), config);
+  }
+
+  /**
+   * The files listed now that no batch of the checkpoint's input log has planned. A batch planned
+   * before a crash but not committed is read again without being counted here; files that land
+   * between this count and the query's start are read too: the progress bar then raises its total.
+   */
+  @Override
+  public Backlog backlog(SparkSession spark) {
+    InputLog log = InputLog.ofCheckpoint(config.checkpoint(), spark.sessionState().newHadoopConf());
+    return Backlog.of(discovery(spark).waiting(log.uris()::contains));
+  }
+
+  /**
+   * One discovery for the count and the stream (and the stream's restart), so a sub-folder that is
+   * not read is logged once per run, not once per listing party.
+   */
+  private FolderDiscovery discovery(SparkSession spark) {
+    if (discovery == null) {
+      discovery =
+          new FolderDiscovery(
+              config.input(),
+              spark.sessionState().newHadoopConf(),
+              config.value(Setting.RECURSIVE));
+    }
+    return discovery;
   }
 
   @Override

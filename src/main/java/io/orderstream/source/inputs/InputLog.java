@@ -10,8 +10,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -131,6 +133,15 @@ public final class InputLog {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the input log at " + folder, e);
     }
+  }
+
+  /** URIs of every input recorded in any batch so far. */
+  public Set<String> uris() {
+    Set<String> uris = new HashSet<>();
+    for (long batch : batches()) {
+      read(batch).ifPresent(inputs -> inputs.forEach(input -> uris.add(input.uri())));
+    }
+    return uris;
   }
 
   /** Whether the log's folder exists at all, i.e. the checkpoint was made by this source. */

@@ -1,9 +1,7 @@
 package io.orderstream.source.inputs;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -133,11 +131,7 @@ final class InputStream implements MicroBatchStream, SupportsTriggerAvailableNow
   /** URIs of every input recorded so far: read once from the log, then kept up to date. */
   private Set<String> planned() {
     if (planned == null) {
-      planned = new HashSet<>();
-      for (long batch : log.batches()) {
-        Optional<List<InputRef>> inputs = log.read(batch);
-        inputs.ifPresent(list -> list.forEach(input -> planned.add(input.uri())));
-      }
+      planned = log.uris();
       LOG.debug("{} inputs known from the checkpoint", planned.size());
     }
     return planned;

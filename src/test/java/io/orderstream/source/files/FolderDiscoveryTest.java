@@ -157,6 +157,24 @@ class FolderDiscoveryTest {
         .endsWith("/before.json");
   }
 
+  // ---------------------------------------------------------------- backlog
+
+  @Test
+  void waitingCountsTheFilesABatchWouldOfferThatAreNotPlanned() throws IOException {
+    for (int i = 0; i < 4; i++) {
+      Files.writeString(dir.resolve("f" + i + ".json"), "{}");
+    }
+    Files.writeString(dir.resolve(".staged.json"), "{}");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/inner.json"), "{}");
+    FolderDiscovery discovery = discovery(false);
+    Set<String> planned = new HashSet<>();
+    discovery.next(uri -> false, new Limits(1, Long.MAX_VALUE)).forEach(f -> planned.add(f.uri()));
+
+    assertThat(discovery.waiting(planned::contains)).isEqualTo(3);
+    assertThat(discovery(true).waiting(planned::contains)).isEqualTo(4);
+  }
+
   private FolderDiscovery discovery(boolean recursive) {
     return new FolderDiscovery(dir.toString(), new Configuration(), recursive);
   }

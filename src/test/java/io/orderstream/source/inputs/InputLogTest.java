@@ -31,6 +31,16 @@ class InputLogTest {
   }
 
   @Test
+  void urisAreEveryRecordedBatchsInputs() {
+    InputLog log = new InputLog(dir.toString(), new Configuration());
+    log.write(0, List.of(new InputRef("a", "file:/a", 1), new InputRef("b", "file:/b", 1)));
+    log.write(1, List.of(new InputRef("c", "file:/c", 1)));
+
+    assertThat(log.uris()).containsExactlyInAnyOrder("file:/a", "file:/b", "file:/c");
+    assertThat(new InputLog(dir.resolve("none").toString(), new Configuration()).uris()).isEmpty();
+  }
+
+  @Test
   void writingABatchAgainWithTheSameInputsKeepsItAndOtherInputsAreRefused() {
     InputLog log = new InputLog(dir.toString(), new Configuration());
     List<InputRef> inputs = List.of(new InputRef("a", "file:/a", 1));
