@@ -28,7 +28,8 @@ class HelpStartupTest {
     String output = new String(process.getInputStream().readAllBytes());
 
     assertThat(process.waitFor()).as(output).isZero();
-    assertThat(output).contains("helped: run snapshot check export generate generate fuzz bench");
+    assertThat(output)
+        .contains("helped: run snapshot check maintain status export generate generate fuzz bench");
     List<String> loaded = output.lines().filter(line -> line.contains("[class,load]")).toList();
     assertThat(loaded).noneMatch(line -> line.contains(" org.apache.logging."));
     assertThat(loaded).noneMatch(line -> line.contains(" org.apache.spark.SparkContext "));
