@@ -52,8 +52,6 @@ import picocli.CommandLine.Spec;
     })
 final class RunCommand implements Callable<Integer> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
   @Spec CommandSpec spec;
 
   @Mixin ConfigSources sources;
@@ -93,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
     RunConfig config =
         sources.resolver(workingDirectory, environment).commandLine(givenSettings()).resolve();
     // With --verbose: what the run was given, wherever each value came from; secrets masked.
-    LOG.debug("Settings: {}", config);
+    // Asked for here, not in a static field: --help must not start the logging system.
+    Logger log = LoggerFactory.getLogger(RunCommand.class);
+    log.debug("Settings: {}", config);
     RunSummary summary;
     PrintWriter out = spec.commandLine().getOut();
     // The metrics endpoint (when metrics-port is set) listens from before the first batch until
