@@ -22,17 +22,32 @@ import scala.jdk.javaapi.CollectionConverters;
  * manifest and this append logs once.
  */
 final class BatchLogRecorder {
+  /**
+   * Off skips the append, which costs a Delta commit per batch (about half a second on 2 cores):
+   * for latency-bound runs that have the metrics endpoint instead, and for tests that do not look
+   * at the log.
+   */
+  static final String ENABLED_CONF = "spark.orderstream.batchLog.enabled";
+
   /** {@code user:secret@} in a URI: the log is read by more people than the configuration. */
   private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/@\\s]+@");
 
   private final TableLocations locations;
   private final String appId;
   private final String source;
+  private final boolean enabled;
 
-  BatchLogRecorder(TableLocations locations, String appId, String sourceDescription) {
+  BatchLogRecorder(
+      TableLocations locations, String appId, String sourceDescription, boolean enabled) {
     this.locations = locations;
     this.appId = appId;
     this.source = withoutCredentials(sourceDescription);
+    this.enabled = enabled;
+  }
+
+  /** Whether the session's {@value #ENABLED_CONF} (true unless set otherwise) keeps the log. */
+  static boolean enabledIn(SparkSession spark) {
+    return Boolean.parseBoolean(spark.conf().get(ENABLED_CONF, "true").trim());
   }
 
   /** The row of {@code report}; {@code oldestInputAgeMillis} null when the source has no times. */
@@ -62,6 +77,9 @@ final class BatchLogRecorder {
   }
 
   void append(SparkSession spark, BatchTransaction txn, Row row) {
+    if (!enabled) {
+      return;
+    }
     txn.run(
         spark,
         () -> {
@@ -76,8 +94,8 @@ final class BatchLogRecorder {
   }
 
   /** What {@link io.orderstream.sink.Compaction} counts for the batch log: one appended row. */
-  static Map<String, MergeMetrics> written() {
-    return Map.of(BatchLogTable.NAME, new MergeMetrics(1, 0, 0));
+  Map<String, MergeMetrics> written() {
+    return enabled ? Map.of(BatchLogTable.NAME, new MergeMetrics(1, 0, 0)) : Map.of();
   }
 
   static String withoutCredentials(String description) {

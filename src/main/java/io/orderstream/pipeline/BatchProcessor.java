@@ -52,6 +52,7 @@ public final class BatchProcessor {
       TableLocations locations,
       String appId,
       String sourceDescription,
+      boolean batchLogEnabled,
       SessionPool writers,
       Consumer<BatchReport> listener,
       GracefulStop stopRequested,
@@ -63,7 +64,7 @@ public final class BatchProcessor {
     this.sink = new StarSchemaSink(locations, writers, personalData);
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
-    this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription);
+    this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription, batchLogEnabled);
     this.listener = listener;
   }
 
@@ -154,7 +155,7 @@ public final class BatchProcessor {
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
       compaction.recordWrites(written);
-      compaction.recordWrites(BatchLogRecorder.written());
+      compaction.recordWrites(batchLog.written());
       if (rejected > 0) {
         compaction.recordWrites(Map.of(QuarantineTable.NAME, new MergeMetrics(rejected, 0, 0)));
       }

@@ -150,6 +150,7 @@ public final class Pipeline {
               locations,
               identity.appId(),
               source.describe(),
+              BatchLogRecorder.enabledIn(spark),
               writers,
               report -> {
                 source.batchCommitted(report.batchId());

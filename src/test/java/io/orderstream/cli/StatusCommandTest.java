@@ -42,6 +42,7 @@ class StatusCommandTest {
     this.dir = dir;
     pipeline =
         new PipelineHarness(dir)
+            .withBatchLog()
             .add("lifecycle", PipelineHarness.fixtureNames("lifecycle").subList(0, 5))
             .write("broken.json", "{\"cod_pedi\": ");
     assertThat(pipeline.runOnce().batches()).isEqualTo(1);

@@ -43,7 +43,7 @@ class ReplayPipelineTest {
   @Test
   void restartWithoutNewFilesCommitsNothingAndBatchReplayedAfterLostCheckpointCommitChangesNothing(
       @TempDir Path dir) throws IOException {
-    PipelineHarness pipeline = new PipelineHarness(dir).add("lifecycle", FIRST);
+    PipelineHarness pipeline = new PipelineHarness(dir).withBatchLog().add("lifecycle", FIRST);
     List<BatchReport> reports = new ArrayList<>();
     pipeline.runOnce(1000, reports::add);
     assertThat(reports).hasSize(1);

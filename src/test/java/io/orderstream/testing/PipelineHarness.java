@@ -49,6 +49,8 @@ public final class PipelineHarness {
 
   private UnaryOperator<RunConfig> tweaks = UnaryOperator.identity();
 
+  private boolean batchLog;
+
   public PipelineHarness(Path root) {
     this(root, Path::toString);
   }
@@ -92,6 +94,15 @@ public final class PipelineHarness {
     return this;
   }
 
+  /**
+   * Runs from now on with the batch log kept. The shared test session turns it off ({@link
+   * SparkTestSession}): it adds a Delta commit per batch that most tests do not look at.
+   */
+  public PipelineHarness withBatchLog() {
+    this.batchLog = true;
+    return this;
+  }
+
   /** Runs from now on with {@code setting} at {@code value} (defaults otherwise). */
   public <T> PipelineHarness with(Setting<T> setting, T value) {
     UnaryOperator<RunConfig> before = tweaks;
@@ -104,17 +115,29 @@ public final class PipelineHarness {
    * batch.
    */
   public RunSummary runOnce(int maxFilesPerTrigger) {
-    return pipeline(maxFilesPerTrigger).run();
+    return withSessionBatchLog(() -> pipeline(maxFilesPerTrigger).run());
   }
 
   /** As {@link #runOnce(int)}, calling {@code onBatch} with each committed batch's report. */
   public RunSummary runOnce(int maxFilesPerTrigger, Consumer<BatchReport> onBatch) {
-    return pipeline(maxFilesPerTrigger).onBatch(onBatch).run();
+    return withSessionBatchLog(() -> pipeline(maxFilesPerTrigger).onBatch(onBatch).run());
   }
 
   /** {@link #runOnce()} with the row counts {@code run} prints ({@link RunSummary#tables()}). */
   public RunSummary runOnceCountingTables() {
-    return pipeline(1000).countingTables().run();
+    return withSessionBatchLog(() -> pipeline(1000).countingTables().run());
+  }
+
+  private RunSummary withSessionBatchLog(java.util.function.Supplier<RunSummary> run) {
+    if (!batchLog) {
+      return run.get();
+    }
+    spark().conf().set(SparkTestSession.BATCH_LOG_CONF, "true");
+    try {
+      return run.get();
+    } finally {
+      spark().conf().set(SparkTestSession.BATCH_LOG_CONF, "false");
+    }
   }
 
   private Pipeline pipeline(int maxFilesPerTrigger) {
