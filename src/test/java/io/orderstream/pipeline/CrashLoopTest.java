@@ -12,6 +12,7 @@ import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.CrashWatch;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
+import io.orderstream.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,7 +157,14 @@ class CrashLoopTest {
             maxFiles,
             "local[2]",
             Map.of());
-    new Pipeline(config, PipelineHarness.spark()).run();
+    SparkSession spark = PipelineHarness.spark();
+    // The crashed pipeline's batch log is checked: its last run here keeps it, as the child does.
+    spark.conf().set(SparkTestSession.BATCH_LOG_CONF, "true");
+    try {
+      new Pipeline(config, spark).run();
+    } finally {
+      spark.conf().set(SparkTestSession.BATCH_LOG_CONF, "false");
+    }
   }
 
   private ChildPipeline startCrashed(Path input) {
