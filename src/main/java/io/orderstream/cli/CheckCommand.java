@@ -91,13 +91,7 @@ final class CheckCommand implements Callable<Integer> {
     if (sameAs != null) {
       TablesFolder.requireLocal("--same-as", sameAs);
     }
-    Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
-    SparkSettings spark =
-        sources
-            .resolver(workingDirectory, environment)
-            .commandLine(
-                master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
-            .resolveSpark();
+    SparkSettings spark = sources.sparkSettings(spec, workingDirectory, environment);
     return sessions.use("orderstream-check", spark, new Checks()) ? 0 : Errors.EXIT_FAILURE;
   }
 

@@ -1,8 +1,11 @@
 package io.orderstream.cli;
 
 import io.orderstream.config.ConfigResolver;
+import io.orderstream.config.Setting;
+import io.orderstream.config.SparkSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +30,20 @@ final class ConfigSources {
               + " spark.sql.shuffle.partitions=8; repeatable; beats the same key in --config."
               + " Default: none.")
   Map<String, String> conf;
+
+  /**
+   * The Spark settings of a command that reads tables ({@code check}, {@code maintain}, {@code
+   * status}): these options, the environment and the {@code --master} that {@link
+   * CheckCommand.MasterOption} added to {@code spec}.
+   */
+  SparkSettings sparkSettings(
+      CommandSpec spec, Path workingDirectory, Map<String, String> environment) {
+    Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
+    return resolver(workingDirectory, environment)
+        .commandLine(
+            master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
+        .resolveSpark();
+  }
 
   /** A resolver with these options, the environment and the working directory as its sources. */
   ConfigResolver resolver(Path workingDirectory, Map<String, String> environment) {

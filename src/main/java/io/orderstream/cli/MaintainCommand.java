@@ -1,6 +1,5 @@
 package io.orderstream.cli;
 
-import io.orderstream.config.Setting;
 import io.orderstream.config.SparkSettings;
 import io.orderstream.error.Errors;
 import io.orderstream.ops.Maintenance;
@@ -109,13 +108,7 @@ final class MaintainCommand implements Callable<Integer> {
       throw Errors.invalidSetting(
           "--keep-hours", Double.toString(keepHours), "a number of hours, 0 or more");
     }
-    Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
-    SparkSettings spark =
-        sources
-            .resolver(workingDirectory, environment)
-            .commandLine(
-                master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
-            .resolveSpark();
+    SparkSettings spark = sources.sparkSettings(spec, workingDirectory, environment);
     Retention retention =
         new Retention(
             keepManifests, Duration.ofMillis(Math.round(keepHours * 3_600_000)), CLOCK_MARGIN);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.orderstream.config.Durations;
-import io.orderstream.config.Setting;
 import io.orderstream.config.SparkSettings;
 import io.orderstream.error.Errors;
 import io.orderstream.ops.CheckpointProgress;
@@ -138,13 +137,7 @@ final class StatusCommand implements Callable<Integer> {
         ConsistentSnapshot.newestManifest(
             "--tables", new TableLocations(tables), new Configuration());
     Optional<CheckpointProgress> progress = checkpointProgress();
-    Object master = spec.findOption(Setting.SPARK_MASTER.option()).getValue();
-    SparkSettings spark =
-        sources
-            .resolver(workingDirectory, environment)
-            .commandLine(
-                master == null ? Map.of() : Map.of(Setting.SPARK_MASTER.key(), master.toString()))
-            .resolveSpark();
+    SparkSettings spark = sources.sparkSettings(spec, workingDirectory, environment);
     Report report = sessions.use("orderstream-status", spark, new Read());
     Instant now = clock.instant();
     List<String> problems = problems(progress, stale, now);
