@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
  * environment, so each command resolves its settings by the same rules.
  */
 final class ConfigSources {
+  /** Where spark-submit leaves its {@code --master} for the application it starts. */
+  static final String LAUNCHER_MASTER_PROPERTY = "spark.master";
+
   @Option(
       names = "--config",
       paramLabel = "FILE",
@@ -50,6 +53,7 @@ final class ConfigSources {
     return ConfigResolver.in(workingDirectory)
         .commandLineConf(conf == null ? Map.of() : conf)
         .environment(environment)
+        .launcherMaster(System.getProperty(LAUNCHER_MASTER_PROPERTY))
         .configFile(configFile);
   }
 }

@@ -22,7 +22,8 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>command line: the setting's option ({@code --input}); for {@code spark.master} also {@code
- *       --conf spark.master=...}, which {@code --master} beats;
+ *       --conf spark.master=...}, which {@code --master} beats, and then spark-submit's own {@code
+ *       --master} (see {@link #launcherMaster});
  *   <li>environment: the setting's variable ({@code ORDERSTREAM_INPUT}); an empty variable counts
  *       as unset;
  *   <li>config file ({@code --config}, Java properties): the setting's key ({@code input});
@@ -52,6 +53,7 @@ public final class ConfigResolver {
   private Map<String, String> commandLineConf = Map.of();
   private Map<String, String> environment = Map.of();
   private Path configFile;
+  private String launcherMaster;
 
   private ConfigResolver(Path workingDirectory) {
     this.workingDirectory = workingDirectory.toAbsolutePath();
@@ -86,6 +88,17 @@ public final class ConfigResolver {
   /** The process environment (or a test's stand-in); only the settings' variables are read. */
   public ConfigResolver environment(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
+    return this;
+  }
+
+  /**
+   * The master spark-submit was started with (it hands it over as the system property {@code
+   * spark.master}), or null when orderstream was not started by spark-submit. Without this source
+   * the setting's default, {@code local[*]}, would silently beat {@code spark-submit --master
+   * yarn}: a cluster job running on its driver alone.
+   */
+  public ConfigResolver launcherMaster(String master) {
+    this.launcherMaster = master == null || master.isBlank() ? null : master;
     return this;
   }
 
@@ -160,6 +173,9 @@ public final class ConfigResolver {
     }
     if (commandLineConf.containsKey(setting.key())) {
       return new Raw(commandLineConf.get(setting.key()), "--conf " + setting.key());
+    }
+    if (setting == Setting.SPARK_MASTER && launcherMaster != null) {
+      return new Raw(launcherMaster, "spark-submit --master");
     }
     String fromEnvironment = environment.get(setting.envVar());
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {

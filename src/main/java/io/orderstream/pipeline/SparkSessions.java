@@ -4,11 +4,13 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.config.Secrets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the Spark session: Delta enabled, UTC, and defaults tuned for many small event files and
- * small frequent MERGEs. Any {@code spark.*} setting the user passes overrides these defaults.
+ * small frequent MERGEs. Any {@code spark.*} setting the user passes overrides these defaults,
+ * whether given to orderstream or to spark-submit.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -65,7 +67,16 @@ public final class SparkSessions {
    */
   public static SparkSession create(String appName, String master, Map<String, String> conf) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName).master(master);
-    defaults(master).forEach(builder::config);
+    // spark-submit hands its --conf values (and spark-defaults.conf) over as system properties,
+    // which a new SparkConf reads; a builder option would beat them, so a default steps aside.
+    SparkConf launcher = new SparkConf();
+    defaults(master)
+        .forEach(
+            (key, value) -> {
+              if (!launcher.contains(key)) {
+                builder.config(key, value);
+              }
+            });
     conf.forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

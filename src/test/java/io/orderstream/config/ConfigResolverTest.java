@@ -191,6 +191,31 @@ class ConfigResolverTest {
   }
 
   @Test
+  void sparkSubmitMasterBeatsEnvironmentAndDefaultButNotRunsOwnMaster() {
+    assertThat(resolver().launcherMaster("spark://10.0.0.1:7077").resolve().sparkMaster())
+        .as("spark-submit --master alone: not the local[*] default")
+        .isEqualTo("spark://10.0.0.1:7077");
+    assertThat(
+            resolver()
+                .environment(Map.of("ORDERSTREAM_SPARK_MASTER", "local[1]"))
+                .launcherMaster("yarn")
+                .resolve()
+                .sparkMaster())
+        .isEqualTo("yarn");
+    assertThat(
+            resolver()
+                .launcherMaster("yarn")
+                .commandLineConf(Map.of("spark.master", "local[2]"))
+                .resolve()
+                .sparkMaster())
+        .as("run's --conf spark.master")
+        .isEqualTo("local[2]");
+    assertThat(resolver().launcherMaster(" ").resolve().sparkMaster())
+        .as("no spark-submit")
+        .isEqualTo("local[*]");
+  }
+
+  @Test
   void commandLineConfBeatsConfigFilePerSparkKey() throws IOException {
     RunConfig config =
         resolver()
