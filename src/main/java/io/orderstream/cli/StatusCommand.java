@@ -15,6 +15,7 @@ import io.orderstream.ops.PipelineStatus.TableState;
 import io.orderstream.read.ConsistentSnapshot;
 import io.orderstream.sink.BatchManifest;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.source.files.FolderInputSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -50,12 +52,13 @@ import picocli.CommandLine.Spec;
       "Show how a pipeline's tables stand: the newest manifest, the last batches (from the"
           + " batch_log table), quarantined documents by reason, and each table's version, rows,"
           + " files, size and last compaction. With --checkpoint, also whether a batch has started"
-          + " and not committed."
+          + " and not committed; with --input too, how many files no batch has read yet."
     },
     footer = {
       "",
       "Exit codes: 0 healthy, 1 unhealthy (a batch started longer than --stale-after ago has not"
-          + " committed: it failed or is stuck), 2 bad usage (such as a folder without tables or"
+          + " committed: it failed or is stuck; or no batch has committed for longer than"
+          + " --stale-after while inputs wait), 2 bad usage (such as a folder without tables or"
           + " manifests)."
     })
 final class StatusCommand implements Callable<Integer> {
@@ -73,6 +76,20 @@ final class StatusCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "The run's checkpoint folder: adds the batch in flight, if any, to the health.")
   String checkpoint;
+
+  @Option(
+      names = "--input",
+      paramLabel = "DIR",
+      description =
+          "The run's input folder (the folder source): counts the files no batch has read yet,"
+              + " listed now. Needs --checkpoint. Without it the waiting inputs are those the last"
+              + " batch left, from the batch log.")
+  String input;
+
+  @Option(
+      names = "--recursive",
+      description = "With --input: count files in sub-folders too, as a run with recursive=true.")
+  boolean recursive;
 
   @Option(
       names = "--stale-after",
@@ -127,6 +144,13 @@ final class StatusCommand implements Callable<Integer> {
     if (checkpoint != null) {
       TablesFolder.requireLocal("--checkpoint", checkpoint);
     }
+    if (input != null) {
+      TablesFolder.requireLocal("--input", input);
+      if (checkpoint == null) {
+        throw Errors.invalidSetting(
+            "--input", input, "--checkpoint as well: the checkpoint records what was read");
+      }
+    }
     Duration stale = staleDuration();
     if (batches < 1) {
       throw Errors.invalidSetting(
@@ -137,15 +161,22 @@ final class StatusCommand implements Callable<Integer> {
         ConsistentSnapshot.newestManifest(
             "--tables", new TableLocations(tables), new Configuration());
     Optional<CheckpointProgress> progress = checkpointProgress();
+    OptionalLong listedNow =
+        input == null
+            ? OptionalLong.empty()
+            : OptionalLong.of(
+                FolderInputSource.waitingNow(input, checkpoint, new Configuration(), recursive));
     SparkSettings spark = sources.sparkSettings(spec, workingDirectory, environment);
     Report report = sessions.use("orderstream-status", spark, new Read());
     Instant now = clock.instant();
+    Waiting waiting = Waiting.of(listedNow, report);
     List<String> problems = problems(progress, stale, now);
+    problems.addAll(idleWhileInputsWait(newest, waiting, stale, now));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json(newest, report, progress, problems, now));
+      out.println(json(newest, report, progress, waiting, problems, now));
     } else {
-      printText(out, newest, report, progress, problems, now);
+      printText(out, newest, report, progress, waiting, problems, now);
     }
     out.flush();
     return problems.isEmpty() ? 0 : 1;
@@ -192,6 +223,52 @@ final class StatusCommand implements Callable<Integer> {
     return problems;
   }
 
+  /**
+   * The inputs waiting and how they were counted: listed now with {@code --input}, else as the last
+   * batch left them (the batch log's {@code inputs_waiting}).
+   *
+   * @param count empty when unknown: no {@code --input}, and a source that does not count them
+   * @param asOf "listed now", "when batch N committed", or why it is unknown
+   */
+  record Waiting(OptionalLong count, String asOf) {
+    static Waiting of(OptionalLong listedNow, Report report) {
+      if (listedNow.isPresent()) {
+        return new Waiting(listedNow, "listed now");
+      }
+      if (report.lastBatches().isEmpty()) {
+        return new Waiting(OptionalLong.empty(), "no batch in the batch log");
+      }
+      BatchLine last = report.lastBatches().get(0);
+      return last.inputsWaiting() == null
+          ? new Waiting(
+              OptionalLong.empty(), "the source does not count them; --input counts a folder")
+          : new Waiting(
+              OptionalLong.of(last.inputsWaiting()), "when batch " + last.batchId() + " committed");
+    }
+
+    String describe() {
+      return (count.isPresent() ? Long.toString(count.getAsLong()) : "unknown") + " (" + asOf + ")";
+    }
+  }
+
+  /** Nothing committed for longer than {@code stale} while inputs are known to wait. */
+  static List<String> idleWhileInputsWait(
+      BatchManifest newest, Waiting waiting, Duration stale, Instant now) {
+    Duration idle = Duration.between(newest.committedAt(), now);
+    if (waiting.count().orElse(0) == 0 || idle.compareTo(stale) <= 0) {
+      return List.of();
+    }
+    return List.of(
+        String.format(
+            Locale.ROOT,
+            "no batch has committed for %s (the newest manifest is batch %d) while %d inputs wait"
+                + " (%s): the pipeline is stopped or stuck; see the run's log",
+            human(idle),
+            newest.batchId(),
+            waiting.count().getAsLong(),
+            waiting.asOf()));
+  }
+
   /** A class of its own so that {@code --help} loads no Spark class (as in CheckCommand). */
   private final class Read implements Function<SparkSession, Report> {
     @Override
@@ -205,6 +282,7 @@ final class StatusCommand implements Callable<Integer> {
       BatchManifest newest,
       Report report,
       Optional<CheckpointProgress> progress,
+      Waiting waiting,
       List<String> problems,
       Instant now) {
     out.printf(
@@ -222,29 +300,36 @@ final class StatusCommand implements Callable<Integer> {
                         + p.inFlight()
                         + " in flight since "
                         + p.startedAt().get()));
+    out.println("Inputs waiting: " + waiting.describe());
     out.println();
     out.println("Last batches:");
     out.printf(
         Locale.ROOT,
-        "  %-6s %-27s %8s %8s %11s %7s %9s%n",
+        "  %-6s %-27s %8s %8s %11s %7s %9s %8s %12s%n",
         "batch",
         "ended",
         "inputs",
         "events",
         "quarantined",
         "orders",
-        "ms");
+        "ms",
+        "waiting",
+        "oldest age");
     for (BatchLine line : report.lastBatches()) {
       out.printf(
           Locale.ROOT,
-          "  %-6d %-27s %8d %8d %11d %7d %9d%n",
+          "  %-6d %-27s %8d %8d %11d %7d %9d %8s %12s%n",
           line.batchId(),
           line.endedAt(),
           line.inputs(),
           line.events(),
           line.quarantined(),
           line.ordersChanged(),
-          line.durationMs());
+          line.durationMs(),
+          line.inputsWaiting() == null ? "-" : line.inputsWaiting().toString(),
+          line.oldestInputAgeMs() == null
+              ? "-"
+              : human(Duration.ofMillis(line.oldestInputAgeMs())));
     }
     out.println();
     out.println(
@@ -291,6 +376,7 @@ final class StatusCommand implements Callable<Integer> {
       BatchManifest newest,
       Report report,
       Optional<CheckpointProgress> progress,
+      Waiting waiting,
       List<String> problems,
       Instant now) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -310,6 +396,13 @@ final class StatusCommand implements Callable<Integer> {
             checkpoint.put("in_flight_since", p.startedAt().map(Instant::toString).orElse(null));
           }
         });
+    ObjectNode inputs = root.putObject("inputs_waiting");
+    if (waiting.count().isPresent()) {
+      inputs.put("count", waiting.count().getAsLong());
+    } else {
+      inputs.putNull("count");
+    }
+    inputs.put("as_of", waiting.asOf());
     ArrayNode batches = root.putArray("last_batches");
     for (BatchLine line : report.lastBatches()) {
       ObjectNode node = batches.addObject();
@@ -320,6 +413,9 @@ final class StatusCommand implements Callable<Integer> {
       node.put("quarantined", line.quarantined());
       node.put("orders_changed", line.ordersChanged());
       node.put("duration_ms", line.durationMs());
+      node.put("inputs_waiting", line.inputsWaiting());
+      node.put("oldest_input_age_ms", line.oldestInputAgeMs());
+      line.phaseMillis().forEach(node.putObject("phase_ms")::put);
     }
     ObjectNode quarantine = root.putObject("quarantine_by_reason");
     report.quarantineByReason().forEach(quarantine::put);

@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>Columns: {@code kind} ("event" or "rejected"), {@code order_id}, {@code updated_at} (to the
  * microsecond, as Spark holds it), {@code updated_at_nanos} (the nanoseconds below it, 0-999),
  * {@code version}, {@code event_hash}, {@code raw}, {@code normalized}, {@code source}, {@code
- * line}, {@code position} (index of the document in its file), {@code reason}, {@code detail}.
+ * line}, {@code position} (index of the document in its file), {@code reason}, {@code detail},
+ * {@code arrived_at} (the input's, see {@link io.orderstream.source.InputRows}).
  */
 public final class DecodedRows {
   public static final String KIND_EVENT = "event";
@@ -40,7 +41,8 @@ public final class DecodedRows {
           .add("line", DataTypes.LongType)
           .add("position", DataTypes.LongType)
           .add("reason", DataTypes.StringType)
-          .add("detail", DataTypes.StringType);
+          .add("detail", DataTypes.StringType)
+          .add("arrived_at", DataTypes.TimestampType);
 
   private DecodedRows() {}
 
@@ -51,7 +53,7 @@ public final class DecodedRows {
    */
   public static Dataset<Row> decode(Dataset<Row> inputs) {
     return inputs
-        .select(col("source"), col("content"), col("problem"), col("detail"))
+        .select(col("source"), col("content"), col("problem"), col("detail"), col("arrived_at"))
         .flatMap(new DecodeFunction(), Encoders.row(SCHEMA));
   }
 
@@ -63,7 +65,7 @@ public final class DecodedRows {
     return decoded.where(col("kind").equalTo(KIND_REJECTED));
   }
 
-  private static Row toRow(DecodeResult result, long position) {
+  private static Row toRow(DecodeResult result, long position, Timestamp arrivedAt) {
     if (result instanceof DecodeResult.Event e) {
       return RowFactory.create(
           KIND_EVENT,
@@ -78,7 +80,8 @@ public final class DecodedRows {
           e.line(),
           position,
           null,
-          null);
+          null,
+          arrivedAt);
     }
     DecodeResult.Rejected r = (DecodeResult.Rejected) result;
     return RowFactory.create(
@@ -94,7 +97,8 @@ public final class DecodedRows {
         r.line(),
         position,
         r.reason().code(),
-        r.detail());
+        r.detail(),
+        arrivedAt);
   }
 
   private static final class DecodeFunction implements FlatMapFunction<Row, Row> {
@@ -107,17 +111,18 @@ public final class DecodedRows {
         decoder = new EventDecoder();
       }
       String source = file.getString(0);
+      Timestamp arrivedAt = file.isNullAt(4) ? null : file.getTimestamp(4);
       if (!file.isNullAt(2)) {
         DecodeResult unread =
             new DecodeResult.Rejected(
                 RejectReason.ofCode(file.getString(2)), file.getString(3), "", source, 0);
-        return List.of(toRow(unread, 0)).iterator();
+        return List.of(toRow(unread, 0, arrivedAt)).iterator();
       }
       byte[] bytes = file.isNullAt(1) ? new byte[0] : (byte[]) file.get(1);
       List<DecodeResult> results = decoder.decodeBytes(bytes, source);
       List<Row> rows = new ArrayList<>(results.size());
       for (int i = 0; i < results.size(); i++) {
-        rows.add(toRow(results.get(i), i));
+        rows.add(toRow(results.get(i), i, arrivedAt));
       }
       return rows.iterator();
     }

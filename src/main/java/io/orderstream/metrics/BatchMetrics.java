@@ -34,6 +34,12 @@ public final class BatchMetrics {
   /** When the last batch committed, in epoch milliseconds; 0 until one has. */
   private volatile long lastCommitMillis;
 
+  /**
+   * Inputs the last batch left waiting; -1 while unknown (no batch yet, or a source that cannot
+   * tell).
+   */
+  private volatile long inputsWaiting = -1;
+
   public BatchMetrics(PrometheusRegistry registry, Clock clock) {
     this.clock = clock;
     this.batches =
@@ -84,6 +90,20 @@ public final class BatchMetrics {
                 + " grows while inputs wait.")
         .callback(callback -> callback.call(ageSeconds()))
         .register(registry);
+    GaugeWithCallback.builder()
+        .name("orderstream_inputs_waiting")
+        .help(
+            "Inputs the last batch's source listing left for later batches (folder source); absent"
+                + " until a batch has committed, and for Kafka and SQS, whose lag and queue depth"
+                + " their own metrics give.")
+        .callback(
+            callback -> {
+              long waiting = inputsWaiting;
+              if (waiting >= 0) {
+                callback.call(waiting);
+              }
+            })
+        .register(registry);
     this.lastCommitMillis = clock.millis();
   }
 
@@ -105,6 +125,7 @@ public final class BatchMetrics {
     lastDuration.set(seconds);
     durations.observe(seconds);
     lastCommitMillis = clock.millis();
+    inputsWaiting = report.inputsWaiting().orElse(-1);
   }
 
   private double ageSeconds() {

@@ -67,9 +67,15 @@ public final class BatchLogTable {
               column(
                   "oldest_input_age_ms",
                   COUNT,
-                  "how long the oldest input had waited when the batch started (from a file's or"
-                      + " object's modification time, a record's timestamp); null when the source"
-                      + " does not say")),
+                  "how long the oldest input had waited when the batch committed: from a file's"
+                      + " or object's modification time, or a Kafka record's timestamp, to"
+                      + " ended_at; null when the source gives no times"),
+              column(
+                  "inputs_waiting",
+                  COUNT,
+                  "inputs known to wait once the batch committed: files the folder source listed"
+                      + " and left for later batches; null for Kafka and SQS, whose own metrics"
+                      + " count lag and queue depth")),
           List.of());
 
   private BatchLogTable() {}

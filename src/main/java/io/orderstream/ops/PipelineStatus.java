@@ -40,7 +40,13 @@ public final class PipelineStatus {
     this.locations = new TableLocations(tablesLocation);
   }
 
-  /** One line of the batch log. */
+  /**
+   * One line of the batch log.
+   *
+   * @param inputsWaiting what the source left waiting then; null when it could not tell
+   * @param oldestInputAgeMs the batch's oldest input's wait; null without arrival times
+   * @param phaseMillis milliseconds per phase, as in the batch log's {@code phase_ms}
+   */
   public record BatchLine(
       long batchId,
       Instant endedAt,
@@ -48,7 +54,10 @@ public final class PipelineStatus {
       long events,
       long quarantined,
       long ordersChanged,
-      long durationMs) {}
+      long durationMs,
+      Long inputsWaiting,
+      Long oldestInputAgeMs,
+      Map<String, Long> phaseMillis) {}
 
   /**
    * One table's state at its newest version.
@@ -86,7 +95,10 @@ public final class PipelineStatus {
               row.<Long>getAs("events"),
               row.<Long>getAs("quarantined"),
               row.<Long>getAs("orders_changed"),
-              row.<Long>getAs("duration_ms")));
+              row.<Long>getAs("duration_ms"),
+              row.<Long>getAs("inputs_waiting"),
+              row.<Long>getAs("oldest_input_age_ms"),
+              new TreeMap<>(row.<String, Long>getJavaMap(row.fieldIndex("phase_ms")))));
     }
     return lines;
   }

@@ -73,7 +73,8 @@ final class BatchLogRecorder {
         report.ordersChanged(),
         scalaMap(rows),
         scalaMap(report.phaseMillis()),
-        oldestInputAgeMillis);
+        oldestInputAgeMillis,
+        report.inputsWaiting().isPresent() ? report.inputsWaiting().getAsLong() : null);
   }
 
   void append(SparkSession spark, BatchTransaction txn, Row row) {

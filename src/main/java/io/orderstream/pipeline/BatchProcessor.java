@@ -13,10 +13,13 @@ import io.orderstream.sink.PreparedOrders;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
 import io.orderstream.sink.TableLocations;
+import io.orderstream.source.Backlog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -47,6 +50,7 @@ public final class BatchProcessor {
   private final ManifestRecorder manifests;
   private final BatchLogRecorder batchLog;
   private final Consumer<BatchReport> listener;
+  private final Supplier<Backlog> waiting;
 
   BatchProcessor(
       TableLocations locations,
@@ -55,6 +59,7 @@ public final class BatchProcessor {
       boolean batchLogEnabled,
       SessionPool writers,
       Consumer<BatchReport> listener,
+      Supplier<Backlog> waiting,
       GracefulStop stopRequested,
       Compaction compaction,
       PersonalDataMask personalData) {
@@ -66,6 +71,7 @@ public final class BatchProcessor {
     this.manifests = new ManifestRecorder(locations);
     this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription, batchLogEnabled);
     this.listener = listener;
+    this.waiting = waiting;
   }
 
   /**
@@ -146,11 +152,13 @@ public final class BatchProcessor {
               written,
               startedAt,
               (System.nanoTime() - started) / 1_000_000,
-              phases.snapshot());
+              phases.snapshot(),
+              waiting.get().inputs());
+      Instant endedAt = startedAt.plusMillis(report.millis());
       batchLog.append(
           inputs.sparkSession(),
           txn,
-          batchLog.row(report, startedAt.plusMillis(report.millis()), null));
+          batchLog.row(report, endedAt, oldestInputAgeMillis(counts, endedAt)));
       LOG.info(report.toLogLine());
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
@@ -163,5 +171,16 @@ public final class BatchProcessor {
     } finally {
       decoded.unpersist();
     }
+  }
+
+  /**
+   * How long the batch's oldest input had waited when the batch committed: from its arrival to the
+   * end of the batch; null when the source gives no arrival times. A clock behind the sender's can
+   * make it negative for fresh inputs; it is reported as it is.
+   */
+  private static Long oldestInputAgeMillis(InputCounts counts, Instant endedAt) {
+    return counts.oldestArrival() == null
+        ? null
+        : Duration.between(counts.oldestArrival(), endedAt).toMillis();
   }
 }

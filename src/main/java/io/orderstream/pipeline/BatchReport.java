@@ -3,6 +3,7 @@ package io.orderstream.pipeline;
 import io.orderstream.sink.MergeMetrics;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
  * @param startedAt when the batch's processing started
  * @param millis from the start to the manifest
  * @param phaseMillis the time of each phase (see the batch log's {@code phase_ms})
+ * @param inputsWaiting inputs known to wait once the batch committed; empty when the source cannot
+ *     tell
  */
 public record BatchReport(
     long batchId,
@@ -26,7 +29,8 @@ public record BatchReport(
     Map<String, MergeMetrics> rowsWritten,
     Instant startedAt,
     long millis,
-    Map<String, Long> phaseMillis) {
+    Map<String, Long> phaseMillis,
+    OptionalLong inputsWaiting) {
 
   public BatchReport {
     quarantinedByReason = Map.copyOf(quarantinedByReason);

@@ -159,6 +159,7 @@ public final class Pipeline {
                 quarantined.addAndGet(report.quarantined());
                 batchListener.accept(report);
               },
+              source::waiting,
               stop,
               compaction,
               personalData);

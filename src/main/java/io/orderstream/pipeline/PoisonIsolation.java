@@ -141,7 +141,8 @@ final class PoisonIsolation {
             events.col("line"),
             events.col("position"),
             lit(REASON).as("reason"),
-            c.col("c_detail").as("detail"));
+            c.col("c_detail").as("detail"),
+            events.col("arrived_at"));
   }
 
   private static Dataset<Row> culpritRows(

@@ -3,8 +3,9 @@ package io.orderstream.source;
 import java.util.OptionalLong;
 
 /**
- * How many inputs a {@code run --once} has to read, counted as it starts: what the progress bar
- * counts down. Unknown for a source that cannot count them (see {@link InputSource#backlog}).
+ * How many inputs wait to be read: counted as a {@code run --once} starts, what the progress bar
+ * counts down ({@link InputSource#backlog}); after each batch, what the batch log and the metrics
+ * report ({@link InputSource#waiting}). Unknown for a source that cannot count them.
  *
  * @param inputs files, objects or records not yet read; empty when unknown
  */

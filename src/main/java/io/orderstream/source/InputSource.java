@@ -40,6 +40,16 @@ public interface InputSource {
     return Backlog.unknown();
   }
 
+  /**
+   * Inputs known to be waiting once the batch just committed: for the batch log and the metrics.
+   * Unknown by default; the folder source counts what its last listing left for later batches.
+   * Kafka's lag and an SQS queue's depth are better read from the broker's and the queue's own
+   * metrics, which count records and messages, not inputs.
+   */
+  default Backlog waiting() {
+    return Backlog.unknown();
+  }
+
   /** Called on the batch's thread once batch {@code batchId} is in every table and its manifest. */
   default void batchCommitted(long batchId) {}
 

@@ -68,7 +68,8 @@ class MetricsEndpointCommandTest {
                       Map.of("order_item", new MergeMetrics(25, 0, 0)),
                       java.time.Instant.EPOCH,
                       7_500,
-                      Map.of()));
+                      Map.of(),
+                      java.util.OptionalLong.of(4)));
               scraped.append(getDuringRun(port, "/metrics"));
               healthy.append(getDuringRun(port, "/-/healthy"));
               otherAddress.ifPresent(address -> fromOtherAddress.append(reachable(address, port)));
@@ -86,6 +87,7 @@ class MetricsEndpointCommandTest {
             "orderstream_orders_changed_total 11.0",
             "orderstream_rows_written_total{change=\"inserted\",table=\"order_item\"} 25.0",
             "orderstream_last_batch_duration_seconds 7.5",
+            "orderstream_inputs_waiting 4.0",
             "orderstream_batch_duration_seconds_count 1",
             "orderstream_last_batch_age_seconds ");
     assertThat(healthy.toString()).as("the health check answered 200").isNotEmpty();

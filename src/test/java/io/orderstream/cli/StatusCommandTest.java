@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code orderstream status} on the tables of one real batch (five events and one broken file):
- * text, JSON, a batch stuck in flight, and its usage errors.
+ * {@code orderstream status} on the tables of one real batch (five events and one broken file, the
+ * broken one a day old): text, JSON, a batch stuck in flight, a pipeline idle while files wait, and
+ * its usage errors.
  */
 @SparkTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatusCommandTest {
   private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+  private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
   private Path dir;
   private PipelineHarness pipeline;
@@ -38,13 +41,16 @@ class StatusCommandTest {
   private StringWriter err;
 
   @BeforeAll
-  void runOneBatch(@TempDir Path dir) {
+  void runOneBatch(@TempDir Path dir) throws IOException {
     this.dir = dir;
     pipeline =
         new PipelineHarness(dir)
             .withBatchLog()
             .add("lifecycle", PipelineHarness.fixtureNames("lifecycle").subList(0, 5))
             .write("broken.json", "{\"cod_pedi\": ");
+    Files.setLastModifiedTime(
+        pipeline.input().resolve("broken.json"),
+        FileTime.from(Instant.now().minus(Duration.ofDays(1))));
     assertThat(pipeline.runOnce().batches()).isEqualTo(1);
   }
 
@@ -77,8 +83,14 @@ class StatusCommandTest {
     assertThat(exitCode).as(err.toString()).isZero();
     List<String> lines = out.toString().lines().toList();
     assertThat(lines)
-        .contains("Checkpoint: no batch in flight", "Quarantine: truncated 1", "Healthy.");
-    assertThat(lines).anyMatch(line -> line.matches("  0 +\\S+Z +6 +5 +1 +\\d+ +\\d+"));
+        .contains(
+            "Checkpoint: no batch in flight",
+            "Inputs waiting: 0 (when batch 0 committed)",
+            "Quarantine: truncated 1",
+            "Healthy.");
+    assertThat(lines)
+        .as("batch, ended, inputs, events, quarantined, orders, ms, waiting, oldest age")
+        .anyMatch(line -> line.matches("  0 +\\S+Z +6 +5 +1 +\\d+ +\\d+ +0 +(24|25) h"));
     for (String table : List.of("order_item", "quarantine", "batch_log")) {
       assertThat(lines).as(table).anyMatch(line -> line.startsWith("  " + table + " "));
     }
@@ -97,7 +109,14 @@ class StatusCommandTest {
     assertThat(status.get("healthy").asBoolean()).isTrue();
     assertThat(status.get("newest_manifest").get("batch_id").asLong()).isZero();
     assertThat(status.get("last_batches")).hasSize(1);
-    assertThat(status.get("last_batches").get(0).get("inputs").asLong()).isEqualTo(6);
+    JsonNode batch = status.get("last_batches").get(0);
+    assertThat(batch.get("inputs").asLong()).isEqualTo(6);
+    assertThat(batch.get("inputs_waiting").asLong()).isZero();
+    assertThat(batch.get("oldest_input_age_ms").asLong())
+        .as("the day-old broken file's wait, to the batch's end")
+        .isBetween(DAY_MS, DAY_MS + Duration.ofMinutes(10).toMillis());
+    assertThat(status.get("inputs_waiting").get("count").asLong()).isZero();
+    assertThat(batch.get("phase_ms").has("write:order_item")).as(batch.toString()).isTrue();
     assertThat(status.get("quarantine_by_reason").get("truncated").asLong()).isEqualTo(1);
     assertThat(status.get("tables")).hasSize(Tables.all().size() + Tables.OPERATIONAL.size());
     for (JsonNode table : status.get("tables")) {
@@ -146,7 +165,47 @@ class StatusCommandTest {
   }
 
   @Test
+  void noBatchForLongerThanStaleAfterWhileFilesWaitIsUnhealthy() throws IOException {
+    Path late = pipeline.input().resolve("late event.json");
+    Files.writeString(late, "{}");
+    try {
+      String[] args = {
+        "--tables",
+        pipeline.tables().toString(),
+        "--checkpoint",
+        pipeline.checkpoint().toString(),
+        "--input",
+        pipeline.input().toString()
+      };
+      assertThat(status(args)).as(err.toString()).isEqualTo(1);
+      assertThat(out.toString().lines())
+          .contains("Inputs waiting: 1 (listed now)")
+          .anyMatch(
+              line ->
+                  line.startsWith("UNHEALTHY: no batch has committed for ")
+                      && line.contains("while 1 inputs wait (listed now)"));
+    } finally {
+      Files.delete(late);
+    }
+    assertThat(
+            status(
+                "--tables",
+                pipeline.tables().toString(),
+                "--checkpoint",
+                pipeline.checkpoint().toString(),
+                "--input",
+                pipeline.input().toString()))
+        .as("idle, but nothing waits: " + out)
+        .isZero();
+    assertThat(out.toString().lines()).contains("Inputs waiting: 0 (listed now)");
+  }
+
+  @Test
   void usageErrorsExitTwoBeforeReadingAnyTable() throws IOException {
+    assertThat(status("--tables", pipeline.tables().toString(), "--input", dir.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--input").contains("--checkpoint as well");
+
     assertThat(status("--tables", dir.resolve("nowhere").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--tables").contains("nowhere");
 

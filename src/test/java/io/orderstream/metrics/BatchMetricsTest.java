@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class BatchMetricsTest {
@@ -64,6 +65,34 @@ class BatchMetricsTest {
     assertThat(scrape()).contains("orderstream_last_batch_age_seconds 0.0");
   }
 
+  @Test
+  void inputsWaitingIsServedOnlyWhenTheSourceCountedThem() throws IOException {
+    assertThat(scrape()).as("before any batch").doesNotContain("orderstream_inputs_waiting ");
+
+    metrics.record(withWaiting(report(0, 4, Map.of(), Map.of(), 1_000), OptionalLong.of(17)));
+    assertThat(scrape()).contains("orderstream_inputs_waiting 17.0");
+
+    metrics.record(withWaiting(report(1, 4, Map.of(), Map.of(), 1_000), OptionalLong.empty()));
+    assertThat(scrape())
+        .as("a source that cannot tell")
+        .doesNotContain("orderstream_inputs_waiting ");
+  }
+
+  private static BatchReport withWaiting(BatchReport r, OptionalLong waiting) {
+    return new BatchReport(
+        r.batchId(),
+        r.inputs(),
+        r.events(),
+        r.quarantined(),
+        r.quarantinedByReason(),
+        r.ordersChanged(),
+        r.rowsWritten(),
+        r.startedAt(),
+        r.millis(),
+        r.phaseMillis(),
+        waiting);
+  }
+
   private static BatchReport report(
       long batchId,
       long events,
@@ -80,7 +109,8 @@ class BatchMetricsTest {
         rows,
         Instant.EPOCH,
         millis,
-        Map.of());
+        Map.of(),
+        OptionalLong.empty());
   }
 
   private String scrape() throws IOException {

@@ -56,6 +56,7 @@ class PoisonIsolationTest {
               "file:/in/f" + i + ".json",
               documents[i].getBytes(StandardCharsets.UTF_8),
               null,
+              null,
               null));
     }
     return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA)))

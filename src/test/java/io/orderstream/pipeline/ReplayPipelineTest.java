@@ -90,6 +90,11 @@ class ReplayPipelineTest {
           .containsKeys("decode", "change_detection", "write:order_item", "manifest")
           .allSatisfy((phase, millis) -> assertThat(millis).as(phase).isNotNegative());
       assertThat(row.<Long>getAs("duration_ms")).isGreaterThanOrEqualTo(phases.get("manifest"));
+      assertThat(row.<Long>getAs("inputs_waiting")).as("each run read every file").isZero();
+      assertThat(row.<Long>getAs("oldest_input_age_ms"))
+          .as("from the files' modification times")
+          .isNotNull()
+          .isNotNegative();
     }
     Row first = log.get(0);
     Map<String, Row> rows = first.getJavaMap(first.fieldIndex("rows_written"));

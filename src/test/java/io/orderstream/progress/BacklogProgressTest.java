@@ -89,6 +89,16 @@ class BacklogProgressTest {
 
   static BatchReport batch(long inputs, long events) {
     return new BatchReport(
-        0, inputs, events, 0, Map.of(), 0, Map.of(), java.time.Instant.EPOCH, 1_000, Map.of());
+        0,
+        inputs,
+        events,
+        0,
+        Map.of(),
+        0,
+        Map.of(),
+        java.time.Instant.EPOCH,
+        1_000,
+        Map.of(),
+        java.util.OptionalLong.empty());
   }
 }

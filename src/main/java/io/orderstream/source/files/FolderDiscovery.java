@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
@@ -40,6 +41,12 @@ final class FolderDiscovery implements InputDiscovery {
   /** Under {@code run --once}: the files that existed when the run began; null otherwise. */
   private Set<String> frozen;
 
+  /**
+   * Files the last planning listed and left for later batches (or, under {@code run --once}, for
+   * the next run); -1 before any. Written by the planning thread, read after the batch commits.
+   */
+  private volatile long waitingAfterLastPlan = -1;
+
   FolderDiscovery(String folder, Configuration hadoop, boolean recursive) {
     this.folder = new Path(folder);
     this.hadoop = hadoop;
@@ -61,11 +68,26 @@ final class FolderDiscovery implements InputDiscovery {
     return list().stream().filter(file -> !planned.test(file.uri())).count();
   }
 
+  /**
+   * Files the last {@link #next} listing found unplanned and did not take: the inputs waiting once
+   * the batch it planned commits. Empty before any listing (a batch replayed from the input log
+   * lists nothing).
+   */
+  OptionalLong waitingAfterLastPlan() {
+    long waiting = waitingAfterLastPlan;
+    return waiting < 0 ? OptionalLong.empty() : OptionalLong.of(waiting);
+  }
+
   @Override
   public List<InputRef> next(Predicate<String> planned, Limits limits) {
     List<Listed> fresh = new ArrayList<>();
+    long unplanned = 0;
     for (Listed file : list()) {
-      if (!planned.test(file.uri()) && (frozen == null || frozen.contains(file.uri()))) {
+      if (planned.test(file.uri())) {
+        continue;
+      }
+      unplanned++;
+      if (frozen == null || frozen.contains(file.uri())) {
         fresh.add(file);
       }
     }
@@ -80,6 +102,7 @@ final class FolderDiscovery implements InputDiscovery {
       batch.add(new InputRef(file.name(), file.uri(), file.size()));
       bytes += file.size();
     }
+    waitingAfterLastPlan = unplanned - batch.size();
     return batch;
   }
 

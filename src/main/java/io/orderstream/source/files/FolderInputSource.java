@@ -11,6 +11,7 @@ import io.orderstream.source.inputs.InputStreams;
 import io.orderstream.source.inputs.LegacyCheckpoint;
 import io.orderstream.store.FailFast;
 import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -62,6 +63,22 @@ public final class FolderInputSource implements InputSource {
   public Backlog backlog(SparkSession spark) {
     InputLog log = InputLog.ofCheckpoint(config.checkpoint(), spark.sessionState().newHadoopConf());
     return Backlog.of(discovery(spark).waiting(log.uris()::contains));
+  }
+
+  /** The files the last batch's planning listed and left waiting. */
+  @Override
+  public Backlog waiting() {
+    return discovery == null ? Backlog.unknown() : new Backlog(discovery.waitingAfterLastPlan());
+  }
+
+  /**
+   * The files in {@code input} that no batch of {@code checkpoint} has planned, listed now: what
+   * {@code orderstream status --input} reports as waiting, by the rules of a run.
+   */
+  public static long waitingNow(
+      String input, String checkpoint, Configuration hadoop, boolean recursive) {
+    InputLog log = InputLog.ofCheckpoint(checkpoint, hadoop);
+    return new FolderDiscovery(input, hadoop, recursive).waiting(log.uris()::contains);
   }
 
   /**

@@ -86,7 +86,7 @@ final class InputReaderFactory implements PartitionReaderFactory {
       FileSystem fs = path.getFileSystem(hadoop.value());
       FileStatus status = fs.getFileStatus(path);
       if (status.getLen() > maxInputBytes) {
-        return tooLarge(input, status.getLen());
+        return tooLarge(input, status.getLen(), status.getModificationTime());
       }
       byte[] content = new byte[(int) status.getLen()];
       // The status just read goes with the open, so an object store does not ask for it again.
@@ -98,9 +98,9 @@ final class InputReaderFactory implements PartitionReaderFactory {
                   .build())) {
         in.readFully(content);
       }
-      return row(input, content, null, null);
+      return row(input, content, null, null, status.getModificationTime());
     } catch (FileNotFoundException e) {
-      return row(input, null, VANISHED, "the input was listed but was gone when it was read");
+      return row(input, null, VANISHED, "the input was listed but was gone when it was read", -1);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + input.name(), e);
     }
@@ -110,19 +110,22 @@ final class InputReaderFactory implements PartitionReaderFactory {
   private InternalRow readLocal(InputRef input) {
     java.nio.file.Path file = java.nio.file.Path.of(URI.create(input.uri()));
     try {
-      long size = java.nio.file.Files.size(file);
-      if (size > maxInputBytes) {
-        return tooLarge(input, size);
+      java.nio.file.attribute.BasicFileAttributes attributes =
+          java.nio.file.Files.readAttributes(
+              file, java.nio.file.attribute.BasicFileAttributes.class);
+      long modified = attributes.lastModifiedTime().toMillis();
+      if (attributes.size() > maxInputBytes) {
+        return tooLarge(input, attributes.size(), modified);
       }
-      return row(input, java.nio.file.Files.readAllBytes(file), null, null);
+      return row(input, java.nio.file.Files.readAllBytes(file), null, null, modified);
     } catch (java.nio.file.NoSuchFileException e) {
-      return row(input, null, VANISHED, "the input was listed but was gone when it was read");
+      return row(input, null, VANISHED, "the input was listed but was gone when it was read", -1);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + input.name(), e);
     }
   }
 
-  private InternalRow tooLarge(InputRef input, long size) {
+  private InternalRow tooLarge(InputRef input, long size, long modified) {
     return row(
         input,
         null,
@@ -131,16 +134,23 @@ final class InputReaderFactory implements PartitionReaderFactory {
             + size
             + " bytes, over max-input-size ("
             + maxInputBytes
-            + " bytes); split it, or raise max-input-size and the heap with it");
+            + " bytes); split it, or raise max-input-size and the heap with it",
+        modified);
   }
 
-  private static InternalRow row(InputRef input, byte[] content, String problem, String detail) {
+  /**
+   * @param modifiedMillis the input's modification time (its arrival), -1 when unknown
+   */
+  private static InternalRow row(
+      InputRef input, byte[] content, String problem, String detail, long modifiedMillis) {
     return new GenericInternalRow(
         new Object[] {
           UTF8String.fromString(input.name()),
           content,
           problem == null ? null : UTF8String.fromString(problem),
-          detail == null ? null : UTF8String.fromString(detail)
+          detail == null ? null : UTF8String.fromString(detail),
+          // Spark holds a TIMESTAMP as microseconds since the epoch.
+          modifiedMillis < 0 ? null : modifiedMillis * 1000
         });
   }
 }

@@ -121,7 +121,9 @@ public final class KafkaInputSource implements InputSource {
                     lit("the record's value is "),
                     length(value).cast("string"),
                     lit(" bytes, over max-input-size (" + maxInputSize + " bytes)")))
-            .as(InputRows.DETAIL));
+            .as(InputRows.DETAIL),
+        // The producer's time, or the broker's under LogAppendTime: the topic's setting decides.
+        col("timestamp").as(InputRows.ARRIVED_AT));
   }
 
   @Override

@@ -175,6 +175,30 @@ class FolderDiscoveryTest {
     assertThat(discovery(true).waiting(planned::contains)).isEqualTo(4);
   }
 
+  // ---------------------------------------------------------------- inputs waiting
+
+  @Test
+  void eachPlanningRemembersTheFilesItLeftForLaterBatches() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(dir.resolve("e" + i + ".json"), "{}");
+    }
+    FolderDiscovery discovery = discovery(false);
+    assertThat(discovery.waitingAfterLastPlan()).as("before any listing").isEmpty();
+
+    List<InputRef> first = discovery.next(uri -> false, new Limits(2, Long.MAX_VALUE));
+    assertThat(first).hasSize(2);
+    assertThat(discovery.waitingAfterLastPlan()).hasValue(3);
+
+    Set<String> planned = new HashSet<>();
+    first.forEach(input -> planned.add(input.uri()));
+    discovery.freeze();
+    Files.writeString(dir.resolve("after-freeze.json"), "{}");
+    assertThat(discovery.next(planned::contains, NO_LIMIT)).hasSize(3);
+    assertThat(discovery.waitingAfterLastPlan())
+        .as("a file that landed after run --once began waits for the next run")
+        .hasValue(1);
+  }
+
   private FolderDiscovery discovery(boolean recursive) {
     return new FolderDiscovery(dir.toString(), new Configuration(), recursive);
   }

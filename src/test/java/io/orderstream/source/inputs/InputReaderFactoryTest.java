@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +29,8 @@ class InputReaderFactoryTest {
   void readsEachInputWholeAndMarksVanishedAndTooLargeOnesUnread() throws IOException {
     Path small = Files.writeString(dir.resolve("small [1].json"), "{\"a\":1}");
     Path large = Files.writeString(dir.resolve("large.json"), "x".repeat(101));
+    Instant arrived = Instant.parse("2024-05-01T12:00:00Z");
+    Files.setLastModifiedTime(small, FileTime.from(arrived));
     Path gone = dir.resolve("gone.json");
     List<InputRef> inputs = List.of(ref(small), ref(large), ref(gone));
 
@@ -41,6 +45,11 @@ class InputReaderFactoryTest {
         .startsWith("the input is 101 bytes, over max-input-size (100 bytes)");
     assertThat(rows.get(2).getUTF8String(2).toString()).isEqualTo("vanished");
     assertThat(rows.get(2).getUTF8String(0).toString()).endsWith("gone.json");
+    assertThat(rows.get(0).getLong(4))
+        .as("arrived_at: the modification time, in Spark's microseconds")
+        .isEqualTo(arrived.toEpochMilli() * 1000);
+    assertThat(rows.get(1).isNullAt(4)).as("a too-large input still has its time").isFalse();
+    assertThat(rows.get(2).isNullAt(4)).as("a vanished input has none").isTrue();
   }
 
   @Test
@@ -64,6 +73,9 @@ class InputReaderFactoryTest {
     for (int i = 0; i < 40; i++) {
       assertThat(new String(rows.get(i).getBinary(1), StandardCharsets.UTF_8))
           .isEqualTo("{\"n\":" + i + "}");
+      assertThat(rows.get(i).getLong(4) / 1000)
+          .as("arrived_at from the file status")
+          .isEqualTo(Files.getLastModifiedTime(dir.resolve("object-" + i + ".json")).toMillis());
     }
     assertThat(rows.get(40).getUTF8String(2).toString()).isEqualTo("vanished");
     assertThat(SlowFileSystem.mostOpen.get())
