@@ -12,6 +12,8 @@ import io.orderstream.sink.TableLocations;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -149,19 +152,36 @@ public final class Maintenance {
       }
       // Side by side: most of a small table's VACUUM is driver work (listing, planning).
       List<TableResult> tables =
-          SessionPool.forEach(
-              spark,
-              List.copyOf(cutoffs.entrySet()),
-              (session, table) ->
-                  vacuum(
-                      session,
-                      table.getKey(),
-                      oldestVersions.getOrDefault(table.getKey(), -1L),
-                      table.getValue()));
+          withoutConsole(
+              () ->
+                  SessionPool.forEach(
+                      spark,
+                      List.copyOf(cutoffs.entrySet()),
+                      (session, table) ->
+                          vacuum(
+                              session,
+                              table.getKey(),
+                              oldestVersions.getOrDefault(table.getKey(), -1L),
+                              table.getValue())));
       int deleted = log.deleteOlderThan(oldest);
       return new Result(oldest, kept.size(), deleted, tables);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} with {@code System.out} discarded: Delta's VACUUM prints "Deleted N files and
+   * directories in a total of M directories." there for each table (not through its logger), which
+   * would interleave with a command's own report of the same figures.
+   */
+  private static <T> T withoutConsole(Supplier<T> work) {
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return work.get();
+    } finally {
+      System.setOut(console);
     }
   }
 
@@ -202,9 +222,11 @@ public final class Maintenance {
     // Delta's cutoff is its clock's now minus the retention, and Delta 4.1.0 rounds the retention
     // to whole hours: rounded up here, so the cutoff falls at or before the wanted one, never
     // after. Files removed up to an hour before the oldest kept commit therefore stay until a
-    // later run.
+    // later run. Never under an hour: the files of a batch that is writing but has not committed
+    // are untracked, and RETAIN 0 HOURS would delete them (a cutoff at or after now happens only
+    // when the pipeline's clock runs ahead of this one).
     Instant now = clock.instant();
-    long hours = Math.max(0, (Duration.between(wanted, now).toMillis() + HOUR - 1) / HOUR);
+    long hours = Math.max(1, (Duration.between(wanted, now).toMillis() + HOUR - 1) / HOUR);
     Instant cutoff = now.minusMillis(hours * HOUR);
     Map<String, String> previous = new HashMap<>();
     VACUUM_SETTINGS.forEach(
