@@ -145,10 +145,14 @@ final class StatusCommand implements Callable<Integer> {
       TablesFolder.requireLocal("--checkpoint", checkpoint);
     }
     if (input != null) {
-      TablesFolder.requireLocal("--input", input);
       if (checkpoint == null) {
         throw Errors.invalidSetting(
             "--input", input, "--checkpoint as well: the checkpoint records what was read");
+      }
+      // Listing a folder that is not there would report nothing waiting: a typo must not look
+      // healthy.
+      if (TablesFolder.isMissingLocalFolder(input)) {
+        throw Errors.missingInput("--input", input);
       }
     }
     Duration stale = staleDuration();

@@ -14,13 +14,18 @@ final class TablesFolder {
    * (s3a://, hdfs://) are left to the command, which reports what it cannot find.
    */
   static void requireLocal(String option, String location) {
-    URI uri = URI.create(location.replace(" ", "%20"));
-    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-      return;
-    }
-    Path path = uri.getScheme() == null ? Path.of(location) : Path.of(uri);
-    if (!Files.isDirectory(path)) {
+    if (isMissingLocalFolder(location)) {
       throw Errors.missingTables(option, location);
     }
+  }
+
+  /** Whether {@code location} is a local path or {@code file:} URI that is not a folder. */
+  static boolean isMissingLocalFolder(String location) {
+    URI uri = URI.create(location.replace(" ", "%20"));
+    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+      return false;
+    }
+    Path path = uri.getScheme() == null ? Path.of(location) : Path.of(uri);
+    return !Files.isDirectory(path);
   }
 }

@@ -93,9 +93,9 @@ public final class BatchMetrics {
     GaugeWithCallback.builder()
         .name("orderstream_inputs_waiting")
         .help(
-            "Inputs the last batch's source listing left for later batches (folder source); absent"
-                + " until a batch has committed, and for Kafka and SQS, whose lag and queue depth"
-                + " their own metrics give.")
+            "Inputs waiting once the last batch committed: files its listing left for later"
+                + " batches, or Kafka records behind the partitions' ends; absent until a batch has"
+                + " committed, and for SQS, whose queue depth CloudWatch gives.")
         .callback(
             callback -> {
               long waiting = inputsWaiting;

@@ -74,8 +74,9 @@ public final class BatchLogTable {
                   "inputs_waiting",
                   COUNT,
                   "inputs known to wait once the batch committed: files the folder source listed"
-                      + " and left for later batches; null for Kafka and SQS, whose own metrics"
-                      + " count lag and queue depth")),
+                      + " and left for later batches, or Kafka records between the batch's end"
+                      + " offsets and the partitions' ends; null for SQS, and when Kafka did not"
+                      + " answer")),
           List.of());
 
   private BatchLogTable() {}

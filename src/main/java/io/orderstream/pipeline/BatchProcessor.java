@@ -19,7 +19,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -50,7 +50,7 @@ public final class BatchProcessor {
   private final ManifestRecorder manifests;
   private final BatchLogRecorder batchLog;
   private final Consumer<BatchReport> listener;
-  private final Supplier<Backlog> waiting;
+  private final LongFunction<Backlog> waiting;
 
   BatchProcessor(
       TableLocations locations,
@@ -59,7 +59,7 @@ public final class BatchProcessor {
       boolean batchLogEnabled,
       SessionPool writers,
       Consumer<BatchReport> listener,
-      Supplier<Backlog> waiting,
+      LongFunction<Backlog> waiting,
       GracefulStop stopRequested,
       Compaction compaction,
       PersonalDataMask personalData) {
@@ -153,7 +153,7 @@ public final class BatchProcessor {
               startedAt,
               (System.nanoTime() - started) / 1_000_000,
               phases.snapshot(),
-              waiting.get().inputs());
+              waiting.apply(batchId).inputs());
       Instant endedAt = startedAt.plusMillis(report.millis());
       batchLog.append(
           inputs.sparkSession(),

@@ -41,12 +41,13 @@ public interface InputSource {
   }
 
   /**
-   * Inputs known to be waiting once the batch just committed: for the batch log and the metrics.
-   * Unknown by default; the folder source counts what its last listing left for later batches.
-   * Kafka's lag and an SQS queue's depth are better read from the broker's and the queue's own
-   * metrics, which count records and messages, not inputs.
+   * Inputs known to be waiting once batch {@code batchId} has committed: for the batch log and the
+   * metrics. Unknown by default; the folder source counts the files its last listing left for later
+   * batches, the Kafka source the records between the batch's end offsets and the partitions' ends.
+   * SQS leaves it unknown: the queue's depth counts messages (test events and duplicates included),
+   * not objects, and CloudWatch already serves it.
    */
-  default Backlog waiting() {
+  default Backlog waiting(long batchId) {
     return Backlog.unknown();
   }
 

@@ -205,6 +205,16 @@ class StatusCommandTest {
     assertThat(status("--tables", pipeline.tables().toString(), "--input", dir.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--input").contains("--checkpoint as well");
+    assertThat(
+            status(
+                "--tables",
+                pipeline.tables().toString(),
+                "--checkpoint",
+                pipeline.checkpoint().toString(),
+                "--input",
+                dir.resolve("no-such-input").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--input").contains("expected an existing folder");
 
     assertThat(status("--tables", dir.resolve("nowhere").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("--tables").contains("nowhere");

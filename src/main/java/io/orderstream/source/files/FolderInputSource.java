@@ -67,7 +67,7 @@ public final class FolderInputSource implements InputSource {
 
   /** The files the last batch's planning listed and left waiting. */
   @Override
-  public Backlog waiting() {
+  public Backlog waiting(long batchId) {
     return discovery == null ? Backlog.unknown() : new Backlog(discovery.waitingAfterLastPlan());
   }
 

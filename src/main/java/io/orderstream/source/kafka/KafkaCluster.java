@@ -23,11 +23,11 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Start-up questions to a Kafka cluster, each bounded in time: is it there, does a topic exist,
- * which topics match a pattern, which records do partitions still hold; and creating a topic for
- * the generator. Spark's Kafka source and a producer would wait for a missing broker or topic
- * without end, so these run first and turn "no" into a configuration error (exit 2) naming the
- * setting.
+ * Questions to a Kafka cluster, each bounded in time: is it there, does a topic exist, which topics
+ * match a pattern, which records do partitions still hold, where do they end (after each batch, for
+ * the records waiting); and creating a topic for the generator. Spark's Kafka source and a producer
+ * would wait for a missing broker or topic without end, so these run first and turn "no" into a
+ * configuration error (exit 2) naming the setting.
  */
 public final class KafkaCluster implements AutoCloseable {
   /** How long one start-up question may take; the whole check stays under the 30 s promised. */
@@ -106,6 +106,19 @@ public final class KafkaCluster implements AutoCloseable {
    * source reports those itself.
    */
   public Map<TopicPartition, Long> earliestOffsets(Collection<TopicPartition> partitions) {
+    return offsets(partitions, OffsetSpec.earliest());
+  }
+
+  /**
+   * The offset each partition's next record will get (its end), for the records waiting behind a
+   * batch; partitions the cluster no longer has are left out.
+   */
+  public Map<TopicPartition, Long> latestOffsets(Collection<TopicPartition> partitions) {
+    return offsets(partitions, OffsetSpec.latest());
+  }
+
+  private Map<TopicPartition, Long> offsets(
+      Collection<TopicPartition> partitions, OffsetSpec spec) {
     Set<String> existing = topics();
     Set<String> wanted =
         partitions.stream()
@@ -123,11 +136,11 @@ public final class KafkaCluster implements AutoCloseable {
             p ->
                 described.containsKey(p.topic())
                     && p.partition() < described.get(p.topic()).partitions().size())
-        .forEach(p -> request.put(p, OffsetSpec.earliest()));
-    Map<TopicPartition, Long> earliest = new HashMap<>();
+        .forEach(p -> request.put(p, spec));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
     answer(admin.listOffsets(request).all(), "no offsets of " + wanted)
-        .forEach((partition, info) -> earliest.put(partition, info.offset()));
-    return earliest;
+        .forEach((partition, info) -> offsets.put(partition, info.offset()));
+    return offsets;
   }
 
   private Set<String> topics() {

@@ -12,6 +12,7 @@ import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
 import io.orderstream.event.RejectReason;
+import io.orderstream.source.Backlog;
 import io.orderstream.source.InputRows;
 import io.orderstream.source.InputSource;
 import java.util.Map;
@@ -47,6 +48,12 @@ public final class KafkaInputSource implements InputSource {
   private final KafkaSettings settings;
   private final long maxInputSize;
   private final String checkpoint;
+
+  /** The session's Hadoop settings, for the checkpoint's offset log; set when the stream starts. */
+  private Configuration hadoop;
+
+  /** Asked where the partitions end after each batch; opened by the first batch. */
+  private KafkaCluster endsOfPartitions;
 
   public KafkaInputSource(RunConfig config) {
     this.settings = KafkaSettings.of(config);
@@ -100,8 +107,53 @@ public final class KafkaInputSource implements InputSource {
     return settings.topic() != null ? settings.topic() : settings.pattern().pattern();
   }
 
+  /**
+   * The records between batch {@code batchId}'s end offsets (its {@code offsets/N} in the
+   * checkpoint) and each partition's end, asked of the cluster after the batch: Spark's source
+   * commits no consumer group offsets, so the cluster's own lag tools cannot tell. Offsets count
+   * records (a transaction's markers too, so a transactional producer's count is a little high).
+   * Unknown when the cluster does not answer: the batch is committed and must not wait for this.
+   */
+  @Override
+  public Backlog waiting(long batchId) {
+    if (hadoop == null) {
+      return Backlog.unknown();
+    }
+    try {
+      Map<TopicPartition, Long> batchEnds = CheckpointOffsets.endOf(checkpoint, batchId, hadoop);
+      if (batchEnds.isEmpty()) {
+        return Backlog.unknown();
+      }
+      if (endsOfPartitions == null) {
+        endsOfPartitions =
+            KafkaCluster.connect(
+                settings.servers(),
+                settings.clientSettings(),
+                Setting.KAFKA_BOOTSTRAP_SERVERS.key());
+      }
+      Map<TopicPartition, Long> ends = endsOfPartitions.latestOffsets(batchEnds.keySet());
+      long behind = 0;
+      for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+        behind += Math.max(0, end.getValue() - batchEnds.get(end.getKey()));
+      }
+      return Backlog.of(behind);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not count the records waiting after batch {}", batchId, e);
+      return Backlog.unknown();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (endsOfPartitions != null) {
+      endsOfPartitions.close();
+      endsOfPartitions = null;
+    }
+  }
+
   @Override
   public Dataset<Row> stream(SparkSession spark) {
+    hadoop = spark.sessionState().newHadoopConf();
     Dataset<Row> records =
         spark.readStream().format("kafka").options(settings.sourceOptions()).load();
     Column value = col("value");

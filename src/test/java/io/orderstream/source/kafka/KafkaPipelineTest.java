@@ -8,6 +8,7 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
 import io.orderstream.error.OrderstreamException;
+import io.orderstream.pipeline.BatchReport;
 import io.orderstream.pipeline.Pipeline;
 import io.orderstream.pipeline.RunSummary;
 import io.orderstream.testing.KafkaBroker;
@@ -83,10 +84,22 @@ class KafkaPipelineTest {
 
     // 13 records a batch: the 26 records take two batches or more, offsets resumed from the
     // checkpoint
+    List<BatchReport> reports = new ArrayList<>();
     RunSummary summary =
-        run(kafka(LIFECYCLE, "lifecycle-run").with(Setting.MAX_RECORDS_PER_TRIGGER, 13L));
+        new Pipeline(
+                kafka(LIFECYCLE, "lifecycle-run").with(Setting.MAX_RECORDS_PER_TRIGGER, 13L),
+                PipelineHarness.spark())
+            .onBatch(reports::add)
+            .run();
 
     assertThat(summary.batches()).isGreaterThan(1);
+    long read = 0;
+    for (BatchReport report : reports) {
+      read += report.inputs();
+      assertThat(report.inputsWaiting())
+          .as("records behind the partitions' ends after batch %d", report.batchId())
+          .hasValue(names.size() - read);
+    }
     StringWriter out = new StringWriter();
     int exit =
         check(
