@@ -10,6 +10,7 @@ import io.orderstream.sink.ManifestLog;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableLocations;
 import java.io.BufferedReader;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -289,16 +290,33 @@ public final class Maintenance {
   /** Count and bytes of a table's files outside its Delta log. */
   private long[] dataFiles(String table) throws IOException {
     Path root = new Path(table);
-    FileSystem fs = root.getFileSystem(hadoop);
     long[] total = new long[2];
-    var files = fs.listFiles(root, true);
-    while (files.hasNext()) {
-      FileStatus file = files.next();
-      if (!file.getPath().toString().contains("/_delta_log/")) {
+    countDataFiles(root.getFileSystem(hadoop), root, total);
+    return total;
+  }
+
+  /**
+   * Adds the files under {@code folder} to {@code total}, leaving out the Delta log, whose
+   * temporary files a running batch writes and renames while it is listed: Hadoop's recursive
+   * listing fails on such a file when it is gone before its status is read. A folder that goes
+   * while listed is skipped.
+   */
+  private static void countDataFiles(FileSystem fs, Path folder, long[] total) throws IOException {
+    FileStatus[] entries;
+    try {
+      entries = fs.listStatus(folder);
+    } catch (FileNotFoundException gone) {
+      return;
+    }
+    for (FileStatus entry : entries) {
+      if (entry.isDirectory()) {
+        if (!entry.getPath().getName().equals("_delta_log")) {
+          countDataFiles(fs, entry.getPath(), total);
+        }
+      } else {
         total[0]++;
-        total[1] += file.getLen();
+        total[1] += entry.getLen();
       }
     }
-    return total;
   }
 }

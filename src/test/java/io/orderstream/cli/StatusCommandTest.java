@@ -71,6 +71,19 @@ class StatusCommandTest {
         args);
   }
 
+  /**
+   * Status of the pipeline's tables and checkpoint, counting the files waiting in {@code input}.
+   */
+  private int statusWithInput(Path input) {
+    return status(
+        "--tables",
+        pipeline.tables().toString(),
+        "--checkpoint",
+        pipeline.checkpoint().toString(),
+        "--input",
+        input.toString());
+  }
+
   @Test
   void textShowsTheBatchTheQuarantineAndEveryTable() {
     int exitCode =
@@ -169,15 +182,7 @@ class StatusCommandTest {
     Path late = pipeline.input().resolve("late event.json");
     Files.writeString(late, "{}");
     try {
-      String[] args = {
-        "--tables",
-        pipeline.tables().toString(),
-        "--checkpoint",
-        pipeline.checkpoint().toString(),
-        "--input",
-        pipeline.input().toString()
-      };
-      assertThat(status(args)).as(err.toString()).isEqualTo(1);
+      assertThat(statusWithInput(pipeline.input())).as(err.toString()).isEqualTo(1);
       assertThat(out.toString().lines())
           .contains("Inputs waiting: 1 (listed now)")
           .anyMatch(
@@ -187,16 +192,7 @@ class StatusCommandTest {
     } finally {
       Files.delete(late);
     }
-    assertThat(
-            status(
-                "--tables",
-                pipeline.tables().toString(),
-                "--checkpoint",
-                pipeline.checkpoint().toString(),
-                "--input",
-                pipeline.input().toString()))
-        .as("idle, but nothing waits: " + out)
-        .isZero();
+    assertThat(statusWithInput(pipeline.input())).as("idle, but nothing waits: " + out).isZero();
     assertThat(out.toString().lines()).contains("Inputs waiting: 0 (listed now)");
   }
 
@@ -205,15 +201,7 @@ class StatusCommandTest {
     assertThat(status("--tables", pipeline.tables().toString(), "--input", dir.toString()))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--input").contains("--checkpoint as well");
-    assertThat(
-            status(
-                "--tables",
-                pipeline.tables().toString(),
-                "--checkpoint",
-                pipeline.checkpoint().toString(),
-                "--input",
-                dir.resolve("no-such-input").toString()))
-        .isEqualTo(2);
+    assertThat(statusWithInput(dir.resolve("no-such-input"))).isEqualTo(2);
     assertThat(err.toString()).contains("--input").contains("expected an existing folder");
 
     assertThat(status("--tables", dir.resolve("nowhere").toString())).isEqualTo(2);
