@@ -8,6 +8,8 @@ import io.orderstream.config.Durations;
 import io.orderstream.config.SparkSettings;
 import io.orderstream.error.Errors;
 import io.orderstream.ops.CheckpointProgress;
+import io.orderstream.ops.PipelineHealth;
+import io.orderstream.ops.PipelineHealth.InputsWaiting;
 import io.orderstream.ops.PipelineStatus;
 import io.orderstream.ops.PipelineStatus.BatchLine;
 import io.orderstream.ops.PipelineStatus.Report;
@@ -23,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,9 +174,8 @@ final class StatusCommand implements Callable<Integer> {
     SparkSettings spark = sources.sparkSettings(spec, workingDirectory, environment);
     Report report = sessions.use("orderstream-status", spark, new Read());
     Instant now = clock.instant();
-    Waiting waiting = Waiting.of(listedNow, report);
-    List<String> problems = problems(progress, stale, now);
-    problems.addAll(idleWhileInputsWait(newest, waiting, stale, now));
+    InputsWaiting waiting = InputsWaiting.of(listedNow, report.lastBatches());
+    List<String> problems = PipelineHealth.problems(newest, progress, waiting, stale, now);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(json(newest, report, progress, waiting, problems, now));
@@ -205,74 +205,6 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** Why the pipeline is unhealthy; empty when it is not. */
-  static List<String> problems(Optional<CheckpointProgress> progress, Duration stale, Instant now) {
-    List<String> problems = new ArrayList<>();
-    progress
-        .filter(p -> p.inFlight() >= 0 && p.startedAt().isPresent())
-        .ifPresent(
-            p -> {
-              Duration running = Duration.between(p.startedAt().get(), now);
-              if (running.compareTo(stale) > 0) {
-                problems.add(
-                    String.format(
-                        Locale.ROOT,
-                        "batch %d started %s (%s ago) and has not committed: it failed or is"
-                            + " stuck; see the run's log",
-                        p.inFlight(),
-                        p.startedAt().get(),
-                        human(running)));
-              }
-            });
-    return problems;
-  }
-
-  /**
-   * The inputs waiting and how they were counted: listed now with {@code --input}, else as the last
-   * batch left them (the batch log's {@code inputs_waiting}).
-   *
-   * @param count empty when unknown: no {@code --input}, and a source that does not count them
-   * @param asOf "listed now", "when batch N committed", or why it is unknown
-   */
-  record Waiting(OptionalLong count, String asOf) {
-    static Waiting of(OptionalLong listedNow, Report report) {
-      if (listedNow.isPresent()) {
-        return new Waiting(listedNow, "listed now");
-      }
-      if (report.lastBatches().isEmpty()) {
-        return new Waiting(OptionalLong.empty(), "no batch in the batch log");
-      }
-      BatchLine last = report.lastBatches().get(0);
-      return last.inputsWaiting() == null
-          ? new Waiting(
-              OptionalLong.empty(), "the source does not count them; --input counts a folder")
-          : new Waiting(
-              OptionalLong.of(last.inputsWaiting()), "when batch " + last.batchId() + " committed");
-    }
-
-    String describe() {
-      return (count.isPresent() ? Long.toString(count.getAsLong()) : "unknown") + " (" + asOf + ")";
-    }
-  }
-
-  /** Nothing committed for longer than {@code stale} while inputs are known to wait. */
-  static List<String> idleWhileInputsWait(
-      BatchManifest newest, Waiting waiting, Duration stale, Instant now) {
-    Duration idle = Duration.between(newest.committedAt(), now);
-    if (waiting.count().orElse(0) == 0 || idle.compareTo(stale) <= 0) {
-      return List.of();
-    }
-    return List.of(
-        String.format(
-            Locale.ROOT,
-            "no batch has committed for %s (the newest manifest is batch %d) while %d inputs wait"
-                + " (%s): the pipeline is stopped or stuck; see the run's log",
-            human(idle),
-            newest.batchId(),
-            waiting.count().getAsLong(),
-            waiting.asOf()));
-  }
-
   /** A class of its own so that {@code --help} loads no Spark class (as in CheckCommand). */
   private final class Read implements Function<SparkSession, Report> {
     @Override
@@ -286,7 +218,7 @@ final class StatusCommand implements Callable<Integer> {
       BatchManifest newest,
       Report report,
       Optional<CheckpointProgress> progress,
-      Waiting waiting,
+      InputsWaiting waiting,
       List<String> problems,
       Instant now) {
     out.printf(
@@ -294,7 +226,7 @@ final class StatusCommand implements Callable<Integer> {
         "Newest manifest: batch %d, committed %s (%s ago)%n",
         newest.batchId(),
         newest.committedAt(),
-        human(Duration.between(newest.committedAt(), now)));
+        Durations.describe(Duration.between(newest.committedAt(), now)));
     progress.ifPresent(
         p ->
             out.println(
@@ -333,7 +265,7 @@ final class StatusCommand implements Callable<Integer> {
           line.inputsWaiting() == null ? "-" : line.inputsWaiting().toString(),
           line.oldestInputAgeMs() == null
               ? "-"
-              : human(Duration.ofMillis(line.oldestInputAgeMs())));
+              : Durations.describe(Duration.ofMillis(line.oldestInputAgeMs())));
     }
     out.println();
     out.println(
@@ -380,7 +312,7 @@ final class StatusCommand implements Callable<Integer> {
       BatchManifest newest,
       Report report,
       Optional<CheckpointProgress> progress,
-      Waiting waiting,
+      InputsWaiting waiting,
       List<String> problems,
       Instant now) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -440,16 +372,5 @@ final class StatusCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String human(Duration duration) {
-    long seconds = Math.max(0, duration.toSeconds());
-    if (seconds < 120) {
-      return seconds + " s";
-    }
-    if (seconds < 7200) {
-      return seconds / 60 + " min";
-    }
-    return seconds / 3600 + " h";
   }
 }
