@@ -32,7 +32,8 @@ import sun.misc.Signal;
     versionProvider = VersionProvider.class,
     description = {
       "Serve the star schema in PostgreSQL or SQLite: tables, keys and foreign keys from the model,"
-          + " kept in sync from the Delta change feed, one database transaction per consistent batch."
+          + " kept in sync with the changes between batches, one database transaction per consistent"
+          + " batch."
     },
     footer = {
       "",

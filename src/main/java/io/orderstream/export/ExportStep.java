@@ -31,7 +31,7 @@ final class ExportStep {
   private final TableLocations locations;
   private final List<ExportedTable> tables;
 
-  /** {@code spark} is asked for a session only when there are changes to read. */
+  /** {@code spark} is asked for a session only when a table is loaded whole. */
   ExportStep(Supplier<SparkSession> spark, ExportConfig config) {
     this.spark = spark;
     this.config = config;
@@ -82,7 +82,8 @@ final class ExportStep {
       return new StepResult(manifest, List.of());
     }
     ChangeReader reader =
-        new ChangeReader(spark.get(), locations, oldestKeptManifest(manifest).versions());
+        new ChangeReader(
+            spark, locations, new Configuration(), oldestKeptManifest(manifest).versions());
     RowWriter writer = new RowWriter(dialect, connection);
     List<AppliedChanges> applied = new ArrayList<>();
     for (ExportedTable table : behind) {

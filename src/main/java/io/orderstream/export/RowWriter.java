@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.DataType;
 
 /**
  * Applies one table's {@link TableChanges} inside the caller's transaction: a reload first deletes
- * every row, deletes go by key, upserts are {@code INSERT ... ON CONFLICT (key) DO UPDATE}. Rows
- * stream from Spark partition by partition and go in JDBC batches of {@value #BATCH}.
+ * every row, deletes go by key, upserts are {@code INSERT ... ON CONFLICT (key) DO UPDATE}. Rows go
+ * in JDBC batches of {@value #BATCH}; a reload's stream from Spark partition by partition.
  */
 final class RowWriter {
   static final int BATCH = 1000;
@@ -31,10 +31,8 @@ final class RowWriter {
   AppliedChanges apply(TableChanges changes) throws SQLException {
     ExportedTable table = changes.table();
     long deleted =
-        changes.reload()
-            ? deleteAll(table)
-            : deleteKeys(table, changes.deletes().toLocalIterator());
-    long upserted = upsert(table, changes.upserts().toLocalIterator());
+        changes.reload() ? deleteAll(table) : deleteKeys(table, changes.deletes().open());
+    long upserted = upsert(table, changes.upserts().open());
     return new AppliedChanges(table.name(), upserted, deleted, changes.reload());
   }
 

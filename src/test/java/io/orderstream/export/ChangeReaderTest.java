@@ -19,13 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The change feed reduced to the last change per key, on a real Delta table with the seller table's
- * columns: updates and inserts upserted, deletes deleted, a rewrite in one commit kept, and a range
- * without a feed reloaded whole.
+ * The changes between two versions found from the files, on a real Delta table with the seller
+ * table's columns: updates and inserts upserted, deletes deleted, a rewrite in one commit kept,
+ * rows a rewrite left as they were not exported again, deletion vectors honoured, and the cases
+ * that need the whole table reloaded.
  */
 @SparkTest
 class ChangeReaderTest {
   private static final ExportedTable SELLER = ExportedTable.of(new SellerTable().definition());
+
+  private static final org.apache.spark.sql.types.StructType SELLER_NAME_ONLY =
+      new org.apache.spark.sql.types.StructType()
+          .add("id", org.apache.spark.sql.types.DataTypes.StringType)
+          .add("name", org.apache.spark.sql.types.DataTypes.StringType);
 
   @TempDir Path dir;
 
@@ -41,10 +47,8 @@ class ChangeReaderTest {
     TableChanges changes = reader().changes(SELLER, Optional.of(1L), 5);
 
     assertThat(changes.reload()).isFalse();
-    assertThat(names(changes.upserts().collectAsList())).containsExactlyInAnyOrder("a=A3", "c=C1");
-    assertThat(changes.deletes().collectAsList())
-        .extracting(r -> r.getString(0))
-        .containsExactly("b");
+    assertThat(names(list(changes.upserts()))).containsExactlyInAnyOrder("a=A3", "c=C1");
+    assertThat(list(changes.deletes())).extracting(r -> r.getString(0)).containsExactly("b");
   }
 
   @Test
@@ -59,10 +63,10 @@ class ChangeReaderTest {
     TableChanges atOldest = reader(Map.of(SELLER.name(), 2L)).changes(SELLER, Optional.of(2L), 3);
 
     assertThat(beforeOldest.reload()).isTrue();
-    assertThat(names(beforeOldest.upserts().collectAsList()))
+    assertThat(names(list(beforeOldest.upserts())))
         .containsExactlyInAnyOrder("a=A1", "b=B1", "c=C1");
     assertThat(atOldest.reload()).isFalse();
-    assertThat(names(atOldest.upserts().collectAsList())).containsExactly("c=C1");
+    assertThat(names(list(atOldest.upserts()))).containsExactly("c=C1");
   }
 
   @Test
@@ -78,31 +82,78 @@ class ChangeReaderTest {
 
     TableChanges changes = reader().changes(SELLER, Optional.of(1L), 2);
 
-    assertThat(names(changes.upserts().collectAsList())).containsExactly("a=A2");
-    assertThat(changes.deletes().collectAsList())
-        .extracting(r -> r.getString(0))
-        .containsExactly("b");
+    assertThat(names(list(changes.upserts()))).containsExactly("a=A2");
+    assertThat(list(changes.deletes())).extracting(r -> r.getString(0)).containsExactly("b");
   }
 
   @Test
-  void rangeWrittenBeforeTheFeedWasOnIsReloadedWhole() {
+  void tableWithoutAChangeFeedIsReadFromItsFiles() {
     String path = create(false); // v0
-    append(path, seller("a", "A1")); // v1
+    append(path, seller("a", "A1"), seller("b", "B1")); // v1
+    spark().sql("UPDATE delta.`" + path + "` SET name = 'B2' WHERE id = 'b'"); // v2
+
+    TableChanges changes = reader().changes(SELLER, Optional.of(0L), 2);
+
+    assertThat(changes.reload()).isFalse();
+    assertThat(names(list(changes.upserts()))).containsExactlyInAnyOrder("a=A1", "b=B2");
+  }
+
+  @Test
+  void rowsMarkedDeletedByDeletionVectorsAreChangesAndTheOthersAreNot() {
+    String path = create(false); // v0
     spark()
         .sql(
             "ALTER TABLE delta.`"
                 + path
-                + "` SET TBLPROPERTIES ('delta.enableChangeDataFeed' = 'true')"); // v2
-    append(path, seller("b", "B1")); // v3
+                + "` SET TBLPROPERTIES ('delta.enableDeletionVectors' = 'true')"); // v1
+    append(path, seller("a", "A1"), seller("b", "B1"), seller("c", "C1")); // v2
+    spark().sql("DELETE FROM delta.`" + path + "` WHERE id = 'b'"); // v3
+    spark().sql("UPDATE delta.`" + path + "` SET name = 'C2' WHERE id = 'c'"); // v4
 
-    TableChanges fromBefore = reader().changes(SELLER, Optional.of(0L), 3);
-    TableChanges fromAfter = reader().changes(SELLER, Optional.of(2L), 3);
+    TableChanges changes = reader().changes(SELLER, Optional.of(2L), 4);
 
-    assertThat(fromBefore.reload()).isTrue();
-    assertThat(names(fromBefore.upserts().collectAsList()))
-        .containsExactlyInAnyOrder("a=A1", "b=B1");
-    assertThat(fromAfter.reload()).isFalse();
-    assertThat(names(fromAfter.upserts().collectAsList())).containsExactly("b=B1");
+    assertThat(deletionVectorsIn(path)).isPositive();
+    assertThat(changes.reload()).isFalse();
+    assertThat(names(list(changes.upserts()))).containsExactly("c=C2");
+    assertThat(list(changes.deletes())).extracting(r -> r.getString(0)).containsExactly("b");
+  }
+
+  @Test
+  void compactionThatChangesNoRowExportsNothing() {
+    String path = create(true); // v0
+    append(path, seller("a", "A1")); // v1
+    append(path, seller("b", "B1")); // v2
+    spark().sql("OPTIMIZE delta.`" + path + "`"); // v3: two files become one
+
+    TableChanges changes = reader().changes(SELLER, Optional.of(2L), 3);
+
+    assertThat(history(path)).first().isEqualTo("OPTIMIZE");
+    assertThat(changes.reload()).isFalse();
+    assertThat(list(changes.upserts())).isEmpty();
+    assertThat(list(changes.deletes())).isEmpty();
+  }
+
+  @Test
+  void olderVersionWithoutAnExportedColumnIsReloadedWhole() {
+    String path = dir.resolve(SELLER.name()).toString();
+    spark()
+        .createDataFrame(List.of(RowFactory.create("a", "A1")), SELLER_NAME_ONLY)
+        .write()
+        .format("delta")
+        .save(path); // v0: before the lineage columns
+    spark()
+        .sql(
+            "ALTER TABLE delta.`"
+                + path
+                + "` ADD COLUMNS (lineage_updated_at TIMESTAMP, lineage_updated_at_nanos INT,"
+                + " lineage_version BIGINT, lineage_event_hash STRING, lineage_batch_id BIGINT,"
+                + " lineage_complete BOOLEAN)"); // v1
+    append(path, seller("b", "B1")); // v2
+
+    TableChanges changes = reader().changes(SELLER, Optional.of(0L), 2);
+
+    assertThat(changes.reload()).isTrue();
+    assertThat(names(list(changes.upserts()))).containsExactlyInAnyOrder("a=A1", "b=B1");
   }
 
   @Test
@@ -113,7 +164,7 @@ class ChangeReaderTest {
     TableChanges changes = reader().changes(SELLER, Optional.of(7L), 1);
 
     assertThat(changes.reload()).isTrue();
-    assertThat(names(changes.upserts().collectAsList())).containsExactly("a=A1");
+    assertThat(names(list(changes.upserts()))).containsExactly("a=A1");
   }
 
   private ChangeReader reader() {
@@ -121,7 +172,44 @@ class ChangeReaderTest {
   }
 
   private ChangeReader reader(Map<String, Long> oldestKept) {
-    return new ChangeReader(spark(), new TableLocations(dir.toString()), oldestKept);
+    return new ChangeReader(
+        ChangeReaderTest::spark,
+        new TableLocations(dir.toString()),
+        spark().sparkContext().hadoopConfiguration(),
+        oldestKept);
+  }
+
+  private static List<Row> list(TableChanges.Rows rows) {
+    List<Row> list = new java.util.ArrayList<>();
+    rows.open().forEachRemaining(list::add);
+    return list;
+  }
+
+  /** Add actions in the table's log that carry a deletion vector, to show the test made some. */
+  private static long deletionVectorsIn(String path) {
+    try (java.util.stream.Stream<Path> commits =
+        java.nio.file.Files.list(Path.of(path, "_delta_log"))) {
+      long count = 0;
+      for (Path commit : commits.filter(p -> p.toString().endsWith(".json")).toList()) {
+        count +=
+            java.nio.file.Files.readAllLines(commit).stream()
+                .filter(
+                    line -> line.startsWith("{\"add\"") && line.contains("\"deletionVector\":{"))
+                .count();
+      }
+      return count;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The operations of the table's commits, newest first. */
+  private static List<String> history(String path) {
+    return spark()
+        .sql("DESCRIBE HISTORY delta.`" + path + "`")
+        .select("operation")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
   }
 
   private String create(boolean changeFeed) {
@@ -150,7 +238,8 @@ class ChangeReaderTest {
   }
 
   private static List<String> names(List<Row> rows) {
-    return rows.stream().map(r -> r.getAs("id") + "=" + r.getAs("name")).toList();
+    // by position: the exported columns start with id and name
+    return rows.stream().map(r -> r.getString(0) + "=" + r.getString(1)).toList();
   }
 
   private static SparkSession spark() {

@@ -21,11 +21,11 @@ import org.apache.spark.sql.SparkSession;
  *   <li>At the first history level the database is created and loaded whole (not a figure). At the
  *       level nearest {@value ExportFigures#FIRST_EXPORT_ORDERS} orders it is dropped, created
  *       again and loaded whole: that step is the first-export figure. At any other level the
- *       history's copies are exported from the change feed before the level's batches, so that no
- *       timed step carries them.
+ *       history's copies are exported incrementally before the level's batches, so that no timed
+ *       step carries them.
  *   <li>After every timed batch one step brings the database up to that batch: the figure. It must
- *       read the change feed (no table reloaded whole), or the part fails: a reload would time the
- *       history, not the batch.
+ *       find the batch's changes (no table reloaded whole), or the part fails: a reload would time
+ *       the history, not the batch.
  * </ul>
  *
  * At the end every table's row count in PostgreSQL must equal the Delta table's at the manifest.
@@ -98,7 +98,7 @@ final class ExportBench implements HistoryObserver {
               + " orders "
               + (step.changedNothing()
                   ? "found nothing to export"
-                  : "reloaded " + reloaded + " whole instead of" + " reading the change feed")
+                  : "reloaded " + reloaded + " whole instead of finding the batch's changes")
               + ": its time would not be one batch's; see the log above");
     }
     figures.batch(orders, step, millis);
