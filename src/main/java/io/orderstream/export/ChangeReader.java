@@ -2,6 +2,7 @@ package io.orderstream.export;
 
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.orderstream.sink.TableLocations;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -93,7 +94,7 @@ final class ChangeReader {
             .load(locations.pathOf(table.name()))
             .select(columns(table));
     return new TableChanges(
-        table, TableChanges.Rows.of(rows), TableChanges.Rows.of(java.util.List.of()), true);
+        table, TableChanges.Rows.of(rows), TableChanges.Rows.of(List.of()), true);
   }
 
   private Optional<TableChanges> fromFiles(ExportedTable table, long from, long to) {

@@ -10,6 +10,7 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
@@ -21,7 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -125,9 +126,7 @@ final class FileDiff {
               engine
                   .getParquetHandler()
                   .readParquetFiles(
-                      io.delta.kernel.internal.util.Utils.singletonCloseableIterator(status),
-                      physicalSchema,
-                      java.util.Optional.empty());
+                      Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty());
           CloseableIterator<FilteredColumnarBatch> logical =
               Scan.transformPhysicalData(engine, scanState, file, physical)) {
         while (logical.hasNext()) {
@@ -161,6 +160,6 @@ final class FileDiff {
         InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
     return InternalScanFileUtils.getAddFileStatus(file).getPath()
         + "#"
-        + Objects.toString(vector == null ? null : vector.getUniqueId(), "");
+        + (vector == null ? "" : vector.getUniqueId());
   }
 }
