@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
 
+import java.sql.Timestamp;
+import java.util.Comparator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,5 +58,34 @@ public final class EventOrder {
         .groupBy(col("order_id"))
         .agg(max_by(struct(all), rankOf("")).as("best"))
         .select(col("best.*"));
+  }
+
+  /**
+   * The same rank as {@link #rank} for values on the driver: {@code updated_at}, its nanoseconds (a
+   * null ranks as 0), the version (a null ranks lowest) and the content hash. A null instant or
+   * hash ranks below any value, as Spark orders nulls in a struct.
+   */
+  public record Rank(Timestamp updatedAt, Integer nanos, Long version, String hash)
+      implements Comparable<Rank> {
+    private static final Comparator<Rank> ORDER =
+        Comparator.comparing(Rank::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(r -> r.nanos() == null ? 0 : r.nanos())
+            .thenComparingLong(r -> r.version() == null ? Long.MIN_VALUE : r.version())
+            .thenComparing(Rank::hash, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** The rank of a row with the four columns under the given names. */
+    public static Rank of(
+        Row row, String updatedAt, String updatedAtNanos, String version, String eventHash) {
+      return new Rank(
+          row.getAs(updatedAt),
+          row.getAs(updatedAtNanos),
+          row.getAs(version),
+          row.getAs(eventHash));
+    }
+
+    @Override
+    public int compareTo(Rank other) {
+      return ORDER.compare(this, other);
+    }
   }
 }

@@ -15,6 +15,7 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.orderstream.model.ColumnDef;
+import io.orderstream.store.KernelValues;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

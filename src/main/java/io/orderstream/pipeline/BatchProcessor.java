@@ -6,6 +6,7 @@ import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
+import io.orderstream.sink.DriverWrite;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.PhaseTimes;
@@ -62,11 +63,12 @@ public final class BatchProcessor {
       LongFunction<Backlog> waiting,
       GracefulStop stopRequested,
       Compaction compaction,
-      PersonalDataMask personalData) {
+      PersonalDataMask personalData,
+      DriverWrite driverWrite) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
-    this.sink = new StarSchemaSink(locations, writers, personalData);
+    this.sink = new StarSchemaSink(locations, writers, personalData, driverWrite);
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
     this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription, batchLogEnabled);

@@ -6,6 +6,7 @@ import io.orderstream.error.Errors;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
+import io.orderstream.sink.DriverWrite;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
@@ -128,6 +129,7 @@ public final class Pipeline {
     source.validate(spark);
     TableLocations locations = new TableLocations(config.tables());
     Compaction compaction = Compaction.forSession(spark, locations);
+    DriverWrite driverWrite = DriverWrite.forSession(spark);
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);
@@ -162,7 +164,8 @@ public final class Pipeline {
               source::waiting,
               stop,
               compaction,
-              personalData);
+              personalData,
+              driverWrite);
       if (config.once() && backlogListener != null) {
         backlogListener.accept(backlog(source, spark));
       }

@@ -5,11 +5,15 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 
+import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.TableDef;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,9 +50,14 @@ public final class DimensionWriter {
       PreparedMerge prepared,
       String path,
       BatchTransaction txn,
-      SparkSession session) {
+      SparkSession session,
+      DriverWrite driver) {
     if (prepared.isEmpty()) {
       return MergeMetrics.NONE;
+    }
+    Optional<MergeMetrics> small = driver.apply(table, path, txn, rule(table, prepared));
+    if (small.isPresent()) {
+      return small.get();
     }
     Column sourceWins =
         col("s." + Lineage.COMPLETE)
@@ -67,6 +76,43 @@ public final class DimensionWriter {
                     .whenNotMatched()
                     .insertAll()
                     .execute()));
+  }
+
+  /** The MERGE below, row by row on the driver: the same condition decides which row is kept. */
+  static DriverWrite.RowRule rule(TableDef table, PreparedMerge prepared) {
+    Map<Object, Row> incoming = new LinkedHashMap<>();
+    prepared.inTableOrder(table).forEach(row -> incoming.put(row.getAs(table.key()), row));
+    return new DriverWrite.RowRule() {
+      @Override
+      public Optional<Predicate> filter() {
+        return Optional.empty(); // hashed keys: any file may hold any key
+      }
+
+      @Override
+      public boolean concerns(Row stored) {
+        return incoming.containsKey(stored.getAs(table.key()));
+      }
+
+      @Override
+      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
+        return DriverWrite.upsert(incoming, concerned, DimensionWriter::sourceWins);
+      }
+    };
+  }
+
+  /**
+   * The MERGE's {@code sourceWins} with SQL's nulls: a complete source row replaces a reference, or
+   * a complete row of a lower rank.
+   */
+  private static boolean sourceWins(Row source, Row target) {
+    return Boolean.TRUE.equals(source.getAs(Lineage.COMPLETE))
+        && (Boolean.FALSE.equals(target.getAs(Lineage.COMPLETE))
+            || rankOf(source).compareTo(rankOf(target)) > 0);
+  }
+
+  private static EventOrder.Rank rankOf(Row row) {
+    return EventOrder.Rank.of(
+        row, Lineage.UPDATED_AT, Lineage.UPDATED_AT_NANOS, Lineage.VERSION, Lineage.EVENT_HASH);
   }
 
   private static Column rank(String alias) {

@@ -2,9 +2,13 @@ package io.orderstream.sink;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
 import io.orderstream.model.OrderEventLatestTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,7 +28,13 @@ final class LatestEventWriter {
       TouchedRange range,
       String path,
       BatchTransaction txn,
-      SparkSession session) {
+      SparkSession session,
+      DriverWrite driver) {
+    Optional<MergeMetrics> small =
+        driver.apply(OrderEventLatestTable.DEFINITION, path, txn, rule(prepared, range));
+    if (small.isPresent()) {
+      return small.get();
+    }
     return txn.run(
         session,
         () ->
@@ -41,5 +51,42 @@ final class LatestEventWriter {
                     .whenNotMatched()
                     .insertAll()
                     .execute()));
+  }
+
+  /**
+   * The MERGE above, row by row on the driver: a stored event goes only for one that ranks higher.
+   */
+  static DriverWrite.RowRule rule(PreparedMerge prepared, TouchedRange range) {
+    Map<Object, Row> incoming = new LinkedHashMap<>();
+    prepared
+        .inTableOrder(OrderEventLatestTable.DEFINITION)
+        .forEach(row -> incoming.put(row.getAs("order_id"), row));
+    return new DriverWrite.RowRule() {
+      @Override
+      public Optional<Predicate> filter() {
+        return Optional.of(range.kernelFilter(OrderEventLatestTable.UPDATED_AT));
+      }
+
+      @Override
+      public boolean concerns(Row stored) {
+        return range.contains(stored.getAs(OrderEventLatestTable.UPDATED_AT))
+            && incoming.containsKey(stored.getAs("order_id"));
+      }
+
+      @Override
+      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
+        return DriverWrite.upsert(
+            incoming, concerned, (source, target) -> rankOf(source).compareTo(rankOf(target)) > 0);
+      }
+    };
+  }
+
+  private static EventOrder.Rank rankOf(Row row) {
+    return EventOrder.Rank.of(
+        row,
+        OrderEventLatestTable.UPDATED_AT,
+        OrderEventLatestTable.UPDATED_AT_NANOS,
+        OrderEventLatestTable.VERSION,
+        OrderEventLatestTable.EVENT_HASH);
   }
 }

@@ -3,13 +3,17 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.TableDef;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,7 +43,13 @@ final class OrderScopedWriter {
       TouchedRange range,
       String path,
       BatchTransaction txn,
-      SparkSession session) {
+      SparkSession session,
+      DriverWrite driver) {
+    Optional<MergeMetrics> small =
+        driver.apply(table, path, txn, rule(table, prepared, changedOrders, range));
+    if (small.isPresent()) {
+      return small.get();
+    }
     String key = table.key();
     Dataset<Row> fresh = prepared.in(session);
     List<Row> dropped =
@@ -81,6 +91,39 @@ final class OrderScopedWriter {
                     .whenNotMatched(col("s." + DELETE).equalTo(false))
                     .insert(assignments(table))
                     .execute()));
+  }
+
+  /**
+   * The MERGE above, row by row on the driver: every stored row of a changed order (or with a key
+   * the batch writes) within the span goes, and the batch's rows arrive.
+   */
+  static DriverWrite.RowRule rule(
+      TableDef table, PreparedMerge prepared, List<Object> changedOrders, TouchedRange range) {
+    List<Row> fresh = prepared.inTableOrder(table);
+    Set<Object> freshKeys = new HashSet<>();
+    fresh.forEach(row -> freshKeys.add(row.getAs(table.key())));
+    Set<Object> orders = new HashSet<>(changedOrders);
+    return new DriverWrite.RowRule() {
+      @Override
+      public Optional<Predicate> filter() {
+        return Optional.of(range.kernelFilter(Lineage.UPDATED_AT));
+      }
+
+      @Override
+      public boolean concerns(Row stored) {
+        return range.contains(stored.getAs(Lineage.UPDATED_AT))
+            && (orders.contains(stored.getAs("order_id"))
+                || freshKeys.contains(stored.getAs(table.key())));
+      }
+
+      @Override
+      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
+        long updated = freshKeys.stream().filter(concerned::containsKey).count();
+        long deleted = concerned.keySet().stream().filter(k -> !freshKeys.contains(k)).count();
+        return new DriverWrite.Plan(
+            concerned.keySet(), fresh, new MergeMetrics(fresh.size() - updated, updated, deleted));
+      }
+    };
   }
 
   private static Map<String, Column> assignments(TableDef table) {

@@ -33,6 +33,7 @@ public final class StarSchemaSink {
   private final TableLocations locations;
   private final SessionPool pool;
   private final PersonalDataMask personalData;
+  private final DriverWrite driver;
   private final DimensionWriter dimensions = new DimensionWriter();
   private final OrderScopedWriter orderScoped = new OrderScopedWriter();
   private final LatestEventWriter latest = new LatestEventWriter();
@@ -40,11 +41,17 @@ public final class StarSchemaSink {
   /**
    * @param personalData what the derived rows get in their personal columns ({@code
    *     personal-columns})
+   * @param driver writes a table from the driver when the batch is small, instead of a Spark MERGE
    */
-  public StarSchemaSink(TableLocations locations, SessionPool pool, PersonalDataMask personalData) {
+  public StarSchemaSink(
+      TableLocations locations,
+      SessionPool pool,
+      PersonalDataMask personalData,
+      DriverWrite driver) {
     this.locations = locations;
     this.pool = pool;
     this.personalData = personalData;
+    this.driver = driver;
   }
 
   /**
@@ -124,7 +131,7 @@ public final class StarSchemaSink {
             TableKind.DIMENSION,
             (def, session) ->
                 dimensions.apply(
-                    def, prepared.get(def), locations.pathOf(def.name()), txn, session)));
+                    def, prepared.get(def), locations.pathOf(def.name()), txn, session, driver)));
     written.putAll(
         writePhase(
             prepared,
@@ -138,7 +145,8 @@ public final class StarSchemaSink {
                     orders.range(),
                     locations.pathOf(def.name()),
                     txn,
-                    session)));
+                    session,
+                    driver)));
     // The last phase is one table: the batch's own thread and session write it.
     written.put(
         OrderEventLatestTable.NAME,
@@ -150,7 +158,8 @@ public final class StarSchemaSink {
                     orders.range(),
                     locations.pathOf(OrderEventLatestTable.NAME),
                     txn,
-                    orders.session())));
+                    orders.session(),
+                    driver)));
     return written;
   }
 

@@ -3,6 +3,11 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.kernel.expressions.AlwaysFalse;
+import io.delta.kernel.expressions.And;
+import io.delta.kernel.expressions.Literal;
+import io.delta.kernel.expressions.Predicate;
+import io.orderstream.store.KernelValues;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -47,5 +52,23 @@ record TouchedRange(Timestamp from, Timestamp to) {
    */
   Column covers(String column) {
     return col(column).between(lit(from), lit(to));
+  }
+
+  /** Whether a stored row's lineage instant falls in the span, as {@link #covers} decides. */
+  boolean contains(Timestamp t) {
+    return from != null && t != null && !t.before(from) && !t.after(to);
+  }
+
+  /**
+   * The same span as a Delta Kernel filter, for the driver's copy-on-write ({@link DriverWrite}).
+   */
+  Predicate kernelFilter(String column) {
+    if (from == null) {
+      return AlwaysFalse.ALWAYS_FALSE;
+    }
+    io.delta.kernel.expressions.Column target = new io.delta.kernel.expressions.Column(column);
+    return new And(
+        new Predicate(">=", target, Literal.ofTimestamp((Long) KernelValues.toKernel(from))),
+        new Predicate("<=", target, Literal.ofTimestamp((Long) KernelValues.toKernel(to))));
   }
 }

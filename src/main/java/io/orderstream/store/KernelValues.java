@@ -1,4 +1,4 @@
-package io.orderstream.export;
+package io.orderstream.store;
 
 import io.delta.kernel.data.ColumnVector;
 import java.sql.Timestamp;
@@ -11,16 +11,17 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * One value of a Delta Kernel column as the Java object a Spark row holds for the model's type, so
- * that {@link Dialect#bind} takes rows read by Kernel and by Spark alike, and rows read by Kernel
- * compare equal when their values are.
+ * Values between Delta Kernel and Spark rows, for the model's column types. Read: one value of a
+ * Kernel column as the Java object a Spark row holds, so that code taking Spark rows (the export's
+ * dialects, the sink's row rules) takes rows read by Kernel alike, and rows compare equal when
+ * their values are. Write: a Spark row's value as the object a Kernel row holds.
  */
-final class KernelValues {
+public final class KernelValues {
   private static final long MICROS_PER_SECOND = 1_000_000L;
 
   private KernelValues() {}
 
-  static Object get(ColumnVector vector, int row, DataType type) {
+  public static Object get(ColumnVector vector, int row, DataType type) {
     if (vector.isNullAt(row)) {
       return null;
     } else if (type instanceof StringType) {
@@ -39,8 +40,20 @@ final class KernelValues {
     throw new IllegalArgumentException("no exported value for column type " + type.sql());
   }
 
+  /**
+   * The object a Kernel {@code GenericRow} holds for a Spark row's value: the same object, except
+   * an instant, which Kernel keeps as microseconds since the epoch.
+   */
+  public static Object toKernel(Object value) {
+    if (value instanceof Timestamp timestamp) {
+      return Math.multiplyExact(Math.floorDiv(timestamp.getTime(), 1000L), MICROS_PER_SECOND)
+          + timestamp.getNanos() / 1000;
+    }
+    return value;
+  }
+
   /** Kernel gives an instant as microseconds since the epoch (UTC). */
-  static Timestamp timestamp(long micros) {
+  public static Timestamp timestamp(long micros) {
     long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
     Timestamp timestamp = new Timestamp(seconds * 1000);
     timestamp.setNanos((int) Math.floorMod(micros, MICROS_PER_SECOND) * 1000);

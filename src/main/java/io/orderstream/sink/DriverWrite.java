@@ -1,0 +1,351 @@
+package io.orderstream.sink;
+
+import io.delta.kernel.Operation;
+import io.delta.kernel.Scan;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Table;
+import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionCommitResult;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.defaults.internal.data.DefaultColumnarBatch;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.exceptions.ConcurrentTransactionException;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.hook.PostCommitHook;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.AddFile;
+import io.delta.kernel.internal.actions.SingleAction;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.utils.CloseableIterable;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.DataFileStatus;
+import io.orderstream.error.Errors;
+import io.orderstream.model.ColumnDef;
+import io.orderstream.model.TableDef;
+import io.orderstream.store.KernelValues;
+import io.orderstream.store.ValuesVector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes one table's share of a small batch from the driver with Delta Kernel: no Spark job, one
+ * commit, the same rows a Spark MERGE would leave.
+ *
+ * <p>Copy-on-write: the files that may hold the batch's keys (Kernel's data skipping on the rule's
+ * filter) are read with their deletion vectors applied; the {@link RowRule} says which stored rows
+ * go and which rows arrive; every file holding a row that goes is removed, and its other rows are
+ * written again with the arriving ones into one new file. The commit carries the batch's
+ * transaction id like a Spark write, so a replay of the batch, through either path, skips a table
+ * already written.
+ *
+ * <p>A Spark MERGE costs about a second per table whatever the batch's size (state reconstruction,
+ * planning, several jobs); this path costs what its files cost to read and write. It reads on one
+ * thread, so it stands aside ({@link Optional#empty()}) when the files to read exceed {@code
+ * maxReadBytes}, and the caller MERGEs with Spark instead.
+ */
+public final class DriverWrite {
+  /**
+   * The most bytes of a table's stored files a batch reads on the driver; above it, Spark MERGEs. 0
+   * turns the driver path off.
+   */
+  public static final String MAX_READ_BYTES_CONF = "spark.orderstream.sink.driverWriteMaxBytes";
+
+  static final long DEFAULT_MAX_READ_BYTES = 32L << 20;
+
+  /** Who commits, as Delta's history shows it. */
+  private static final String ENGINE_INFO = "orderstream";
+
+  private final Engine engine;
+  private final long maxReadBytes;
+
+  /**
+   * @param maxReadBytes the most bytes of stored files this path reads for one table; 0 turns it
+   *     off
+   */
+  DriverWrite(Engine engine, long maxReadBytes) {
+    this.engine = engine;
+    this.maxReadBytes = maxReadBytes;
+  }
+
+  /**
+   * The driver path as the session's settings give it, with the session's Hadoop settings (object
+   * store credentials and endpoints) for reading and writing files.
+   */
+  public static DriverWrite forSession(SparkSession spark) {
+    String value = spark.conf().get(MAX_READ_BYTES_CONF, Long.toString(DEFAULT_MAX_READ_BYTES));
+    long bytes;
+    try {
+      bytes = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      bytes = -1;
+    }
+    if (bytes < 0) {
+      throw Errors.invalidSetting(
+          MAX_READ_BYTES_CONF,
+          value,
+          "a whole number of bytes, 0 (always MERGE with Spark) or more");
+    }
+    return new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), bytes);
+  }
+
+  /** Which stored rows a batch replaces or deletes, and which rows it adds. */
+  interface RowRule {
+    /** Kernel's data skipping drops files that cannot hold a stored row the rule concerns. */
+    Optional<Predicate> filter();
+
+    /** Whether the batch may replace or delete this stored row; only those reach {@link #plan}. */
+    boolean concerns(Row stored);
+
+    /**
+     * @param concerned the stored rows {@link #concerns} accepted, by key
+     */
+    Plan plan(Map<Object, Row> concerned);
+  }
+
+  /**
+   * What a batch does to a table: the stored keys that go (replaced or deleted) and the rows that
+   * arrive, in the table's columns.
+   */
+  record Plan(Set<Object> leaving, List<Row> arriving, MergeMetrics metrics) {}
+
+  /**
+   * An upsert by key: a new key arrives; a stored one is replaced when {@code sourceReplaces}
+   * (source, stored) holds, as a MERGE's conditional {@code whenMatched().updateAll()} does.
+   */
+  static Plan upsert(
+      Map<Object, Row> incoming, Map<Object, Row> concerned, BiPredicate<Row, Row> sourceReplaces) {
+    Set<Object> leaving = new HashSet<>();
+    List<Row> arriving = new ArrayList<>();
+    long inserted = 0;
+    long updated = 0;
+    for (Map.Entry<Object, Row> source : incoming.entrySet()) {
+      Row stored = concerned.get(source.getKey());
+      if (stored == null) {
+        arriving.add(source.getValue());
+        inserted++;
+      } else if (sourceReplaces.test(source.getValue(), stored)) {
+        leaving.add(source.getKey());
+        arriving.add(source.getValue());
+        updated++;
+      }
+    }
+    return new Plan(leaving, arriving, new MergeMetrics(inserted, updated, 0));
+  }
+
+  /**
+   * @return the rows changed, {@link MergeMetrics#NONE} when this batch was already committed to
+   *     the table, or empty when the table is too large for this path (nothing was written)
+   */
+  Optional<MergeMetrics> apply(TableDef table, String path, BatchTransaction txn, RowRule rule) {
+    if (maxReadBytes <= 0) {
+      return Optional.empty();
+    }
+    Table delta = Table.forPath(engine, path);
+    Transaction transaction;
+    try {
+      transaction =
+          delta
+              .createTransactionBuilder(engine, ENGINE_INFO, Operation.MANUAL_UPDATE)
+              .withTransactionId(engine, txn.appId(), txn.batchId())
+              .build(engine);
+    } catch (ConcurrentTransactionException alreadyCommitted) {
+      return Optional.of(MergeMetrics.NONE);
+    }
+    Snapshot snapshot = delta.getSnapshotAsOfVersion(engine, transaction.getReadTableVersion());
+    if (!snapshot.getSchema().fieldNames().equals(table.columnNames())) {
+      // A table whose columns differ from the model's (an upgrade under way) goes through Spark,
+      // which matches columns by name.
+      return Optional.empty();
+    }
+    StoredFiles stored = StoredFiles.scan(engine, snapshot, rule.filter());
+    if (stored.bytes() > maxReadBytes) {
+      return Optional.empty();
+    }
+    int keyIndex = table.columnNames().indexOf(table.key());
+    StructType sparkSchema = table.schema();
+    Map<Object, Row> concerned = new HashMap<>();
+    Map<io.delta.kernel.data.Row, List<Row>> rowsByFile = new LinkedHashMap<>();
+    for (io.delta.kernel.data.Row file : stored.files()) {
+      List<Row> rows = stored.read(file, table, sparkSchema);
+      rowsByFile.put(file, rows);
+      for (Row row : rows) {
+        if (rule.concerns(row)) {
+          concerned.put(row.get(keyIndex), row);
+        }
+      }
+    }
+    Plan plan = rule.plan(concerned);
+    List<Row> written = new ArrayList<>(plan.arriving());
+    List<io.delta.kernel.data.Row> actions = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (Map.Entry<io.delta.kernel.data.Row, List<Row>> file : rowsByFile.entrySet()) {
+      List<Row> kept = new ArrayList<>();
+      boolean touched = false;
+      for (Row row : file.getValue()) {
+        if (plan.leaving().contains(row.get(keyIndex))) {
+          touched = true;
+        } else {
+          kept.add(row);
+        }
+      }
+      if (touched) {
+        written.addAll(kept);
+        AddFile add = new AddFile(file.getKey().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+        actions.add(
+            SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, Optional.of(now))));
+      }
+    }
+    if (actions.isEmpty() && plan.arriving().isEmpty()) {
+      return Optional.of(MergeMetrics.NONE);
+    }
+    if (!written.isEmpty()) {
+      actions.addAll(writeFile(transaction, written, table));
+    }
+    commit(transaction, actions);
+    return Optional.of(plan.metrics());
+  }
+
+  private List<io.delta.kernel.data.Row> writeFile(
+      Transaction transaction, List<Row> rows, TableDef table) {
+    io.delta.kernel.data.Row state = transaction.getTransactionState(engine);
+    io.delta.kernel.types.StructType schema = transaction.getSchema(engine);
+    int columns = table.columns().size();
+    ColumnVector[] vectors = new ColumnVector[columns];
+    for (int c = 0; c < columns; c++) {
+      Object[] values = new Object[rows.size()];
+      for (int r = 0; r < values.length; r++) {
+        values[r] = KernelValues.toKernel(rows.get(r).get(c));
+      }
+      vectors[c] = new ValuesVector(schema.at(c).getDataType(), values);
+    }
+    ColumnarBatch batch = new DefaultColumnarBatch(rows.size(), schema, vectors);
+    var context = Transaction.getWriteContext(engine, state, Map.of());
+    List<io.delta.kernel.data.Row> adds = new ArrayList<>();
+    try (CloseableIterator<FilteredColumnarBatch> physical =
+            Transaction.transformLogicalData(
+                engine,
+                state,
+                Utils.singletonCloseableIterator(
+                    new FilteredColumnarBatch(batch, Optional.empty())),
+                Map.of());
+        CloseableIterator<DataFileStatus> files =
+            engine
+                .getParquetHandler()
+                .writeParquetFiles(
+                    context.getTargetDirectory(), physical, context.getStatisticsColumns());
+        CloseableIterator<io.delta.kernel.data.Row> actions =
+            Transaction.generateAppendActions(engine, state, files, context)) {
+      actions.forEachRemaining(adds::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return adds;
+  }
+
+  private void commit(Transaction transaction, List<io.delta.kernel.data.Row> actions) {
+    TransactionCommitResult result =
+        transaction.commit(
+            engine,
+            CloseableIterable.inMemoryIterable(Utils.toCloseableIterator(actions.iterator())));
+    // Checkpoints every checkpointInterval commits and the version's checksum, which Spark reads
+    // for the table's protocol and metadata instead of replaying the log.
+    for (PostCommitHook hook : result.getPostCommitHooks()) {
+      try {
+        hook.threadSafeInvoke(engine);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** The live data files a snapshot's scan keeps under a filter, and how to read them. */
+  private record StoredFiles(
+      List<io.delta.kernel.data.Row> files,
+      long bytes,
+      io.delta.kernel.data.Row scanState,
+      io.delta.kernel.types.StructType physicalSchema,
+      Engine engine) {
+
+    static StoredFiles scan(Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
+      var builder = snapshot.getScanBuilder();
+      if (filter.isPresent()) {
+        builder = builder.withFilter(filter.get());
+      }
+      Scan scan = builder.build();
+      io.delta.kernel.data.Row state = scan.getScanState(engine);
+      List<io.delta.kernel.data.Row> files = new ArrayList<>();
+      long bytes = 0;
+      try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
+        while (batches.hasNext()) {
+          try (CloseableIterator<io.delta.kernel.data.Row> rows = batches.next().getRows()) {
+            while (rows.hasNext()) {
+              io.delta.kernel.data.Row file = rows.next();
+              files.add(file);
+              bytes += InternalScanFileUtils.getAddFileStatus(file).getSize();
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new StoredFiles(
+          files, bytes, state, ScanStateRow.getPhysicalDataReadSchema(engine, state), engine);
+    }
+
+    /** The file's live rows, in the table's columns. */
+    List<Row> read(io.delta.kernel.data.Row file, TableDef table, StructType sparkSchema) {
+      List<ColumnDef> columns = table.columns();
+      List<Row> rows = new ArrayList<>();
+      try (CloseableIterator<ColumnarBatch> physical =
+              engine
+                  .getParquetHandler()
+                  .readParquetFiles(
+                      Utils.singletonCloseableIterator(
+                          InternalScanFileUtils.getAddFileStatus(file)),
+                      physicalSchema,
+                      Optional.empty());
+          CloseableIterator<FilteredColumnarBatch> logical =
+              Scan.transformPhysicalData(engine, scanState, file, physical)) {
+        while (logical.hasNext()) {
+          FilteredColumnarBatch batch = logical.next();
+          ColumnarBatch data = batch.getData();
+          ColumnVector[] vectors = new ColumnVector[columns.size()];
+          for (int c = 0; c < columns.size(); c++) {
+            vectors[c] = data.getColumnVector(data.getSchema().indexOf(columns.get(c).name()));
+          }
+          ColumnVector selected = batch.getSelectionVector().orElse(null);
+          for (int r = 0; r < data.getSize(); r++) {
+            if (selected != null && (selected.isNullAt(r) || !selected.getBoolean(r))) {
+              continue; // deleted by the file's deletion vector
+            }
+            Object[] values = new Object[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+              values[c] = KernelValues.get(vectors[c], r, columns.get(c).type());
+            }
+            rows.add(new GenericRowWithSchema(values, sparkSchema));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return rows;
+    }
+  }
+}
