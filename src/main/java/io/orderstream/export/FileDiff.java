@@ -3,19 +3,14 @@ package io.orderstream.export;
 import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
-import io.delta.kernel.data.ColumnVector;
-import io.delta.kernel.data.ColumnarBatch;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.delta.kernel.internal.data.ScanStateRow;
-import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
-import io.delta.kernel.utils.FileStatus;
-import io.orderstream.model.ColumnDef;
-import io.orderstream.store.KernelValues;
+import io.orderstream.store.LiveRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -120,38 +114,12 @@ final class FileDiff {
     }
 
     private void read(io.delta.kernel.data.Row file, Map<Object, Row> into) {
-      FileStatus status = InternalScanFileUtils.getAddFileStatus(file);
-      List<ColumnDef> columns = table.columns();
       int keyIndex = table.columnNames().indexOf(table.key());
-      try (CloseableIterator<ColumnarBatch> physical =
-              engine
-                  .getParquetHandler()
-                  .readParquetFiles(
-                      Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty());
-          CloseableIterator<FilteredColumnarBatch> logical =
-              Scan.transformPhysicalData(engine, scanState, file, physical)) {
-        while (logical.hasNext()) {
-          FilteredColumnarBatch batch = logical.next();
-          ColumnarBatch data = batch.getData();
-          ColumnVector[] vectors = new ColumnVector[columns.size()];
-          for (int c = 0; c < columns.size(); c++) {
-            vectors[c] = data.getColumnVector(data.getSchema().indexOf(columns.get(c).name()));
-          }
-          ColumnVector selected = batch.getSelectionVector().orElse(null);
-          for (int r = 0; r < data.getSize(); r++) {
-            if (selected != null && (selected.isNullAt(r) || !selected.getBoolean(r))) {
-              continue; // deleted by the file's deletion vector
-            }
-            Object[] values = new Object[columns.size()];
-            for (int c = 0; c < columns.size(); c++) {
-              values[c] = KernelValues.get(vectors[c], r, columns.get(c).type());
-            }
-            into.put(values[keyIndex], RowFactory.create(values));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      new LiveRows(engine, scanState, physicalSchema)
+          .read(
+              file,
+              table.columns(),
+              values -> into.put(values[keyIndex], RowFactory.create(values)));
     }
   }
 

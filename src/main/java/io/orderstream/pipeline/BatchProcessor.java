@@ -162,6 +162,7 @@ public final class BatchProcessor {
           txn,
           batchLog.row(report, endedAt, oldestInputAgeMillis(counts, endedAt)));
       LOG.info(report.toLogLine());
+      LOG.debug("batch {} phases (ms): {}", batchId, new TreeMap<>(report.phaseMillis()));
       listener.accept(report);
       // Upkeep after the batch is committed and reported, so it never delays the batch's own rows.
       compaction.recordWrites(written);

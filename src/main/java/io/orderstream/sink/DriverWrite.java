@@ -24,9 +24,9 @@ import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.orderstream.error.Errors;
-import io.orderstream.model.ColumnDef;
 import io.orderstream.model.TableDef;
 import io.orderstream.store.KernelValues;
+import io.orderstream.store.LiveRows;
 import io.orderstream.store.ValuesVector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -311,40 +311,12 @@ public final class DriverWrite {
 
     /** The file's live rows, in the table's columns. */
     List<Row> read(io.delta.kernel.data.Row file, TableDef table, StructType sparkSchema) {
-      List<ColumnDef> columns = table.columns();
       List<Row> rows = new ArrayList<>();
-      try (CloseableIterator<ColumnarBatch> physical =
-              engine
-                  .getParquetHandler()
-                  .readParquetFiles(
-                      Utils.singletonCloseableIterator(
-                          InternalScanFileUtils.getAddFileStatus(file)),
-                      physicalSchema,
-                      Optional.empty());
-          CloseableIterator<FilteredColumnarBatch> logical =
-              Scan.transformPhysicalData(engine, scanState, file, physical)) {
-        while (logical.hasNext()) {
-          FilteredColumnarBatch batch = logical.next();
-          ColumnarBatch data = batch.getData();
-          ColumnVector[] vectors = new ColumnVector[columns.size()];
-          for (int c = 0; c < columns.size(); c++) {
-            vectors[c] = data.getColumnVector(data.getSchema().indexOf(columns.get(c).name()));
-          }
-          ColumnVector selected = batch.getSelectionVector().orElse(null);
-          for (int r = 0; r < data.getSize(); r++) {
-            if (selected != null && (selected.isNullAt(r) || !selected.getBoolean(r))) {
-              continue; // deleted by the file's deletion vector
-            }
-            Object[] values = new Object[columns.size()];
-            for (int c = 0; c < columns.size(); c++) {
-              values[c] = KernelValues.get(vectors[c], r, columns.get(c).type());
-            }
-            rows.add(new GenericRowWithSchema(values, sparkSchema));
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      new LiveRows(engine, scanState, physicalSchema)
+          .read(
+              file,
+              table.columns(),
+              values -> rows.add(new GenericRowWithSchema(values, sparkSchema)));
       return rows;
     }
   }

@@ -7,6 +7,7 @@ import io.orderstream.config.RunConfig;
 import io.orderstream.model.BatchLogTable;
 import io.orderstream.ops.TableComparison;
 import io.orderstream.ops.TableIntegrity;
+import io.orderstream.sink.DriverWrite;
 import io.orderstream.testing.ChildPipeline;
 import io.orderstream.testing.CrashSite;
 import io.orderstream.testing.CrashWatch;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The short crash loop (bench/crash-loop is the long one): a shuffled backlog with duplicates, late
  * events and bad files; an uninterrupted reference run; then the same input run in child JVMs that
- * are killed with SIGKILL in start-up, between two table writes of a batch, and after a batch wrote
- * every table but before the checkpoint recorded it; a last run finishes. The crashed pipeline's
- * tables must pass the integrity check and hold the same rows as the reference, quarantine
- * included.
+ * are killed with SIGKILL in start-up, between two table writes of a batch (once writing with
+ * Spark's MERGE, once from the driver), and after a batch wrote every table but before the
+ * checkpoint recorded it; a last run finishes. The crashed pipeline's tables must pass the
+ * integrity check and hold the same rows as the reference, quarantine included.
  *
  * <p>Kills are triggered by what the child has written (checkpoint offsets, Delta transaction ids),
  * not by timing alone, so each lands where it is meant to on a fast or a slow machine.
@@ -59,6 +60,11 @@ class CrashLoopTest {
    * must not depend on how the files were split into batches (LifecyclePipelineTest checks that).
    */
   private static final int ALL_AT_ONCE = 1000;
+
+  /**
+   * Every table written with Spark's MERGE; the default writes this small backlog from the driver.
+   */
+  private static final String[] MERGE_ONLY = {"--conf", DriverWrite.MAX_READ_BYTES_CONF + "=0"};
 
   /** Guards against a child that hangs; no assertion is about time. */
   private static final Duration PATIENCE = Duration.ofMinutes(10);
@@ -90,7 +96,11 @@ class CrashLoopTest {
     ChildPipeline child = startCrashed(input);
     Thread.sleep(500 + random.nextInt(1500));
     sites.add(watch.kill(child));
-    // a batch that has written some tables but not order_event_latest
+    // a batch that has written some tables but not order_event_latest: once with Spark's MERGE,
+    // once with the driver's writes, so each path's replay meets the other's half-written batch
+    child = startCrashed(input, MERGE_ONLY);
+    watch.awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
+    sites.add(watch.kill(child));
     child = startCrashed(input);
     watch.awaitSite(child, site -> site.tablesWritten() > 0 && !site.latestWritten());
     sites.add(watch.kill(child));
@@ -167,9 +177,9 @@ class CrashLoopTest {
     }
   }
 
-  private ChildPipeline startCrashed(Path input) {
-    return ChildPipeline.start(
-        dir.resolve("crashed.log"),
+  private ChildPipeline startCrashed(Path input, String... settings) {
+    List<String> arguments = new ArrayList<>(List.of(settings));
+    arguments.addAll(
         List.of(
             "--input",
             input.toString(),
@@ -179,6 +189,7 @@ class CrashLoopTest {
             checkpoint("crashed").toString(),
             "--max-files-per-trigger",
             Integer.toString(MAX_FILES)));
+    return ChildPipeline.start(dir.resolve("crashed.log"), arguments);
   }
 
   private Path tables(String name) {
