@@ -129,7 +129,7 @@ public final class Pipeline {
     source.validate(spark);
     TableLocations locations = new TableLocations(config.tables());
     Compaction compaction = Compaction.forSession(spark, locations);
-    DriverWrite driverWrite = DriverWrite.forSession(spark);
+    DriverWrite driverWrite = DriverWrite.forSession(spark, config.tables());
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);

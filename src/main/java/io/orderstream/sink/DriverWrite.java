@@ -30,6 +30,7 @@ import io.orderstream.store.LiveRows;
 import io.orderstream.store.ValuesVector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,10 +40,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one table's share of a small batch from the driver with Delta Kernel: no Spark job, one
@@ -69,6 +75,8 @@ public final class DriverWrite {
 
   static final long DEFAULT_MAX_READ_BYTES = 32L << 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(DriverWrite.class);
+
   /** Who commits, as Delta's history shows it. */
   private static final String ENGINE_INFO = "orderstream";
 
@@ -87,8 +95,11 @@ public final class DriverWrite {
   /**
    * The driver path as the session's settings give it, with the session's Hadoop settings (object
    * store credentials and endpoints) for reading and writing files.
+   *
+   * @param tables where the tables live: Kernel commits through Hadoop's {@code FileContext}, so a
+   *     file system with no {@code AbstractFileSystem} for its scheme is written with Spark's MERGE
    */
-  public static DriverWrite forSession(SparkSession spark) {
+  public static DriverWrite forSession(SparkSession spark, String tables) {
     String value = spark.conf().get(MAX_READ_BYTES_CONF, Long.toString(DEFAULT_MAX_READ_BYTES));
     long bytes;
     try {
@@ -102,7 +113,21 @@ public final class DriverWrite {
           value,
           "a whole number of bytes, 0 (always MERGE with Spark) or more");
     }
-    return new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), bytes);
+    Configuration hadoop = spark.sessionState().newHadoopConf();
+    URI location = new org.apache.hadoop.fs.Path(tables).toUri();
+    if (bytes > 0) {
+      try {
+        FileContext.getFileContext(location, hadoop);
+      } catch (UnsupportedFileSystemException e) {
+        LOG.warn(
+            "Every table is written with Spark's MERGE: the driver's writes need a Hadoop"
+                + " AbstractFileSystem for {} (fs.AbstractFileSystem.{}.impl)",
+            location.getScheme(),
+            location.getScheme());
+        bytes = 0;
+      }
+    }
+    return new DriverWrite(DefaultEngine.create(hadoop), bytes);
   }
 
   /** Which stored rows a batch replaces or deletes, and which rows it adds. */

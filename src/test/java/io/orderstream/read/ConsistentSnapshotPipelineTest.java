@@ -30,7 +30,12 @@ import org.slf4j.LoggerFactory;
 class ConsistentSnapshotPipelineTest {
   private static final Logger LOG = LoggerFactory.getLogger(ConsistentSnapshotPipelineTest.class);
   private static final int ORDERS = 6;
-  private static final int FILES_PER_BATCH = 12;
+
+  /**
+   * Small batches, so the reader beside the pipeline sees several of them commit: with the driver's
+   * writes a batch of twelve files took too little time for a read to land between two.
+   */
+  private static final int FILES_PER_BATCH = 4;
 
   /** What the reader saw while the pipeline ran. */
   private static final class Observations {
