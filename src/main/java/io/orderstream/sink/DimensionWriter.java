@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 
-import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
 import io.orderstream.model.Lineage;
@@ -82,22 +81,10 @@ public final class DimensionWriter {
   static DriverWrite.RowRule rule(TableDef table, PreparedMerge prepared) {
     Map<Object, Row> incoming = new LinkedHashMap<>();
     prepared.inTableOrder(table).forEach(row -> incoming.put(row.getAs(table.key()), row));
-    return new DriverWrite.RowRule() {
-      @Override
-      public Optional<Predicate> filter() {
-        return Optional.empty(); // hashed keys: any file may hold any key
-      }
-
-      @Override
-      public boolean concerns(Row stored) {
-        return incoming.containsKey(stored.getAs(table.key()));
-      }
-
-      @Override
-      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
-        return DriverWrite.upsert(incoming, concerned, DimensionWriter::sourceWins);
-      }
-    };
+    return new DriverWrite.RowRule(
+        Optional.empty(), // hashed keys: any file may hold any key
+        stored -> incoming.containsKey(stored.getAs(table.key())),
+        concerned -> DriverWrite.upsert(incoming, concerned, DimensionWriter::sourceWins));
   }
 
   /**

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
@@ -130,19 +131,19 @@ public final class DriverWrite {
     return new DriverWrite(DefaultEngine.create(hadoop), bytes);
   }
 
-  /** Which stored rows a batch replaces or deletes, and which rows it adds. */
-  interface RowRule {
-    /** Kernel's data skipping drops files that cannot hold a stored row the rule concerns. */
-    Optional<Predicate> filter();
-
-    /** Whether the batch may replace or delete this stored row; only those reach {@link #plan}. */
-    boolean concerns(Row stored);
-
-    /**
-     * @param concerned the stored rows {@link #concerns} accepted, by key
-     */
-    Plan plan(Map<Object, Row> concerned);
-  }
+  /**
+   * Which stored rows a batch replaces or deletes, and which rows it adds.
+   *
+   * @param filter lets Kernel's data skipping drop files that cannot hold a stored row the rule
+   *     concerns; empty reads every file
+   * @param concerns whether the batch may replace or delete a stored row; only those reach {@code
+   *     plan}
+   * @param plan from the stored rows {@code concerns} accepted, by key, what the batch does
+   */
+  record RowRule(
+      Optional<Predicate> filter,
+      java.util.function.Predicate<Row> concerns,
+      Function<Map<Object, Row>, Plan> plan) {}
 
   /**
    * What a batch does to a table: the stored keys that go (replaced or deleted) and the rows that
@@ -211,12 +212,12 @@ public final class DriverWrite {
       List<Row> rows = stored.read(file, table, sparkSchema);
       rowsByFile.put(file, rows);
       for (Row row : rows) {
-        if (rule.concerns(row)) {
+        if (rule.concerns().test(row)) {
           concerned.put(row.get(keyIndex), row);
         }
       }
     }
-    Plan plan = rule.plan(concerned);
+    Plan plan = rule.plan().apply(concerned);
     List<Row> written = new ArrayList<>(plan.arriving());
     List<io.delta.kernel.data.Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();

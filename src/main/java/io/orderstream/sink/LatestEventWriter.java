@@ -2,7 +2,6 @@ package io.orderstream.sink;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
 import io.orderstream.model.OrderEventLatestTable;
@@ -61,24 +60,16 @@ final class LatestEventWriter {
     prepared
         .inTableOrder(OrderEventLatestTable.DEFINITION)
         .forEach(row -> incoming.put(row.getAs("order_id"), row));
-    return new DriverWrite.RowRule() {
-      @Override
-      public Optional<Predicate> filter() {
-        return Optional.of(range.kernelFilter(OrderEventLatestTable.UPDATED_AT));
-      }
-
-      @Override
-      public boolean concerns(Row stored) {
-        return range.contains(stored.getAs(OrderEventLatestTable.UPDATED_AT))
-            && incoming.containsKey(stored.getAs("order_id"));
-      }
-
-      @Override
-      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
-        return DriverWrite.upsert(
-            incoming, concerned, (source, target) -> rankOf(source).compareTo(rankOf(target)) > 0);
-      }
-    };
+    return new DriverWrite.RowRule(
+        Optional.of(range.kernelFilter(OrderEventLatestTable.UPDATED_AT)),
+        stored ->
+            range.contains(stored.getAs(OrderEventLatestTable.UPDATED_AT))
+                && incoming.containsKey(stored.getAs("order_id")),
+        concerned ->
+            DriverWrite.upsert(
+                incoming,
+                concerned,
+                (source, target) -> rankOf(source).compareTo(rankOf(target)) > 0));
   }
 
   private static EventOrder.Rank rankOf(Row row) {

@@ -3,7 +3,6 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.kernel.expressions.Predicate;
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.TableDef;
@@ -103,27 +102,20 @@ final class OrderScopedWriter {
     Set<Object> freshKeys = new HashSet<>();
     fresh.forEach(row -> freshKeys.add(row.getAs(table.key())));
     Set<Object> orders = new HashSet<>(changedOrders);
-    return new DriverWrite.RowRule() {
-      @Override
-      public Optional<Predicate> filter() {
-        return Optional.of(range.kernelFilter(Lineage.UPDATED_AT));
-      }
-
-      @Override
-      public boolean concerns(Row stored) {
-        return range.contains(stored.getAs(Lineage.UPDATED_AT))
-            && (orders.contains(stored.getAs("order_id"))
-                || freshKeys.contains(stored.getAs(table.key())));
-      }
-
-      @Override
-      public DriverWrite.Plan plan(Map<Object, Row> concerned) {
-        long updated = freshKeys.stream().filter(concerned::containsKey).count();
-        long deleted = concerned.keySet().stream().filter(k -> !freshKeys.contains(k)).count();
-        return new DriverWrite.Plan(
-            concerned.keySet(), fresh, new MergeMetrics(fresh.size() - updated, updated, deleted));
-      }
-    };
+    return new DriverWrite.RowRule(
+        Optional.of(range.kernelFilter(Lineage.UPDATED_AT)),
+        stored ->
+            range.contains(stored.getAs(Lineage.UPDATED_AT))
+                && (orders.contains(stored.getAs("order_id"))
+                    || freshKeys.contains(stored.getAs(table.key()))),
+        concerned -> {
+          long updated = freshKeys.stream().filter(concerned::containsKey).count();
+          long deleted = concerned.keySet().stream().filter(k -> !freshKeys.contains(k)).count();
+          return new DriverWrite.Plan(
+              concerned.keySet(),
+              fresh,
+              new MergeMetrics(fresh.size() - updated, updated, deleted));
+        });
   }
 
   private static Map<String, Column> assignments(TableDef table) {
