@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -84,7 +85,13 @@ public final class DimensionWriter {
     return new DriverWrite.RowRule(
         Optional.empty(), // hashed keys: any file may hold any key
         stored -> incoming.containsKey(stored.getAs(table.key())),
-        concerned -> DriverWrite.upsert(incoming, concerned, DimensionWriter::sourceWins));
+        concerned -> DriverWrite.upsert(incoming, concerned, DimensionWriter::sourceWins),
+        Set.of(
+            Lineage.COMPLETE,
+            Lineage.UPDATED_AT,
+            Lineage.UPDATED_AT_NANOS,
+            Lineage.VERSION,
+            Lineage.EVENT_HASH));
   }
 
   /**

@@ -24,6 +24,7 @@ import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.orderstream.error.Errors;
+import io.orderstream.model.ColumnDef;
 import io.orderstream.model.TableDef;
 import io.orderstream.store.KernelValues;
 import io.orderstream.store.LiveRows;
@@ -47,6 +48,7 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +57,17 @@ import org.slf4j.LoggerFactory;
  * Writes one table's share of a small batch from the driver with Delta Kernel: no Spark job, one
  * commit, the same rows a Spark MERGE would leave.
  *
- * <p>Copy-on-write: the files that may hold the batch's keys (Kernel's data skipping on the rule's
- * filter) are read with their deletion vectors applied; the {@link RowRule} says which stored rows
- * go and which rows arrive; every file holding a row that goes is removed, and its other rows are
- * written again with the arriving ones into one new file. The commit carries the batch's
- * transaction id like a Spark write, so a replay of the batch, through either path, skips a table
- * already written.
+ * <p>Copy-on-write, in two passes: the files that may hold the batch's keys (Kernel's data skipping
+ * on the rule's filter) are read with their deletion vectors applied, only the columns the {@link
+ * RowRule} looks at; the rule says which stored rows go and which rows arrive; every file holding a
+ * row that goes is read whole and removed, and its other rows are written again with the arriving
+ * ones into one new file. The commit carries the batch's transaction id like a Spark write, so a
+ * replay of the batch, through either path, skips a table already written.
  *
  * <p>A Spark MERGE costs about a second per table whatever the batch's size (state reconstruction,
- * planning, several jobs); this path costs what its files cost to read and write. It reads on one
- * thread, so it stands aside ({@link Optional#empty()}) when the files to read exceed {@code
- * maxReadBytes}, and the caller MERGEs with Spark instead.
+ * planning, several jobs); this path costs what its files cost to read and write, on one thread. So
+ * it stands aside ({@link Optional#empty()}), and the caller MERGEs with Spark instead, when the
+ * files to probe exceed {@code maxReadBytes} or the files to rewrite exceed a quarter of it.
  */
 public final class DriverWrite {
   /**
@@ -75,6 +77,9 @@ public final class DriverWrite {
   public static final String MAX_READ_BYTES_CONF = "spark.orderstream.sink.driverWriteMaxBytes";
 
   static final long DEFAULT_MAX_READ_BYTES = 32L << 20;
+
+  /** The files a batch rewrites may total at most this share of {@code maxReadBytes}. */
+  private static final int REWRITE_SHARE = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(DriverWrite.class);
 
@@ -139,11 +144,14 @@ public final class DriverWrite {
    * @param concerns whether the batch may replace or delete a stored row; only those reach {@code
    *     plan}
    * @param plan from the stored rows {@code concerns} accepted, by key, what the batch does
+   * @param reads the columns {@code concerns} and {@code plan} look at: only these are read from
+   *     every listed file; whole rows are read only from the files the batch rewrites
    */
   record RowRule(
       Optional<Predicate> filter,
       java.util.function.Predicate<Row> concerns,
-      Function<Map<Object, Row>, Plan> plan) {}
+      Function<Map<Object, Row>, Plan> plan,
+      Set<String> reads) {}
 
   /**
    * What a batch does to a table: the stored keys that go (replaced or deleted) and the rows that
@@ -200,43 +208,57 @@ public final class DriverWrite {
       // which matches columns by name.
       return Optional.empty();
     }
-    StoredFiles stored = StoredFiles.scan(engine, snapshot, rule.filter());
+    List<ColumnDef> probed =
+        table.columns().stream()
+            .filter(c -> c.name().equals(table.key()) || rule.reads().contains(c.name()))
+            .toList();
+    StoredFiles stored = StoredFiles.scan(engine, snapshot, rule.filter(), probed);
     if (stored.bytes() > maxReadBytes) {
       return Optional.empty();
     }
-    int keyIndex = table.columnNames().indexOf(table.key());
-    StructType sparkSchema = table.schema();
+    // First pass: the probed columns of every listed file, which is all a rule needs to decide.
+    String key = table.key();
     Map<Object, Row> concerned = new HashMap<>();
-    Map<io.delta.kernel.data.Row, List<Row>> rowsByFile = new LinkedHashMap<>();
+    Map<io.delta.kernel.data.Row, Set<Object>> keysByFile = new LinkedHashMap<>();
     for (io.delta.kernel.data.Row file : stored.files()) {
-      List<Row> rows = stored.read(file, table, sparkSchema);
-      rowsByFile.put(file, rows);
-      for (Row row : rows) {
-        if (rule.concerns().test(row)) {
-          concerned.put(row.get(keyIndex), row);
-        }
-      }
+      Set<Object> keys = new HashSet<>();
+      stored.probe(
+          file,
+          row -> {
+            keys.add(row.getAs(key));
+            if (rule.concerns().test(row)) {
+              concerned.put(row.getAs(key), row);
+            }
+          });
+      keysByFile.put(file, keys);
     }
     Plan plan = rule.plan().apply(concerned);
+    // Second pass: whole rows, only from the files that hold a row that goes.
+    int keyIndex = table.columnNames().indexOf(key);
     List<Row> written = new ArrayList<>(plan.arriving());
     List<io.delta.kernel.data.Row> actions = new ArrayList<>();
     long now = System.currentTimeMillis();
-    for (Map.Entry<io.delta.kernel.data.Row, List<Row>> file : rowsByFile.entrySet()) {
-      List<Row> kept = new ArrayList<>();
-      boolean touched = false;
-      for (Row row : file.getValue()) {
-        if (plan.leaving().contains(row.get(keyIndex))) {
-          touched = true;
-        } else {
-          kept.add(row);
+    List<io.delta.kernel.data.Row> touched =
+        keysByFile.entrySet().stream()
+            .filter(file -> file.getValue().stream().anyMatch(plan.leaving()::contains))
+            .map(Map.Entry::getKey)
+            .toList();
+    long touchedBytes =
+        touched.stream().mapToLong(f -> InternalScanFileUtils.getAddFileStatus(f).getSize()).sum();
+    if (touchedBytes > maxReadBytes / REWRITE_SHARE) {
+      // Rewriting large files row by row on one thread costs more than Spark's MERGE, which
+      // marks rows with deletion vectors where the table has them.
+      return Optional.empty();
+    }
+    for (io.delta.kernel.data.Row file : touched) {
+      for (Row row : stored.read(file, table)) {
+        if (!plan.leaving().contains(row.get(keyIndex))) {
+          written.add(row);
         }
       }
-      if (touched) {
-        written.addAll(kept);
-        AddFile add = new AddFile(file.getKey().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-        actions.add(
-            SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, Optional.of(now))));
-      }
+      AddFile add = new AddFile(file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+      actions.add(
+          SingleAction.createRemoveFileSingleAction(add.toRemoveFileRow(true, Optional.of(now))));
     }
     if (actions.isEmpty() && plan.arriving().isEmpty()) {
       return Optional.of(MergeMetrics.NONE);
@@ -302,20 +324,24 @@ public final class DriverWrite {
   }
 
   /** The live data files a snapshot's scan keeps under a filter, and how to read them. */
+  /**
+   * The live data files a snapshot's scan keeps under a filter, and how to read them: whole, or
+   * only the probed columns.
+   */
   private record StoredFiles(
       List<io.delta.kernel.data.Row> files,
       long bytes,
-      io.delta.kernel.data.Row scanState,
-      io.delta.kernel.types.StructType physicalSchema,
-      Engine engine) {
+      LiveRows whole,
+      LiveRows probed,
+      List<ColumnDef> probedColumns) {
 
-    static StoredFiles scan(Engine engine, Snapshot snapshot, Optional<Predicate> filter) {
+    static StoredFiles scan(
+        Engine engine, Snapshot snapshot, Optional<Predicate> filter, List<ColumnDef> probed) {
       var builder = snapshot.getScanBuilder();
       if (filter.isPresent()) {
         builder = builder.withFilter(filter.get());
       }
       Scan scan = builder.build();
-      io.delta.kernel.data.Row state = scan.getScanState(engine);
       List<io.delta.kernel.data.Row> files = new ArrayList<>();
       long bytes = 0;
       try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
@@ -331,18 +357,37 @@ public final class DriverWrite {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return new StoredFiles(
-          files, bytes, state, ScanStateRow.getPhysicalDataReadSchema(engine, state), engine);
+      io.delta.kernel.types.StructType schema = snapshot.getSchema();
+      io.delta.kernel.types.StructType probedSchema = new io.delta.kernel.types.StructType();
+      for (ColumnDef column : probed) {
+        probedSchema = probedSchema.add(schema.get(column.name()));
+      }
+      Scan probing = snapshot.getScanBuilder().withReadSchema(probedSchema).build();
+      return new StoredFiles(files, bytes, reader(engine, scan), reader(engine, probing), probed);
+    }
+
+    private static LiveRows reader(Engine engine, Scan scan) {
+      io.delta.kernel.data.Row state = scan.getScanState(engine);
+      return new LiveRows(engine, state, ScanStateRow.getPhysicalDataReadSchema(engine, state));
+    }
+
+    /** The file's live rows, with the probed columns only. */
+    void probe(io.delta.kernel.data.Row file, java.util.function.Consumer<Row> each) {
+      StructType schema =
+          new StructType(
+              probedColumns.stream()
+                  .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
+                  .toArray(org.apache.spark.sql.types.StructField[]::new));
+      probed.read(
+          file, probedColumns, values -> each.accept(new GenericRowWithSchema(values, schema)));
     }
 
     /** The file's live rows, in the table's columns. */
-    List<Row> read(io.delta.kernel.data.Row file, TableDef table, StructType sparkSchema) {
+    List<Row> read(io.delta.kernel.data.Row file, TableDef table) {
+      StructType schema = table.schema();
       List<Row> rows = new ArrayList<>();
-      new LiveRows(engine, scanState, physicalSchema)
-          .read(
-              file,
-              table.columns(),
-              values -> rows.add(new GenericRowWithSchema(values, sparkSchema)));
+      whole.read(
+          file, table.columns(), values -> rows.add(new GenericRowWithSchema(values, schema)));
       return rows;
     }
   }

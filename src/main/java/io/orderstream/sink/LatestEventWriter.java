@@ -8,6 +8,7 @@ import io.orderstream.model.OrderEventLatestTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -69,7 +70,12 @@ final class LatestEventWriter {
             DriverWrite.upsert(
                 incoming,
                 concerned,
-                (source, target) -> rankOf(source).compareTo(rankOf(target)) > 0));
+                (source, target) -> rankOf(source).compareTo(rankOf(target)) > 0),
+        Set.of(
+            OrderEventLatestTable.UPDATED_AT,
+            OrderEventLatestTable.UPDATED_AT_NANOS,
+            OrderEventLatestTable.VERSION,
+            OrderEventLatestTable.EVENT_HASH));
   }
 
   private static EventOrder.Rank rankOf(Row row) {

@@ -115,7 +115,8 @@ final class OrderScopedWriter {
               concerned.keySet(),
               fresh,
               new MergeMetrics(fresh.size() - updated, updated, deleted));
-        });
+        },
+        Set.of("order_id", Lineage.UPDATED_AT));
   }
 
   private static Map<String, Column> assignments(TableDef table) {
