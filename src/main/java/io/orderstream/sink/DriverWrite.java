@@ -323,7 +323,6 @@ public final class DriverWrite {
     }
   }
 
-  /** The live data files a snapshot's scan keeps under a filter, and how to read them. */
   /**
    * The live data files a snapshot's scan keeps under a filter, and how to read them: whole, or
    * only the probed columns.
