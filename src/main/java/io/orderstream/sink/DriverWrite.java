@@ -332,7 +332,8 @@ public final class DriverWrite {
       long bytes,
       LiveRows whole,
       LiveRows probed,
-      List<ColumnDef> probedColumns) {
+      List<ColumnDef> probedColumns,
+      StructType probedRowSchema) {
 
     static StoredFiles scan(
         Engine engine, Snapshot snapshot, Optional<Predicate> filter, List<ColumnDef> probed) {
@@ -362,7 +363,13 @@ public final class DriverWrite {
         probedSchema = probedSchema.add(schema.get(column.name()));
       }
       Scan probing = snapshot.getScanBuilder().withReadSchema(probedSchema).build();
-      return new StoredFiles(files, bytes, reader(engine, scan), reader(engine, probing), probed);
+      StructType rowSchema =
+          new StructType(
+              probed.stream()
+                  .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
+                  .toArray(org.apache.spark.sql.types.StructField[]::new));
+      return new StoredFiles(
+          files, bytes, reader(engine, scan), reader(engine, probing), probed, rowSchema);
     }
 
     private static LiveRows reader(Engine engine, Scan scan) {
@@ -372,13 +379,10 @@ public final class DriverWrite {
 
     /** The file's live rows, with the probed columns only. */
     void probe(io.delta.kernel.data.Row file, java.util.function.Consumer<Row> each) {
-      StructType schema =
-          new StructType(
-              probedColumns.stream()
-                  .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
-                  .toArray(org.apache.spark.sql.types.StructField[]::new));
       probed.read(
-          file, probedColumns, values -> each.accept(new GenericRowWithSchema(values, schema)));
+          file,
+          probedColumns,
+          values -> each.accept(new GenericRowWithSchema(values, probedRowSchema)));
     }
 
     /** The file's live rows, in the table's columns. */

@@ -44,7 +44,7 @@ class DriverWriteTest {
     TableLocations locations = new TableLocations(dir.toString());
     new TableCreator(spark, locations).createMissing(List.of(SELLER));
     path = locations.pathOf(SELLER.name());
-    driver = new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), 1 << 20);
+    driver = driver(1 << 20);
   }
 
   @Test
@@ -71,13 +71,7 @@ class DriverWriteTest {
         .contains(MergeMetrics.NONE);
     MergeMetrics merged =
         new DimensionWriter()
-            .apply(
-                SELLER,
-                prepared(seller("D", "d", 1, true)),
-                path,
-                second,
-                spark,
-                new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), 0));
+            .apply(SELLER, prepared(seller("D", "d", 1, true)), path, second, spark, driver(0));
     assertThat(merged)
         .as("the same batch again, through Spark's MERGE")
         .isEqualTo(MergeMetrics.NONE);
@@ -85,13 +79,7 @@ class DriverWriteTest {
 
     BatchTransaction third = new BatchTransaction("app", 2);
     new DimensionWriter()
-        .apply(
-            SELLER,
-            prepared(seller("E", "e", 1, true)),
-            path,
-            third,
-            spark,
-            new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), 0));
+        .apply(SELLER, prepared(seller("E", "e", 1, true)), path, third, spark, driver(0));
     assertThat(write(driver, third, seller("F", "f", 1, true)))
         .as("a batch Spark's MERGE committed, through the driver")
         .contains(MergeMetrics.NONE);
@@ -103,8 +91,7 @@ class DriverWriteTest {
     write(driver, new BatchTransaction("app", 0), seller("A", "a", 1, true));
     long version = version();
 
-    DriverWrite small =
-        new DriverWrite(DefaultEngine.create(spark.sessionState().newHadoopConf()), 1);
+    DriverWrite small = driver(1);
     assertThat(write(small, new BatchTransaction("app", 1), seller("A", "b", 2, true))).isEmpty();
     assertThat(version()).as("nothing committed").isEqualTo(version);
   }
@@ -130,6 +117,12 @@ class DriverWriteTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** A driver path that reads at most {@code maxReadBytes}; 0 leaves every write to MERGE. */
+  private DriverWrite driver(long maxReadBytes) {
+    return new DriverWrite(
+        DefaultEngine.create(spark.sessionState().newHadoopConf()), maxReadBytes);
+  }
 
   private Optional<MergeMetrics> write(DriverWrite writer, BatchTransaction txn, Row... rows) {
     return writer.apply(SELLER, path, txn, DimensionWriter.rule(SELLER, prepared(rows)));
