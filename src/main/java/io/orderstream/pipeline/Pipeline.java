@@ -1,5 +1,7 @@
 package io.orderstream.pipeline;
 
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
@@ -15,6 +17,7 @@ import io.orderstream.source.Backlog;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.InputSources;
 import io.orderstream.store.FailFast;
+import io.orderstream.store.StatsRowCount;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -281,15 +284,22 @@ public final class Pipeline {
     }
   }
 
-  /** Every table's row count, the tables counted side by side. */
+  /**
+   * Every table's row count, from the tables' logs ({@link StatsRowCount}); a table with a file
+   * lacking statistics is counted by Spark.
+   */
   private static List<RunSummary.TableCount> tableCounts(
       SparkSession spark, TableLocations locations) {
-    return SessionPool.forEach(
-        spark,
-        Tables.all(),
-        (session, def) ->
-            new RunSummary.TableCount(
-                def.name(),
-                session.read().format("delta").load(locations.pathOf(def.name())).count()));
+    Engine engine = DefaultEngine.create(spark.sessionState().newHadoopConf());
+    return Tables.all().stream()
+        .map(
+            def -> {
+              String path = locations.pathOf(def.name());
+              long rows =
+                  StatsRowCount.of(engine, path)
+                      .orElseGet(() -> spark.read().format("delta").load(path).count());
+              return new RunSummary.TableCount(def.name(), rows);
+            })
+        .toList();
   }
 }

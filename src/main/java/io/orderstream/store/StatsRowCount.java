@@ -1,0 +1,72 @@
+package io.orderstream.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.kernel.Table;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.ScanImpl;
+import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
+import io.delta.kernel.utils.CloseableIterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.OptionalLong;
+
+/**
+ * A Delta table's row count from its log alone: each live file's {@code numRecords} statistic less
+ * the rows its deletion vector removes. No data file is opened and no Spark job runs, which is what
+ * a count printed at the end of a short run should cost (a Spark count of the eleven tables took
+ * seconds of a fresh JVM's {@code run --once}).
+ */
+public final class StatsRowCount {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StatsRowCount() {}
+
+  /**
+   * The rows of the table at {@code path}, or empty when a file was written without statistics
+   * (another writer may have turned them off): then only reading the data answers.
+   */
+  public static OptionalLong of(Engine engine, String path) {
+    ScanImpl scan =
+        (ScanImpl) Table.forPath(engine, path).getLatestSnapshot(engine).getScanBuilder().build();
+    long rows = 0;
+    try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine, true)) {
+      while (batches.hasNext()) {
+        try (CloseableIterator<Row> files = batches.next().getRows()) {
+          while (files.hasNext()) {
+            Row file = files.next();
+            OptionalLong records = records(file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+            if (records.isEmpty()) {
+              return OptionalLong.empty();
+            }
+            DeletionVectorDescriptor deleted =
+                InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
+            rows += records.getAsLong() - (deleted == null ? 0 : deleted.getCardinality());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return OptionalLong.of(rows);
+  }
+
+  private static OptionalLong records(Row add) {
+    int stats = add.getSchema().indexOf("stats");
+    if (stats < 0 || add.isNullAt(stats)) {
+      return OptionalLong.empty();
+    }
+    try {
+      JsonNode records = JSON.readTree(add.getString(stats)).get("numRecords");
+      return records != null && records.canConvertToLong()
+          ? OptionalLong.of(records.asLong())
+          : OptionalLong.empty();
+    } catch (JsonProcessingException e) {
+      return OptionalLong.empty();
+    }
+  }
+}
