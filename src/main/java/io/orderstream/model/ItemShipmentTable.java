@@ -36,7 +36,7 @@ public final class ItemShipmentTable extends StarTable {
                       TEXT,
                       "order the shipment belongs to",
                       "txt_detl_idt_pedi_pgto",
-                      col(OrderContext.ORDER_ID)),
+                      col(Winners.ORDER_ID)),
                   derived(
                       "shipment_id",
                       KEY,

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.DataType;
  */
 record JsonScope(String column, String json) {
   /** The winning event itself. */
-  static final JsonScope EVENT = new JsonScope(OrderContext.EVENT, "");
+  static final JsonScope EVENT = new JsonScope(Winners.EVENT, "");
 
   /** One order line of the winning event. */
   static final JsonScope LINE = new JsonScope("line", "list_item_pedi[]");

@@ -19,43 +19,37 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The rows tables are derived from, for the orders whose winning event changed in one batch.
  *
- * <p>Input: one row per changed order with {@code order_id}, the parsed event {@code e} and the
- * event's ordering fields. Keys of nested rows (shipments, items in shipments) are computed inside
- * each order's row with array functions, once, before anything is exploded; every view below is
- * then a narrow projection of that one cached dataset: no joins, no shuffles, so the nine tables'
- * sources cost little more than one.
+ * <p>Input: the batch's {@link Winners}. Keys of nested rows (shipments, items in shipments) are
+ * computed inside each order's row with array functions, once, before anything is exploded; every
+ * view below is then a narrow projection of that one cached dataset: no joins, no shuffles, so the
+ * nine tables' sources cost little more than one.
  */
 public final class OrderContext {
-  public static final String EVENT = "e";
-  public static final String ORDER_ID = "order_id";
+  private static final String EVENT = Winners.EVENT;
+  private static final String ORDER_ID = Winners.ORDER_ID;
   private static final String SHIPS = "ships";
   private static final String SHIP_ITEMS = "ship_items";
 
   private final Dataset<Row> orders;
   private final PersonalDataMask personalData;
 
-  /** A context whose tables write every column as derived ({@code personal-columns=keep}). */
-  public OrderContext(Dataset<Row> winners, long batchId) {
-    this(winners, batchId, PersonalDataMask.KEEP);
-  }
-
   /**
-   * @param winners columns order_id, updated_at, updated_at_nanos, version, event_hash and the
-   *     parsed event {@code e}
    * @param batchId the micro-batch writing the rows, recorded as lineage
    * @param personalData what the tables' rows get in their personal columns
    */
-  public OrderContext(Dataset<Row> winners, long batchId, PersonalDataMask personalData) {
+  OrderContext(Winners winners, long batchId, PersonalDataMask personalData) {
     this.personalData = personalData;
     Dataset<Row> base =
-        winners.select(
-            col(ORDER_ID),
-            col(EVENT),
-            col("updated_at").as(Lineage.UPDATED_AT),
-            col("updated_at_nanos").as(Lineage.UPDATED_AT_NANOS),
-            col("version").as(Lineage.VERSION),
-            col("event_hash").as(Lineage.EVENT_HASH),
-            lit(batchId).as(Lineage.BATCH_ID));
+        winners
+            .rows()
+            .select(
+                col(ORDER_ID),
+                col(EVENT),
+                col(Winners.UPDATED_AT).as(Lineage.UPDATED_AT),
+                col(Winners.UPDATED_AT_NANOS).as(Lineage.UPDATED_AT_NANOS),
+                col(Winners.VERSION).as(Lineage.VERSION),
+                col(Winners.EVENT_HASH).as(Lineage.EVENT_HASH),
+                lit(batchId).as(Lineage.BATCH_ID));
     Dataset<Row> withShips = base.withColumn(SHIPS, keyedShipments());
     this.orders =
         withShips
@@ -63,8 +57,8 @@ public final class OrderContext {
             .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** Frees the cached rows once the batch is written. */
-  public void release() {
+  /** Frees the cached rows once the tables' rows are taken. */
+  void release() {
     orders.unpersist();
   }
 

@@ -36,44 +36,45 @@ public final class OrderEventLatestTable {
           TableKind.LATEST_EVENT,
           "order_id",
           List.of(
-              derived("order_id", TEXT, "order id", "txt_detl_idt_pedi_pgto", col("order_id")),
+              derived(
+                  "order_id", TEXT, "order id", "txt_detl_idt_pedi_pgto", col(Winners.ORDER_ID)),
               derived(
                   UPDATED_AT,
                   INSTANT,
                   "dat_atui of the winning event, to the microsecond",
                   "dat_atui",
-                  col("updated_at")),
+                  col(Winners.UPDATED_AT)),
               derived(
                       UPDATED_AT_NANOS,
                       NANOS,
                       "nanoseconds of dat_atui below updated_at's microsecond (0-999); ranks right after updated_at",
                       "dat_atui",
-                      col(UPDATED_AT_NANOS))
+                      col(Winners.UPDATED_AT_NANOS))
                   .withBackfill(nanosOfRawEvent()),
               derived(
                   VERSION,
                   COUNT,
                   "version of the winning event; null when the event had none",
                   "num_ulti_vers_sist",
-                  col("version")),
+                  col(Winners.VERSION)),
               derived(
                   EVENT_HASH,
                   TEXT,
                   "content hash of the winning event; last tie-breaker",
                   "",
-                  col("event_hash")),
+                  col(Winners.EVENT_HASH)),
               derived(
                   "raw_event",
                   TEXT,
                   "the winning event's JSON exactly as it arrived",
                   "",
-                  col("raw")),
+                  col(Winners.RAW)),
               derived(
                   "source",
                   TEXT,
                   "file (and line, for JSON Lines) it came from",
                   "",
-                  col("source")),
+                  col(Winners.SOURCE)),
               derived(
                   Lineage.BATCH_ID,
                   COUNT,
@@ -97,10 +98,8 @@ public final class OrderEventLatestTable {
     return coalesce(rpad(fraction, 9, "0").substr(7, 3).cast("int"), lit(0));
   }
 
-  /**
-   * Rows from the batch's winners (columns order_id, updated_at, version, event_hash, raw, source).
-   */
-  public static Dataset<Row> rows(Dataset<Row> winners, long batchId) {
-    return winners.withColumn(Lineage.BATCH_ID, lit(batchId)).select(DEFINITION.selection());
+  /** The winning events of the batch's changed orders. */
+  static Dataset<Row> rows(Winners winners, long batchId) {
+    return winners.rows().withColumn(Lineage.BATCH_ID, lit(batchId)).select(DEFINITION.selection());
   }
 }

@@ -45,7 +45,7 @@ public final class OrderItemTable extends StarTable {
                       TEXT,
                       "order id",
                       "txt_detl_idt_pedi_pgto",
-                      col(OrderContext.ORDER_ID)),
+                      col(Winners.ORDER_ID)),
                   LINE.field("item_id", TEXT, "item of this line (FK item)", "cod_vrne_prod"),
                   LINE.field(
                       "offer_id", TEXT, "offer the item was bought under", "cod_ofrt_ineo_requ"),

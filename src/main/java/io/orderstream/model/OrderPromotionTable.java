@@ -43,7 +43,7 @@ public final class OrderPromotionTable extends StarTable {
                       TEXT,
                       "order id",
                       "txt_detl_idt_pedi_pgto",
-                      col(OrderContext.ORDER_ID)),
+                      col(Winners.ORDER_ID)),
                   PROMOTION.field("promotion_id", TEXT, "promotion (FK promotion)", "cod_prmo"),
                   PROMOTION.field(
                       "value_applied",

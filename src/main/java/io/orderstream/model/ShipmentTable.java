@@ -35,7 +35,7 @@ public final class ShipmentTable extends StarTable {
                       TEXT,
                       "order the shipment belongs to",
                       "txt_detl_idt_pedi_pgto",
-                      col(OrderContext.ORDER_ID)),
+                      col(Winners.ORDER_ID)),
                   SHIPMENT.field(
                       "shipment_code",
                       TEXT,

@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.lit;
 import io.orderstream.event.EventOrder;
 import io.orderstream.event.EventSchema;
 import io.orderstream.model.Lineage;
-import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.Winners;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,10 +33,9 @@ public final class ChangedOrders {
   /**
    * @param events decoded events of the batch (DecodedRows columns)
    * @param stored the order_event_latest table
-   * @return one row per changed order: order_id, updated_at, updated_at_nanos, version, event_hash,
-   *     raw, source, stored_updated_at (of the stored winner; null for a new order), e
+   * @return one row per changed order
    */
-  public static Dataset<Row> of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
+  public static Winners of(Dataset<Row> events, Dataset<Row> stored, long batchId) {
     Dataset<Row> best =
         EventOrder.bestPerOrder(
             events.select(
@@ -67,18 +66,19 @@ public final class ChangedOrders {
             .isNull()
             .or(incoming.gt(current))
             .or(incoming.equalTo(current).and(col("s_batch_id").equalTo(lit(batchId))));
-    return compared
-        .where(changed)
-        .select(
-            col("order_id"),
-            col("updated_at"),
-            col("updated_at_nanos"),
-            col("version"),
-            col("event_hash"),
-            col("raw"),
-            col("source"),
-            col("s_updated_at").as("stored_updated_at"),
-            from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS)
-                .as(OrderContext.EVENT));
+    return Winners.of(
+        compared
+            .where(changed)
+            .select(
+                col("order_id").as(Winners.ORDER_ID),
+                col("updated_at").as(Winners.UPDATED_AT),
+                col("updated_at_nanos").as(Winners.UPDATED_AT_NANOS),
+                col("version").as(Winners.VERSION),
+                col("event_hash").as(Winners.EVENT_HASH),
+                col("raw").as(Winners.RAW),
+                col("source").as(Winners.SOURCE),
+                col("s_updated_at").as(Winners.STORED_UPDATED_AT),
+                from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS)
+                    .as(Winners.EVENT)));
   }
 }

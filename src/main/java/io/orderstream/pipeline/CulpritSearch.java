@@ -2,11 +2,11 @@ package io.orderstream.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.orderstream.model.Winners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,25 +29,29 @@ final class CulpritSearch {
   /** One winning event that cannot be processed, and the one-line error it causes. */
   record Culprit(String orderId, String eventHash, String detail) {}
 
-  private final Consumer<Dataset<Row>> derivation;
+  private final Consumer<Winners> derivation;
   private int attempts;
 
   /**
    * @param derivation derives (and discards) the rows of the given changed orders; throws as the
    *     write would
    */
-  CulpritSearch(Consumer<Dataset<Row>> derivation) {
+  CulpritSearch(Consumer<Winners> derivation) {
     this.derivation = derivation;
   }
 
   /**
-   * @param winners the changed orders whose derivation failed (ChangedOrders columns)
+   * @param winners the changed orders whose derivation failed
    * @param failure how the derivation of all of them failed
    * @return the culprits, in order-id order; empty when no order fails alone
    */
-  List<Culprit> find(Dataset<Row> winners, RuntimeException failure) {
+  List<Culprit> find(Winners winners, RuntimeException failure) {
     List<Row> orders =
-        winners.select(col("order_id"), col("event_hash")).orderBy(col("order_id")).collectAsList();
+        winners
+            .rows()
+            .select(col(Winners.ORDER_ID), col(Winners.EVENT_HASH))
+            .orderBy(col(Winners.ORDER_ID))
+            .collectAsList();
     List<Culprit> culprits =
         orders.size() == 1 ? List.of(culprit(orders.get(0), failure)) : split(winners, orders);
     LOG.debug(
@@ -58,14 +62,14 @@ final class CulpritSearch {
     return culprits;
   }
 
-  private List<Culprit> split(Dataset<Row> winners, List<Row> orders) {
+  private List<Culprit> split(Winners winners, List<Row> orders) {
     int middle = orders.size() / 2;
     List<Culprit> found = new ArrayList<>(search(winners, orders.subList(0, middle)));
     found.addAll(search(winners, orders.subList(middle, orders.size())));
     return found;
   }
 
-  private List<Culprit> search(Dataset<Row> winners, List<Row> orders) {
+  private List<Culprit> search(Winners winners, List<Row> orders) {
     Optional<RuntimeException> failure = attempt(winners, orders);
     if (failure.isEmpty()) {
       return List.of();
@@ -76,11 +80,11 @@ final class CulpritSearch {
   }
 
   /** Derives the given orders' rows; empty when that works, the data error when it does not. */
-  private Optional<RuntimeException> attempt(Dataset<Row> winners, List<Row> orders) {
+  private Optional<RuntimeException> attempt(Winners winners, List<Row> orders) {
     attempts++;
     Object[] ids = orders.stream().map(r -> r.get(0)).toArray();
     try {
-      derivation.accept(winners.where(col("order_id").isin(ids)));
+      derivation.accept(winners.ofOrders(ids));
       return Optional.empty();
     } catch (RuntimeException e) {
       if (!FailureCause.mayBeInput(e)) {

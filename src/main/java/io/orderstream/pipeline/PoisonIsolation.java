@@ -3,6 +3,7 @@ package io.orderstream.pipeline;
 import static org.apache.spark.sql.functions.lit;
 
 import io.orderstream.event.DecodedRows;
+import io.orderstream.model.Winners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,17 +61,13 @@ final class PoisonIsolation {
    * @param derivation derives every table's rows for the given changed orders, writing nothing
    */
   static <T> Outcome<T> derive(
-      Dataset<Row> events,
-      Dataset<Row> stored,
-      long batchId,
-      Function<Dataset<Row>, T> derivation) {
+      Dataset<Row> events, Dataset<Row> stored, long batchId, Function<Winners, T> derivation) {
     List<CulpritSearch.Culprit> culprits = new ArrayList<>();
     while (true) {
       Dataset<Row> remaining = culprits.isEmpty() ? events : without(events, culprits);
-      Dataset<Row> winners =
-          ChangedOrders.of(remaining, stored, batchId).persist(StorageLevel.MEMORY_AND_DISK());
+      Winners winners = ChangedOrders.of(remaining, stored, batchId).persist();
       try {
-        long changed = winners.count();
+        long changed = winners.rows().count();
         T prepared = changed == 0 ? null : derivation.apply(winners);
         return outcome(prepared, changed, events, culprits, batchId);
       } catch (RuntimeException failure) {

@@ -3,14 +3,13 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
-import io.orderstream.model.DerivedTable;
-import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.model.TableDef;
+import io.orderstream.model.TableDerivation;
 import io.orderstream.model.TableKind;
-import io.orderstream.model.Tables;
+import io.orderstream.model.Winners;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,43 +76,39 @@ public final class StarSchemaSink {
 
   /**
    * Writes the rows of the changed orders' winning events to every derived table, then the events.
-   *
-   * @param winners one row per changed order: order_id, updated_at, version, event_hash, raw,
-   *     source, stored_updated_at and the parsed event {@code e}
-   * @return changed rows per table
    */
-  public Map<String, MergeMetrics> writeOrders(Dataset<Row> winners, BatchTransaction txn) {
+  public Map<String, MergeMetrics> writeOrders(Winners winners, BatchTransaction txn) {
     return write(prepare(winners, txn), txn, new PhaseTimes());
   }
 
   /**
-   * Derives every table's rows for the changed orders and brings them to the driver, writing
-   * nothing: a failure caused by the events' values surfaces here, before any table changes.
+   * Derives every table's rows for the changed orders ({@link TableDerivation}) and brings them to
+   * the driver, writing nothing: a failure caused by the events' values surfaces here, before any
+   * table changes.
    */
-  public PreparedOrders prepare(Dataset<Row> winners, BatchTransaction txn) {
+  public PreparedOrders prepare(Winners winners, BatchTransaction txn) {
     List<Row> keys =
         winners
-            .select(col("order_id"), col("updated_at"), col("stored_updated_at"))
+            .rows()
+            .select(col(Winners.ORDER_ID), col(Winners.UPDATED_AT), col(Winners.STORED_UPDATED_AT))
             .collectAsList();
     List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
-    OrderContext context = new OrderContext(winners, txn.batchId(), personalData);
-    Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
-    try {
-      for (DerivedTable table : Tables.DERIVED) {
-        TableDef def = table.definition();
-        Dataset<Row> rows = table.rows(context);
-        prepared.put(
-            def,
-            def.kind() == TableKind.DIMENSION
-                ? dimensions.prepare(def, rows)
-                : orderScoped.prepare(def, rows));
-      }
-    } finally {
-      context.release();
-    }
-    PreparedMerge latestRows = latest.prepare(OrderEventLatestTable.rows(winners, txn.batchId()));
+    Map<TableDef, PreparedMerge> prepared =
+        new LinkedHashMap<>(
+            TableDerivation.derive(winners, txn.batchId(), personalData, this::prepare));
+    PreparedMerge latestRows = prepared.remove(OrderEventLatestTable.DEFINITION);
     return new PreparedOrders(
-        prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.sparkSession());
+        prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.rows().sparkSession());
+  }
+
+  /** Brings one table's derived rows to the driver, as its writer needs them. */
+  private PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
+    return switch (table.kind()) {
+      case DIMENSION -> dimensions.prepare(table, rows);
+      case ORDER_SCOPED -> orderScoped.prepare(table, rows);
+      case LATEST_EVENT -> latest.prepare(rows);
+      default -> throw new IllegalArgumentException(table.name() + " is not derived from events");
+    };
   }
 
   /**

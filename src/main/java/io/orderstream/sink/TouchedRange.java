@@ -7,6 +7,7 @@ import io.delta.kernel.expressions.AlwaysFalse;
 import io.delta.kernel.expressions.And;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
+import io.orderstream.model.Winners;
 import io.orderstream.store.KernelValues;
 import java.sql.Timestamp;
 import java.util.List;
@@ -28,14 +29,14 @@ import org.apache.spark.sql.Row;
 record TouchedRange(Timestamp from, Timestamp to) {
 
   /**
-   * @param winners the batch's changed orders: order id, {@code updated_at} (the new winner's) and
-   *     {@code stored_updated_at} (the stored winner's, null for a new order); not empty
+   * @param winners the batch's changed orders, with at least their {@link Winners#UPDATED_AT} and
+   *     {@link Winners#STORED_UPDATED_AT}; not empty
    */
   static TouchedRange of(List<Row> winners) {
     Timestamp from = null;
     Timestamp to = null;
     for (Row winner : winners) {
-      for (String field : List.of("updated_at", "stored_updated_at")) {
+      for (String field : List.of(Winners.UPDATED_AT, Winners.STORED_UPDATED_AT)) {
         Timestamp t = winner.getAs(field);
         if (t != null) {
           from = from == null || t.before(from) ? t : from;

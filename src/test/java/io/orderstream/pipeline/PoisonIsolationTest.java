@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.orderstream.event.DecodedRows;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.Winners;
 import io.orderstream.source.InputRows;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
@@ -71,10 +72,11 @@ class PoisonIsolationTest {
    * Derives the orders' rows, as far as evaluating every column; a status that is not a number
    * fails it under ANSI mode.
    */
-  private Function<Dataset<Row>, List<Row>> statusMustNotBe(String poison) {
+  private Function<Winners, List<Row>> statusMustNotBe(String poison) {
     return winners -> {
       derivations.incrementAndGet();
       return winners
+          .rows()
           .select(
               col("order_id"),
               col("e.stat_pedi"),
@@ -233,7 +235,7 @@ class PoisonIsolationTest {
                     BATCH,
                     winners -> {
                       derivations.incrementAndGet();
-                      return winners.select(col("no_such_column")).collectAsList();
+                      return winners.rows().select(col("no_such_column")).collectAsList();
                     }))
         .isInstanceOf(AnalysisException.class);
     assertThat(derivations.get()).isOne();
@@ -254,9 +256,9 @@ class PoisonIsolationTest {
                     winners -> {
                       derivations.incrementAndGet();
                       // fails only for two orders together, like a key two orders' rows would share
-                      return winners.count() > 1
+                      return winners.rows().count() > 1
                           ? spark.sql("select cast('two' as bigint)").collectAsList()
-                          : winners.collectAsList();
+                          : winners.rows().collectAsList();
                     }))
         .hasMessageContaining("CAST_INVALID_INPUT");
     assertThat(derivations.get()).as("the batch, then each order alone").isEqualTo(3);

@@ -1,10 +1,10 @@
 package io.orderstream.tools.baseline;
 
 import io.orderstream.event.DecodedRows;
-import io.orderstream.model.DerivedTable;
-import io.orderstream.model.OrderContext;
 import io.orderstream.model.OrderEventLatestTable;
-import io.orderstream.model.Tables;
+import io.orderstream.model.PersonalDataMask;
+import io.orderstream.model.TableDerivation;
+import io.orderstream.model.Winners;
 import io.orderstream.pipeline.BatchProcessor;
 import io.orderstream.pipeline.ChangedOrders;
 import io.orderstream.sink.TableLocations;
@@ -53,21 +53,19 @@ public final class FullRecompute {
     try {
       Dataset<Row> noneStored =
           spark.read().format("delta").load(tables.pathOf(OrderEventLatestTable.NAME)).limit(0);
-      Dataset<Row> winners =
+      Winners winners =
           ChangedOrders.of(DecodedRows.events(decoded), noneStored, batchId)
               .persist(StorageLevel.DISK_ONLY());
-      OrderContext context = new OrderContext(winners, batchId);
       try {
-        for (DerivedTable table : Tables.DERIVED) {
-          OverwriteWriter.overwrite(
-              table.definition(), table.rows(context), tables.pathOf(table.definition().name()));
-        }
-        OverwriteWriter.overwrite(
-            OrderEventLatestTable.DEFINITION,
-            OrderEventLatestTable.rows(winners, batchId),
-            tables.pathOf(OrderEventLatestTable.NAME));
+        TableDerivation.derive(
+            winners,
+            batchId,
+            PersonalDataMask.KEEP,
+            (table, rows) -> {
+              OverwriteWriter.overwrite(table, rows, tables.pathOf(table.name()));
+              return table;
+            });
       } finally {
-        context.release();
         winners.unpersist();
       }
     } finally {
