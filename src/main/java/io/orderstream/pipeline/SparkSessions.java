@@ -2,6 +2,8 @@ package io.orderstream.pipeline;
 
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Secrets;
+import io.orderstream.store.localfs.ForklessLocalFileSystem;
+import io.orderstream.store.localfs.ForklessLocalFs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.SparkConf;
@@ -49,6 +51,11 @@ public final class SparkSessions {
     // batch 25 s -> 17 s). Revisit with the benchmark for large backlog batches.
     conf.put("spark.sql.codegen.wholeStage", "false");
     conf.put("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    // Hadoop's local file system forks a chmod process for every file it creates when its native
+    // library is missing, as it is from Maven: about 120 per small batch. These set the same modes
+    // through java.nio; local paths only, object stores are untouched.
+    conf.put("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+    conf.put("spark.hadoop.fs.AbstractFileSystem.file.impl", ForklessLocalFs.class.getName());
     if (master.startsWith("local")) {
       conf.put("spark.ui.enabled", "false");
       conf.put(
