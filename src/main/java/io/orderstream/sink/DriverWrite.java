@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * on the rule's filter) are read with their deletion vectors applied, only the columns the {@link
  * RowRule} looks at; the rule says which stored rows go and which rows arrive; every file holding a
  * row that goes is read whole and removed, and its other rows are written again with the arriving
- * ones into one new file. The commit carries the batch's transaction id like a Spark write, so a
- * replay of the batch, through either path, skips a table already written.
+ * ones into one new file. The first pass's rows of each file are kept between batches ({@link
+ * ProbedFiles}), so a batch opens only the files written since. The commit carries the batch's
+ * transaction id like a Spark write, so a replay of the batch, through either path, skips a table
+ * already written.
  *
  * <p>A Spark MERGE costs about a second per table whatever the batch's size (state reconstruction,
  * planning, several jobs); this path costs what its files cost to read and write, on one thread. So
@@ -86,8 +88,15 @@ public final class DriverWrite {
   /** Who commits, as Delta's history shows it. */
   private static final String ENGINE_INFO = "orderstream";
 
+  /**
+   * The most probed rows kept between batches ({@link ProbedFiles}), over every table: a few
+   * hundred MB of heap at most.
+   */
+  private static final long PROBED_ROWS_KEPT = 1_000_000;
+
   private final Engine engine;
   private final long maxReadBytes;
+  private final ProbedFiles probedFiles = new ProbedFiles(PROBED_ROWS_KEPT);
 
   /**
    * @param maxReadBytes the most bytes of stored files this path reads for one table; 0 turns it
@@ -183,6 +192,11 @@ public final class DriverWrite {
     return new Plan(leaving, arriving, new MergeMetrics(inserted, updated, 0));
   }
 
+  /** How many data files the first passes have opened, those kept from earlier batches aside. */
+  long probedFilesOpened() {
+    return probedFiles.opened();
+  }
+
   /**
    * @return the rows changed, {@link MergeMetrics#NONE} when this batch was already committed to
    *     the table, or empty when the table is too large for this path (nothing was written)
@@ -222,14 +236,12 @@ public final class DriverWrite {
     Map<io.delta.kernel.data.Row, Set<Object>> keysByFile = new LinkedHashMap<>();
     for (io.delta.kernel.data.Row file : stored.files()) {
       Set<Object> keys = new HashSet<>();
-      stored.probe(
-          file,
-          row -> {
-            keys.add(row.getAs(key));
-            if (rule.concerns().test(row)) {
-              concerned.put(row.getAs(key), row);
-            }
-          });
+      for (Row row : probedFiles.rowsOf(file, probed, () -> stored.probe(file))) {
+        keys.add(row.getAs(key));
+        if (rule.concerns().test(row)) {
+          concerned.put(row.getAs(key), row);
+        }
+      }
       keysByFile.put(file, keys);
     }
     Plan plan = rule.plan().apply(concerned);
@@ -378,11 +390,13 @@ public final class DriverWrite {
     }
 
     /** The file's live rows, with the probed columns only. */
-    void probe(io.delta.kernel.data.Row file, java.util.function.Consumer<Row> each) {
+    List<Row> probe(io.delta.kernel.data.Row file) {
+      List<Row> rows = new ArrayList<>();
       probed.read(
           file,
           probedColumns,
-          values -> each.accept(new GenericRowWithSchema(values, probedRowSchema)));
+          values -> rows.add(new GenericRowWithSchema(values, probedRowSchema)));
+      return rows;
     }
 
     /** The file's live rows, in the table's columns. */

@@ -87,6 +87,33 @@ class DriverWriteTest {
   }
 
   @Test
+  void aLaterBatchOpensOnlyTheFilesWrittenSinceAndSeesADeleteMadeMeanwhile() {
+    write(
+        driver,
+        new BatchTransaction("app", 0),
+        seller("A", "a", 1, true),
+        seller("Z", "z", 1, true));
+    write(driver, new BatchTransaction("app", 1), seller("B", "b", 1, true));
+    long opened = driver.probedFilesOpened();
+
+    write(driver, new BatchTransaction("app", 2), seller("C", "c", 1, true));
+    assertThat(driver.probedFilesOpened() - opened)
+        .as("only the file batch 1 wrote; batch 0's was kept")
+        .isOne();
+
+    // A deletion vector on A and Z's file: the rows kept for it no longer describe it.
+    DeltaTable.forPath(spark, path).delete("id = 'A'");
+    opened = driver.probedFilesOpened();
+    assertThat(write(driver, new BatchTransaction("app", 3), seller("A", "a2", 2, true)))
+        .as("A is new again, not an update of the deleted row")
+        .contains(new MergeMetrics(1, 0, 0));
+    assertThat(driver.probedFilesOpened() - opened)
+        .as("batch 2's file, and A and Z's file with its new vector")
+        .isEqualTo(2);
+    assertThat(names()).isEqualTo(Map.of("A", "a2", "B", "b", "C", "c", "Z", "z"));
+  }
+
+  @Test
   void standsAsideWhenTheFilesToReadExceedItsLimit() {
     write(driver, new BatchTransaction("app", 0), seller("A", "a", 1, true));
     long version = version();
