@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.orderstream.event.EventSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -92,11 +95,8 @@ public final class Winners {
       throw new IllegalArgumentException(
           "The batch's winners do not have the contract's columns: " + String.join("; ", problems));
     }
-    return new Winners(rows.select(SCHEMA.fieldNames()[0], tail(SCHEMA.fieldNames())));
-  }
-
-  private static String[] tail(String[] names) {
-    return java.util.Arrays.copyOfRange(names, 1, names.length);
+    return new Winners(
+        rows.select(Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new)));
   }
 
   /** The rows, in {@link #SCHEMA}'s columns. */
