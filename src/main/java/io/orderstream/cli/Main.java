@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
       SnapshotCommand.class,
       CheckCommand.class,
       MaintainCommand.class,
+      RebuildCommand.class,
       StatusCommand.class,
       ExportCommand.class
     })

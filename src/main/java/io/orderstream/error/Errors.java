@@ -243,6 +243,33 @@ public final class Errors {
         null);
   }
 
+  /** Tables without the event log a rebuild derives them from. */
+  public static OrderstreamException noEventLog(String key, String tables) {
+    return new OrderstreamException(
+        "Invalid value for "
+            + key
+            + ": '"
+            + tables
+            + "'; expected tables with an order_event table, but it has none (releases before the"
+            + " event log did not write it): run the pipeline on them once, then rebuild from the"
+            + " events it stores from then on",
+        EXIT_USAGE,
+        null);
+  }
+
+  /** A folder that must be new for a command that creates tables in it. */
+  public static OrderstreamException tablesExist(String key, String location) {
+    return new OrderstreamException(
+        "Invalid value for "
+            + key
+            + ": '"
+            + location
+            + "'; expected a folder without tables, but it holds some: give a new folder, or"
+            + " leave the option out to rebuild in place",
+        EXIT_USAGE,
+        null);
+  }
+
   /** The streaming query stopped with an error. */
   public static OrderstreamException queryFailed(String detail, Throwable cause) {
     return new OrderstreamException(

@@ -118,6 +118,9 @@ public final class TableReference {
       case DIMENSION -> "upserted; the latest winning event's values win; rows are never deleted";
       case ORDER_SCOPED -> "an order's rows are replaced by exactly what its winning event says";
       case LATEST_EVENT -> "one row per order, replaced when a newer event wins";
+      case EVENT_LOG -> "append-only; an event already stored is not stored again";
+      case STATUS_HISTORY ->
+          "an order's rows are recomputed from all its stored events whenever one of them is new";
       case QUARANTINE -> "append-only";
       case BATCH_LOG -> "append-only, one row per committed batch; in no manifest";
     };

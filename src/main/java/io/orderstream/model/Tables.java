@@ -23,6 +23,16 @@ public final class Tables {
           new OrderItemTable());
 
   /**
+   * The event log and the status histories, kept when {@code history} is on: written after the
+   * order-scoped tables and before {@code order_event_latest}.
+   */
+  public static final List<TableDef> HISTORY =
+      List.of(
+          OrderEventTable.DEFINITION,
+          OrderStatusHistoryTable.DEFINITION,
+          OrderItemStatusHistoryTable.DEFINITION);
+
+  /**
    * Columns whose values depend on the run, not on the events: the micro-batch that wrote a row,
    * the input file's path, the time of quarantine. Two runs over the same events may differ in
    * these and nothing else.
@@ -38,11 +48,17 @@ public final class Tables {
 
   private Tables() {}
 
-  /** All table definitions: derived tables, then order_event_latest and quarantine. */
+  /**
+   * All table definitions: derived tables, order_event_latest, the event log and the histories,
+   * quarantine.
+   */
   public static List<TableDef> all() {
-    return Stream.concat(
+    return Stream.of(
             DERIVED.stream().map(DerivedTable::definition),
-            Stream.of(OrderEventLatestTable.DEFINITION, QuarantineTable.DEFINITION))
+            Stream.of(OrderEventLatestTable.DEFINITION),
+            HISTORY.stream(),
+            Stream.of(QuarantineTable.DEFINITION))
+        .flatMap(s -> s)
         .toList();
   }
 

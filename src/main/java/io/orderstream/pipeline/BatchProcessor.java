@@ -10,6 +10,7 @@ import io.orderstream.sink.DriverWrite;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.MergeMetrics;
 import io.orderstream.sink.PhaseTimes;
+import io.orderstream.sink.PreparedHistory;
 import io.orderstream.sink.PreparedOrders;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.StarSchemaSink;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one micro-batch of inputs: decode, quarantine what is unusable, find the orders whose
- * winning event changed, and write their rows to every table.
+ * winning event changed and the events new to the event log, and write their rows to every table.
  *
  * <p>Everything a batch writes depends only on its files and on the tables' state, so replaying a
  * batch after a crash recomputes the same rows and Delta's per-batch transaction ids skip what was
@@ -53,6 +54,9 @@ public final class BatchProcessor {
   private final Consumer<BatchReport> listener;
   private final LongFunction<Backlog> waiting;
 
+  /** Whether the event log and the status histories are kept. */
+  private final boolean keepHistory;
+
   BatchProcessor(
       TableLocations locations,
       String appId,
@@ -64,7 +68,9 @@ public final class BatchProcessor {
       GracefulStop stopRequested,
       Compaction compaction,
       PersonalDataMask personalData,
-      DriverWrite driverWrite) {
+      DriverWrite driverWrite,
+      boolean keepHistory) {
+    this.keepHistory = keepHistory;
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
@@ -133,9 +139,29 @@ public final class BatchProcessor {
               return null;
             });
       }
+      PreparedHistory history = null;
+      if (keepHistory && events > 0) {
+        Dataset<Row> valid =
+            orders.unprocessable() == null
+                ? DecodedRows.events(decoded)
+                : DecodedRows.events(decoded)
+                    .join(
+                        orders.unprocessable().select("order_id", "event_hash"),
+                        scala.jdk.javaapi.CollectionConverters.asScala(
+                                java.util.List.of("order_id", "event_hash"))
+                            .toList(),
+                        "left_anti");
+        history =
+            phases.time(
+                "history",
+                () ->
+                    EventHistory.of(valid, locations, batchId, sink::prepareHistory).orElse(null));
+      }
       long changed = orders.changed();
       Map<String, MergeMetrics> written =
-          orders.prepared() == null ? Map.of() : sink.write(orders.prepared(), txn, phases);
+          orders.prepared() == null && history == null
+              ? Map.of()
+              : sink.write(orders.prepared(), history, txn, phases);
       // Only now is the batch in every table: readers of the manifests move on to this state.
       phases.time(
           "manifest",

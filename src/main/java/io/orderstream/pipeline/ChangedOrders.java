@@ -66,19 +66,25 @@ public final class ChangedOrders {
             .isNull()
             .or(incoming.gt(current))
             .or(incoming.equalTo(current).and(col("s_batch_id").equalTo(lit(batchId))));
+    return parsed(compared.where(changed), col("s_updated_at"));
+  }
+
+  /**
+   * Decoded events ({@code event.DecodedRows} columns), one winner row each, parsed.
+   *
+   * @param storedUpdatedAt what {@link Winners#STORED_UPDATED_AT} gets
+   */
+  public static Winners parsed(Dataset<Row> events, Column storedUpdatedAt) {
     return Winners.of(
-        compared
-            .where(changed)
-            .select(
-                col("order_id").as(Winners.ORDER_ID),
-                col("updated_at").as(Winners.UPDATED_AT),
-                col("updated_at_nanos").as(Winners.UPDATED_AT_NANOS),
-                col("version").as(Winners.VERSION),
-                col("event_hash").as(Winners.EVENT_HASH),
-                col("raw").as(Winners.RAW),
-                col("source").as(Winners.SOURCE),
-                col("s_updated_at").as(Winners.STORED_UPDATED_AT),
-                from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS)
-                    .as(Winners.EVENT)));
+        events.select(
+            col("order_id").as(Winners.ORDER_ID),
+            col("updated_at").as(Winners.UPDATED_AT),
+            col("updated_at_nanos").as(Winners.UPDATED_AT_NANOS),
+            col("version").as(Winners.VERSION),
+            col("event_hash").as(Winners.EVENT_HASH),
+            col("raw").as(Winners.RAW),
+            col("source").as(Winners.SOURCE),
+            storedUpdatedAt.cast("timestamp").as(Winners.STORED_UPDATED_AT),
+            from_json(col("normalized"), EventSchema.sparkType(), JSON_OPTIONS).as(Winners.EVENT)));
   }
 }

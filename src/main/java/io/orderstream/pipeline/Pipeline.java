@@ -133,6 +133,7 @@ public final class Pipeline {
     TableLocations locations = new TableLocations(config.tables());
     Compaction compaction = Compaction.forSession(spark, locations);
     DriverWrite driverWrite = DriverWrite.forSession(spark, config.tables());
+    boolean keepHistory = EventHistory.enabledIn(spark);
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);
@@ -168,7 +169,8 @@ public final class Pipeline {
               stop,
               compaction,
               personalData,
-              driverWrite);
+              driverWrite,
+              keepHistory);
       if (config.once() && backlogListener != null) {
         backlogListener.accept(backlog(source, spark));
       }

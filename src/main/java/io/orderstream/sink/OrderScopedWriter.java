@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.model.Lineage;
+import io.orderstream.model.StatusHistory;
 import io.orderstream.model.TableDef;
+import io.orderstream.model.TableKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +21,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Makes the rows of each changed order equal to what its winning event says, in one commit.
+ * Makes the rows of each changed order equal to what its winning event says (or, for a status
+ * history, what all its events say), in one commit.
  *
  * <p>The MERGE source is the new rows plus a delete marker for every stored row of those orders
  * that the new rows no longer contain (a line or shipment a newer event dropped). Only the changed
@@ -57,7 +60,7 @@ final class OrderScopedWriter {
             .format("delta")
             .load(path)
             .where(
-                range.covers(Lineage.UPDATED_AT).and(col("order_id").isin(changedOrders.toArray())))
+                range.covers(spanColumn(table)).and(col("order_id").isin(changedOrders.toArray())))
             .select(col(key))
             .join(fresh.select(col(key)), key, "left_anti")
             .collectAsList();
@@ -81,7 +84,7 @@ final class OrderScopedWriter {
                     .merge(
                         source.as("s"),
                         range
-                            .covers("t." + Lineage.UPDATED_AT)
+                            .covers("t." + spanColumn(table))
                             .and(col("t." + key).equalTo(col("s." + key))))
                     .whenMatched(col("s." + DELETE))
                     .delete()
@@ -102,10 +105,11 @@ final class OrderScopedWriter {
     Set<Object> freshKeys = new HashSet<>();
     fresh.forEach(row -> freshKeys.add(row.getAs(table.key())));
     Set<Object> orders = new HashSet<>(changedOrders);
+    String span = spanColumn(table);
     return new DriverWrite.RowRule(
-        Optional.of(range.kernelFilter(Lineage.UPDATED_AT)),
+        Optional.of(range.kernelFilter(span)),
         stored ->
-            range.contains(stored.getAs(Lineage.UPDATED_AT))
+            range.contains(stored.getAs(span))
                 && (orders.contains(stored.getAs("order_id"))
                     || freshKeys.contains(stored.getAs(table.key()))),
         concerned -> {
@@ -116,7 +120,18 @@ final class OrderScopedWriter {
               fresh,
               new MergeMetrics(fresh.size() - updated, updated, deleted));
         },
-        Set.of("order_id", Lineage.UPDATED_AT));
+        Set.of("order_id", span));
+  }
+
+  /**
+   * The column whose value every stored row of an order shares, bounded by the batch's {@link
+   * TouchedRange}: the lineage instant (the order's winner's) in the tables derived from the
+   * winner; the order's newest instant in the status histories, whose rows come from many events.
+   */
+  static String spanColumn(TableDef table) {
+    return table.kind() == TableKind.STATUS_HISTORY
+        ? StatusHistory.ORDER_UPDATED_AT
+        : Lineage.UPDATED_AT;
   }
 
   private static Map<String, Column> assignments(TableDef table) {

@@ -3,12 +3,17 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import io.orderstream.model.HistoryBatch;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.OrderEventTable;
+import io.orderstream.model.OrderItemStatusHistoryTable;
+import io.orderstream.model.OrderStatusHistoryTable;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableDerivation;
 import io.orderstream.model.TableKind;
+import io.orderstream.model.Tables;
 import io.orderstream.model.Winners;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +41,7 @@ public final class StarSchemaSink {
   private final DimensionWriter dimensions = new DimensionWriter();
   private final OrderScopedWriter orderScoped = new OrderScopedWriter();
   private final LatestEventWriter latest = new LatestEventWriter();
+  private final EventLogWriter eventLog = new EventLogWriter();
 
   /**
    * @param personalData what the derived rows get in their personal columns ({@code
@@ -78,7 +84,7 @@ public final class StarSchemaSink {
    * Writes the rows of the changed orders' winning events to every derived table, then the events.
    */
   public Map<String, MergeMetrics> writeOrders(Winners winners, BatchTransaction txn) {
-    return write(prepare(winners, txn), txn, new PhaseTimes());
+    return write(prepare(winners, txn), null, txn, new PhaseTimes());
   }
 
   /**
@@ -112,36 +118,79 @@ public final class StarSchemaSink {
   }
 
   /**
-   * Writes prepared rows: dimensions, then order-scoped tables, then the winning events; each
-   * table's time goes to {@code times} as {@code write:<table>}.
+   * Brings a batch's new events and its orders' recomputed histories to the driver, writing
+   * nothing.
+   */
+  public PreparedHistory prepareHistory(HistoryBatch history) {
+    return new PreparedHistory(
+        PreparedMerge.of(OrderEventTable.NAME, history.newEvents()),
+        PreparedMerge.of(OrderStatusHistoryTable.NAME, history.periods().orders()),
+        PreparedMerge.of(OrderItemStatusHistoryTable.NAME, history.periods().items()),
+        history.orders(),
+        new TouchedRange(history.from(), history.to()));
+  }
+
+  /**
+   * Writes prepared rows: dimensions; then order-scoped tables, the new events and the status
+   * histories; then the winning events. Each table's time goes to {@code times} as {@code
+   * write:<table>}.
+   *
+   * @param orders the changed orders' rows; null when no winner changed
+   * @param history the new events and histories; null when none (or history is off)
    */
   public Map<String, MergeMetrics> write(
-      PreparedOrders orders, BatchTransaction txn, PhaseTimes times) {
-    Map<TableDef, PreparedMerge> prepared = orders.tables();
+      PreparedOrders orders, PreparedHistory history, BatchTransaction txn, PhaseTimes times) {
+    Map<TableDef, PreparedMerge> prepared = orders == null ? Map.of() : orders.tables();
     Map<String, MergeMetrics> written = new LinkedHashMap<>();
     written.putAll(
         writePhase(
-            prepared,
             times,
-            TableKind.DIMENSION,
+            tablesOf(prepared, TableKind.DIMENSION),
             (def, session) ->
                 dimensions.apply(
                     def, prepared.get(def), locations.pathOf(def.name()), txn, session, driver)));
+    // The histories go before order_event_latest: a replay that finds the latest events written
+    // finds the histories written too, so the stored history rows it must find are where the
+    // stored winners say.
+    List<TableDef> second = new ArrayList<>(tablesOf(prepared, TableKind.ORDER_SCOPED));
+    if (history != null) {
+      second.addAll(Tables.HISTORY);
+    }
     written.putAll(
         writePhase(
-            prepared,
             times,
-            TableKind.ORDER_SCOPED,
+            second,
             (def, session) ->
-                orderScoped.apply(
-                    def,
-                    prepared.get(def),
-                    orders.changedOrders(),
-                    orders.range(),
-                    locations.pathOf(def.name()),
-                    txn,
-                    session,
-                    driver)));
+                switch (def.kind()) {
+                  case EVENT_LOG ->
+                      eventLog.apply(
+                          history.events(), locations.pathOf(def.name()), txn, session, driver);
+                  case STATUS_HISTORY ->
+                      orderScoped.apply(
+                          def,
+                          def.name().equals(OrderStatusHistoryTable.NAME)
+                              ? history.orderPeriods()
+                              : history.itemPeriods(),
+                          history.orderIds(),
+                          history.range(),
+                          locations.pathOf(def.name()),
+                          txn,
+                          session,
+                          driver);
+                  default ->
+                      orderScoped.apply(
+                          def,
+                          prepared.get(def),
+                          orders.changedOrders(),
+                          orders.range(),
+                          locations.pathOf(def.name()),
+                          txn,
+                          session,
+                          driver);
+                }));
+    if (orders == null) {
+      return written;
+    }
     // The last phase is one table: the batch's own thread and session write it.
     written.put(
         OrderEventLatestTable.NAME,
@@ -162,9 +211,12 @@ public final class StarSchemaSink {
     MergeMetrics apply(TableDef table, SparkSession session);
   }
 
+  private static List<TableDef> tablesOf(Map<TableDef, PreparedMerge> prepared, TableKind kind) {
+    return prepared.keySet().stream().filter(t -> t.kind() == kind).toList();
+  }
+
   private Map<String, MergeMetrics> writePhase(
-      Map<TableDef, PreparedMerge> prepared, PhaseTimes times, TableKind kind, TableWrite write) {
-    List<TableDef> tables = prepared.keySet().stream().filter(t -> t.kind() == kind).toList();
+      PhaseTimes times, List<TableDef> tables, TableWrite write) {
     List<Function<SparkSession, MergeMetrics>> tasks = new ArrayList<>();
     tables.forEach(
         def ->
