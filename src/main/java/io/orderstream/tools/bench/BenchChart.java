@@ -83,6 +83,9 @@ final class BenchChart {
         + optionalRow("samples_once_ms", results)
         + optionalRow("backlog_small_events_per_s", results)
         + row("batch_ms_by_history", results)
+        + optionalRow("batch_ms_by_history_without_history", results)
+        + optionalRow("history_flatness", results)
+        + optionalRow("history_overhead", results)
         + row("baseline_batch_ms_by_history", results)
         + "</table>\n</body></html>\n";
   }

@@ -321,6 +321,7 @@ public final class Benchmark {
                 work,
                 progress,
                 parts.contains(Part.HISTORY),
+                parts.contains(Part.HISTORY),
                 export.map(HistoryObserver.class::cast).orElse(HistoryObserver.NONE))
             .run();
     if (parts.contains(Part.HISTORY)) {
@@ -335,11 +336,14 @@ public final class Benchmark {
       Map<String, Object> results,
       Map<String, Object> detail) {
     Map<String, Long> batch = new LinkedHashMap<>();
+    Map<String, Long> withoutHistory = new LinkedHashMap<>();
     Map<String, Long> baseline = new LinkedHashMap<>();
     Map<String, Object> perLevel = new LinkedHashMap<>();
     history.forEach(
         p -> {
           batch.put(Integer.toString(p.orders()), Stats.median(p.batchMillis()));
+          withoutHistory.put(
+              Integer.toString(p.orders()), Stats.median(p.batchMillisWithoutHistory()));
           baseline.put(Integer.toString(p.orders()), p.baselineMillis());
           perLevel.put(
               Integer.toString(p.orders()),
@@ -348,12 +352,25 @@ public final class Benchmark {
                   p.batchEvents(),
                   "batch_ms",
                   p.batchMillis(),
+                  "batch_without_history_ms",
+                  p.batchMillisWithoutHistory(),
                   "baseline_ms",
                   p.baselineMillis(),
                   "history_load_ms",
                   p.loadMillis()));
         });
     results.put("batch_ms_by_history", batch);
+    results.put("batch_ms_by_history_without_history", withoutHistory);
+    // The targets, history on: the largest history's batch at most 1.5 times the
+    // smallest's, and at most 1.3 times the same batch with history off.
+    HistoryBench.Point smallest = history.get(0);
+    HistoryBench.Point largest = history.get(history.size() - 1);
+    long largestMillis = Stats.median(largest.batchMillis());
+    results.put(
+        "history_flatness", Stats.timeRatio(largestMillis, Stats.median(smallest.batchMillis())));
+    results.put(
+        "history_overhead",
+        Stats.timeRatio(largestMillis, Stats.median(largest.batchMillisWithoutHistory())));
     results.put("baseline_batch_ms_by_history", baseline);
     perLevel.put("measured_at", Instant.now().toString());
     perLevel.put("load_average_before", load);

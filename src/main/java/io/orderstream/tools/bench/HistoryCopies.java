@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import io.orderstream.model.CustomerTable;
 import io.orderstream.model.DeliveryAddressTable;
 import io.orderstream.model.ForeignKey;
+import io.orderstream.model.OrderEventTable;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
 import io.orderstream.model.Tables;
@@ -29,8 +30,12 @@ import org.apache.spark.sql.types.DataTypes;
  * Grows a loaded history by copying it: copy {@code k} of every order gets new keys (text keys end
  * in {@code ~k}, 64-bit hash keys are mixed with a hash of {@code k}), and so do its customer and
  * delivery address, so the tables hold {@code k} times the orders with unique keys and every
- * foreign key resolving. Items, sellers and promotions come from a fixed catalogue and are not
- * copied, as in a real shop whose catalogue grows far slower than its orders.
+ * foreign key resolving. The event log and the status histories are copied with the orders, so the
+ * batch timed with history on meets a log and histories as long as the orders (an order line's
+ * history names the copy's line, as the copied {@code order_item} row does; a logged event's JSON
+ * carries the copy's order id, as the copied event files of {@link #copiedFiles} do). Items,
+ * sellers and promotions come from a fixed catalogue and are not copied, as in a real shop whose
+ * catalogue grows far slower than its orders.
  *
  * <p>Decoding and deriving half a million events through the pipeline would take most of an hour on
  * two cores; appending copies takes about a minute, and the tables end up with the same rows, bytes
@@ -85,28 +90,34 @@ final class HistoryCopies {
    */
   static Dataset<Row> copiedFiles(Dataset<Row> files, int from, int to) {
     Dataset<Row> copies = files.sparkSession().range(from, to).toDF(COPY);
+    return files
+        .crossJoin(copies)
+        .select(
+            concat(col("source"), lit("~"), col(COPY).cast(DataTypes.StringType)).as("source"),
+            withCopysOrderId(col("content").cast(DataTypes.StringType))
+                .cast(DataTypes.BinaryType)
+                .as("content"));
+  }
+
+  /** Event JSON with the order id ({@code txt_detl_idt_pedi_pgto}) given the copy's suffix. */
+  private static Column withCopysOrderId(Column json) {
     Column suffixed =
         concat(
             lit("\"txt_detl_idt_pedi_pgto\":\"$1~"),
             col(COPY).cast(DataTypes.StringType),
             lit("\""));
-    return files
-        .crossJoin(copies)
-        .select(
-            concat(col("source"), lit("~"), col(COPY).cast(DataTypes.StringType)).as("source"),
-            regexp_replace(
-                    col("content").cast(DataTypes.StringType),
-                    lit("\"txt_detl_idt_pedi_pgto\"\\s*:\\s*\"([^\"]*)\""),
-                    suffixed)
-                .cast(DataTypes.BinaryType)
-                .as("content"));
+    return regexp_replace(json, lit("\"txt_detl_idt_pedi_pgto\"\\s*:\\s*\"([^\"]*)\""), suffixed);
   }
 
   private static Dataset<Row> rekeyed(TableDef def, Dataset<Row> rows) {
     Set<String> columns = new HashSet<>();
     columns.add(def.key());
-    if (List.of(rows.columns()).contains("order_id")) {
-      columns.add("order_id");
+    // order_item_id (the line histories') is no foreign key, so that a dropped line keeps its
+    // history, but it names an order_item row all the same: the copy's, as the order id does.
+    for (String copiedId : List.of("order_id", "order_item_id")) {
+      if (List.of(rows.columns()).contains(copiedId)) {
+        columns.add(copiedId);
+      }
     }
     for (ForeignKey fk : def.foreignKeys()) {
       if (isCopied(Tables.byName(fk.table()))) {
@@ -115,6 +126,11 @@ final class HistoryCopies {
     }
     Function<String, Column> value =
         name -> {
+          if (def.kind() == TableKind.EVENT_LOG && name.equals(OrderEventTable.RAW_EVENT)) {
+            // event_hash is kept, though the copy's JSON would hash otherwise: it need only be
+            // unique within the order, and no copied order gets an event later.
+            return withCopysOrderId(col(name)).as(name);
+          }
           if (!columns.contains(name)) {
             return col(name);
           }
@@ -135,6 +151,8 @@ final class HistoryCopies {
   private static boolean isCopied(TableDef def) {
     return def.kind() == TableKind.ORDER_SCOPED
         || def.kind() == TableKind.LATEST_EVENT
+        || def.kind() == TableKind.EVENT_LOG
+        || def.kind() == TableKind.STATUS_HISTORY
         || COPIED_DIMENSIONS.contains(def.name());
   }
 }

@@ -27,4 +27,9 @@ final class Stats {
   static double speedRatio(long referenceMillis, long millis) {
     return Math.round(referenceMillis * 100.0 / millis) / 100.0;
   }
+
+  /** {@code millis} over {@code referenceMillis}, to two decimals (above 1: slower). */
+  static double timeRatio(long millis, long referenceMillis) {
+    return Math.round(millis * 100.0 / Math.max(1, referenceMillis)) / 100.0;
+  }
 }

@@ -12,6 +12,7 @@ import io.orderstream.tools.generate.EventWriter;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.SampleGenerator;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,13 @@ class HistoryCopiesTest {
     long orders = harness.table("order_event_latest").count();
     long lines = harness.table("order_item").count();
     long items = harness.table("item").count();
+    long events = harness.table("order_event").count();
+    long orderPeriods = harness.table("order_status_history").count();
+    long linePeriods = harness.table("order_item_status_history").count();
+    long linePeriodsOfNoLine = linePeriodsOfNoLine(harness);
+    assertThat(List.of(events, orderPeriods, linePeriods))
+        .as("the pipeline filled the event log and the histories")
+        .allMatch(count -> count > 0);
 
     new HistoryCopies(PipelineHarness.spark(), new TableLocations(harness.tables().toString()))
         .append(1, 3);
@@ -39,7 +47,52 @@ class HistoryCopiesTest {
     assertThat(harness.table("order_event_latest").count()).isEqualTo(3 * orders);
     assertThat(harness.table("order_item").count()).isEqualTo(3 * lines);
     assertThat(harness.table("item").count()).as("the catalogue is not copied").isEqualTo(items);
+    assertThat(harness.table("order_event").count()).isEqualTo(3 * events);
+    assertThat(harness.table("order_status_history").count()).isEqualTo(3 * orderPeriods);
+    assertThat(harness.table("order_item_status_history").count()).isEqualTo(3 * linePeriods);
+    assertThat(linePeriodsOfNoLine(harness))
+        .as("a copied line history names its copy's line")
+        .isEqualTo(3 * linePeriodsOfNoLine);
     harness.assertKeysAndForeignKeys();
+  }
+
+  @Test
+  void copiedEventLogHoldsEachCopysOwnEvents(@TempDir Path root) {
+    PipelineHarness harness = new PipelineHarness(root);
+    EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(4, 5L)), harness.input());
+    harness.runOnce();
+
+    new HistoryCopies(PipelineHarness.spark(), new TableLocations(harness.tables().toString()))
+        .append(1, 3);
+
+    Dataset<Row> log = harness.table("order_event");
+    Dataset<Row> decoded =
+        DecodedRows.events(
+            DecodedRows.decode(
+                InputRows.readable(
+                    log.select(
+                        col("source").as(InputRows.SOURCE),
+                        col("raw_event").cast("binary").as(InputRows.CONTENT)))));
+    assertThat(log.count()).isEqualTo(3 * log.where(col("order_id").endsWith("~1")).count());
+    assertThat(decoded.count()).isEqualTo(log.count());
+    assertThat(
+            decoded
+                .select("order_id", "updated_at")
+                .except(log.select("order_id", "updated_at"))
+                .count())
+        .as("each stored event's JSON names the order of its row")
+        .isZero();
+  }
+
+  /** Line history rows whose order_item_id is no order_item row's id. */
+  private static long linePeriodsOfNoLine(PipelineHarness harness) {
+    return harness
+        .table("order_item_status_history")
+        .join(
+            harness.table("order_item").select(col("id").as("order_item_id")),
+            "order_item_id",
+            "left_anti")
+        .count();
   }
 
   @Test

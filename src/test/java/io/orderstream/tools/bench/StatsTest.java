@@ -28,4 +28,11 @@ class StatsTest {
     assertThat(Stats.speedRatio(2220, 2679)).isEqualTo(0.83);
     assertThat(Stats.speedRatio(3000, 1000)).isEqualTo(3.0);
   }
+
+  @Test
+  void timeRatioIsTheRatioOfTheTimesToTwoDecimals() {
+    assertThat(Stats.timeRatio(1500, 1000)).isEqualTo(1.5);
+    assertThat(Stats.timeRatio(2679, 2220)).isEqualTo(1.21);
+    assertThat(Stats.timeRatio(5, 0)).as("no division by zero").isEqualTo(5.0);
+  }
 }
