@@ -25,6 +25,7 @@ public final class OrderItemStatusHistoryTable {
           StatusHistoryColumns.after(
               "the line's status during the period, as order_item.item_status (equal to it for the current one)",
               "list_item_envo[].stat_entg, else stat_pedi",
+              "end of the period: the next period's valid_from, or the instant of the event that no longer has the line; null for the current one",
               derived(
                   "id",
                   TEXT,

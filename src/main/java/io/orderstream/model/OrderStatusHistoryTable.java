@@ -22,6 +22,7 @@ public final class OrderStatusHistoryTable {
           StatusHistoryColumns.after(
               "the order's status during the period (equals order_item.order_status for the current one)",
               "stat_pedi",
+              "end of the period: the next period's valid_from; null for the current one",
               derived(
                   "id",
                   TEXT,

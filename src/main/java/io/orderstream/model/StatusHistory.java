@@ -40,6 +40,19 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class StatusHistory {
   public static final String ORDER_UPDATED_AT = StatusHistoryColumns.ORDER_UPDATED_AT;
 
+  /**
+   * Time spent in each status by the lines of {@code %s} (a status-history table), in hours, the
+   * current period counted up to now: the example the table reference gives, run by the tests.
+   */
+  public static final String TIME_PER_STATUS_SQL =
+      """
+      SELECT status,
+             count(*) AS periods,
+             avg((unix_timestamp(coalesce(valid_to, current_timestamp())) - unix_timestamp(valid_from)) / 3600) AS avg_hours
+      FROM %s
+      GROUP BY status
+      ORDER BY avg_hours DESC""";
+
   private static final String AT = "at";
   private static final String STATUS = StatusHistoryColumns.STATUS;
   private static final String PRESENT = "present";

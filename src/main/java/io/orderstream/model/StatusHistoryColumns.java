@@ -26,7 +26,8 @@ final class StatusHistoryColumns {
   private StatusHistoryColumns() {}
 
   /** {@code own} followed by the shared columns. */
-  static List<ColumnDef> after(String statusComment, String statusSource, ColumnDef... own) {
+  static List<ColumnDef> after(
+      String statusComment, String statusSource, String validToComment, ColumnDef... own) {
     List<ColumnDef> all = new ArrayList<>(List.of(own));
     all.add(derived(STATUS, TEXT, statusComment, statusSource, col(STATUS)));
     all.add(
@@ -36,13 +37,7 @@ final class StatusHistoryColumns {
             "start of the period: dat_atui of the event that set the status",
             "dat_atui",
             col(VALID_FROM)));
-    all.add(
-        derived(
-            VALID_TO,
-            INSTANT,
-            "end of the period: the next period's valid_from, or the instant of the event that dropped the line; null while current",
-            "dat_atui",
-            col(VALID_TO)));
+    all.add(derived(VALID_TO, INSTANT, validToComment, "dat_atui", col(VALID_TO)));
     all.add(
         derived(
             ORDER_UPDATED_AT,

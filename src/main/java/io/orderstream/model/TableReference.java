@@ -111,7 +111,39 @@ public final class TableReference {
           .append(" |\n");
     }
     appendForeignKeys(out, table, tables);
+    if (table.name().equals(OrderItemStatusHistoryTable.NAME)) {
+      out.append(STATUS_HISTORY_NOTES);
+    }
   }
+
+  /** How the histories are made and read, once, after the second of them. */
+  private static final String STATUS_HISTORY_NOTES =
+      """
+
+      ### Reading the status histories
+
+      Both histories are in event time (`dat_atui`), whatever order the events arrived in: events \
+      of an order are ordered by the winning-event rule; at one instant (to the microsecond) only \
+      the tie's winner counts, so no period has zero length; consecutive events with the same \
+      status make one period, which carries the lineage of the event that started it; a line that \
+      a newer event no longer has ends at that event's instant. A late event inside a period \
+      splits it; one with the period's own status changes nothing. The current period \
+      (`valid_to IS NULL`) always has the status `order_item` shows.
+
+      Time each line spent in each status, in hours (the current period counts up to now):
+
+      ```sql
+      %s
+      ```
+
+      Orders that were `PAID` at a given instant: `SELECT order_id FROM order_status_history WHERE \
+      status = 'PAID' AND valid_from <= '2024-07-04 12:00' AND (valid_to IS NULL OR valid_to > \
+      '2024-07-04 12:00')`.
+      """
+          .formatted(
+              StatusHistory.TIME_PER_STATUS_SQL
+                  .formatted("delta.`/data/warehouse/order_item_status_history`")
+                  .replace("\n", "\n"));
 
   private static String maintenance(TableKind kind) {
     return switch (kind) {

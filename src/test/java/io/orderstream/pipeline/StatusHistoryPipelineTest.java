@@ -9,6 +9,7 @@ import io.orderstream.model.OrderEventTable;
 import io.orderstream.model.OrderItemStatusHistoryTable;
 import io.orderstream.model.OrderStatusHistoryTable;
 import io.orderstream.model.PersonalDataMask;
+import io.orderstream.model.StatusHistory;
 import io.orderstream.model.Tables;
 import io.orderstream.ops.CheckResult;
 import io.orderstream.ops.Rebuild;
@@ -134,6 +135,22 @@ class StatusHistoryPipelineTest {
             .collectAsList();
     assertThat(lines).hasSize((int) allAtOnce.table("order_item").count());
     lines.forEach(r -> assertThat(r.<String>getAs("status")).isEqualTo(r.getAs("item_status")));
+  }
+
+  @Test
+  void theReferencesTimePerStatusQueryRunsOnTheHistory() {
+    List<Row> hours =
+        PipelineHarness.spark()
+            .sql(
+                StatusHistory.TIME_PER_STATUS_SQL.formatted(
+                    "delta.`" + allAtOnce.tablesLocation() + "/order_item_status_history`"))
+            .collectAsList();
+    Row paid =
+        hours.stream().filter(r -> "PAID".equals(r.getAs("status"))).findFirst().orElseThrow();
+    assertThat(paid.<Long>getAs("periods")).isPositive();
+    assertThat(paid.<Double>getAs("avg_hours")).isPositive();
+    // NSB's two lines were PAID from 13:58:40.758 to 18:04:53.541 on the same day: 4.1 hours.
+    assertThat(hours).extracting(r -> r.<String>getAs("status")).contains("DELIVERED", "SENT");
   }
 
   @Test
