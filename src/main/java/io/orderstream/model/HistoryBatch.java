@@ -2,11 +2,10 @@ package io.orderstream.model;
 
 import java.sql.Timestamp;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What one batch changes in the event log and the status histories.
+ * What one batch changes in the event log and the status histories, on the driver.
  *
  * @param newEvents {@code order_event} rows of the batch's events not stored yet
  * @param orders the orders whose histories are recomputed: those with an event new to the log (or
@@ -16,8 +15,8 @@ import org.apache.spark.sql.Row;
  * @param periods the orders' whole histories, which replace their stored rows
  */
 public record HistoryBatch(
-    Dataset<Row> newEvents,
+    List<Row> newEvents,
     List<Object> orders,
     Timestamp from,
     Timestamp to,
-    StatusHistory.Periods periods) {}
+    StatusPeriods.Rows periods) {}

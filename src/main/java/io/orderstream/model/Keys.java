@@ -55,6 +55,11 @@ public final class Keys {
     return join(orderId, promotionId);
   }
 
+  /** {@link #escaped} for a value on the driver. */
+  public static String escapedText(String part) {
+    return part.replace("\\", "\\\\").replace(":", "\\:");
+  }
+
   /** One part of a text key: '\' doubled, ':' preceded by '\'. */
   public static Column escaped(Column part) {
     return replace(replace(part, lit("\\"), lit("\\\\")), lit(":"), lit("\\:"));

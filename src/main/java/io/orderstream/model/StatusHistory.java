@@ -1,20 +1,18 @@
 package io.orderstream.model;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.lead;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.struct;
 
-import io.orderstream.event.EventOrder;
-import org.apache.spark.sql.Column;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The status periods of orders and order lines, from all of each order's distinct events: what
@@ -25,8 +23,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  *
  * <ul>
  *   <li>Events at the same instant are a tie: only the tie's winner (the event that ranks highest
- *       by the winning-event rule, {@link EventOrder}) says what holds from that instant, so no
- *       period of zero length exists.
+ *       by the winning-event rule, {@code event.EventOrder}) says what holds from that instant, so
+ *       no period of zero length exists.
  *   <li>Consecutive instants with the same status make one period, which starts at the first of
  *       them and carries that event's lineage.
  *   <li>A period ends at the next instant with another status; a line ends also at the first
@@ -53,112 +51,120 @@ public final class StatusHistory {
       GROUP BY status
       ORDER BY avg_hours DESC""";
 
-  private static final String AT = "at";
-  private static final String STATUS = StatusHistoryColumns.STATUS;
-  private static final String PRESENT = "present";
-
-  /** Both tables' rows for the same orders. */
-  public record Periods(Dataset<Row> orders, Dataset<Row> items) {}
-
   private StatusHistory() {}
 
   /**
+   * One row per event: {@code order_id}, {@code updated_at}, {@code updated_at_nanos}, {@code
+   * version}, {@code event_hash}, {@code source}, {@code stored_updated_at}, {@code order_status}
+   * and {@code lines} (its order lines as {@code order_item} derives them: {@code order_item_id},
+   * {@code item_id}, {@code status}).
+   *
    * @param events every distinct event of each order concerned, one row per event (the {@link
    *     Winners} columns); {@link Winners#STORED_UPDATED_AT} is the instant of the order's stored
    *     winner, or null: {@code order_updated_at} is never below it, so the rows of an order stay
    *     where its {@code order_event_latest} row says, even when events stored before the event log
    *     existed are missing from it
-   * @param batchId the micro-batch writing the rows, recorded as lineage
    */
-  public static Periods derive(Winners events, long batchId) {
-    WindowSpec sameInstant =
-        Window.partitionBy(col(Winners.ORDER_ID), col(Winners.UPDATED_AT))
-            .orderBy(EventOrder.rankOf("").desc());
-    Dataset<Row> instants =
-        events
-            .rows()
-            .withColumn("tie_rank", row_number().over(sameInstant))
-            .where(col("tie_rank").equalTo(1))
-            .drop("tie_rank")
-            .withColumn(
-                ORDER_UPDATED_AT,
-                max(greatest(col(Winners.UPDATED_AT), col(Winners.STORED_UPDATED_AT)))
-                    .over(Window.partitionBy(col(Winners.ORDER_ID))));
-    Dataset<Row> lineage =
-        instants.select(
-            col(Winners.ORDER_ID).as("order_id"),
-            col(Winners.UPDATED_AT).as(AT),
-            col(ORDER_UPDATED_AT),
-            col(Winners.SOURCE).as(StatusHistoryColumns.SOURCE),
-            col(Winners.UPDATED_AT).as(Lineage.UPDATED_AT),
-            col(Winners.UPDATED_AT_NANOS).as(Lineage.UPDATED_AT_NANOS),
-            col(Winners.VERSION).as(Lineage.VERSION),
-            col(Winners.EVENT_HASH).as(Lineage.EVENT_HASH),
-            lit(batchId).as(Lineage.BATCH_ID));
-    Dataset<Row> orderStates =
-        instants.select(
-            col(Winners.ORDER_ID).as("order_id"),
-            col(Winners.UPDATED_AT).as(AT),
-            col(Winners.EVENT + ".stat_pedi").as(STATUS),
-            lit(true).as(PRESENT));
-    Dataset<Row> orders =
-        periods(orderStates, "order_id")
-            .join(lineage, new String[] {"order_id", AT})
-            .select(OrderStatusHistoryTable.DEFINITION.selection());
-    return new Periods(orders, items(instants, lineage, batchId));
-  }
-
-  /** Each line's state at every instant of its order: its status, or absent. */
-  private static Dataset<Row> items(Dataset<Row> instants, Dataset<Row> lineage, long batchId) {
-    OrderContext context = new OrderContext(Winners.of(instants), batchId, PersonalDataMask.KEEP);
+  public static Dataset<Row> eventStatuses(Winners events) {
+    OrderContext context = new OrderContext(events, 0, PersonalDataMask.KEEP);
     Dataset<Row> lines =
         new OrderItemTable()
             .rows(context)
-            .select(
-                col("id").as("order_item_id"),
-                col("order_id"),
-                col("item_id"),
-                col(Lineage.UPDATED_AT).as(AT),
-                col("item_status").as(STATUS));
-    Dataset<Row> everyInstant =
-        lines
-            .select("order_item_id", "order_id", "item_id")
-            .distinct()
-            .join(lineage.select("order_id", AT), "order_id");
-    // Present when the instant's event has the line: the left join left the line's row there.
-    Dataset<Row> marked =
-        everyInstant
-            .join(
-                lines.drop("order_id", "item_id").withColumn(PRESENT, lit(true)),
-                new String[] {"order_item_id", AT},
-                "left")
-            .na()
-            .fill(false, new String[] {PRESENT});
-    return periods(marked, "order_item_id")
-        .join(lineage, new String[] {"order_id", AT})
-        .select(OrderItemStatusHistoryTable.DEFINITION.selection());
+            .groupBy(col("order_id"), col(Lineage.EVENT_HASH).as("event_hash"))
+            .agg(
+                collect_list(
+                        struct(
+                            col("id").as("order_item_id"),
+                            col("item_id"),
+                            col("item_status").as("status")))
+                    .as("lines"));
+    return events
+        .rows()
+        .select(
+            col(Winners.ORDER_ID).as("order_id"),
+            col(Winners.UPDATED_AT).as("updated_at"),
+            col(Winners.UPDATED_AT_NANOS).as("updated_at_nanos"),
+            col(Winners.VERSION).as("version"),
+            col(Winners.EVENT_HASH).as("event_hash"),
+            col(Winners.SOURCE).as("source"),
+            col(Winners.STORED_UPDATED_AT).as("stored_updated_at"),
+            col(Winners.EVENT + ".stat_pedi").as("order_status"))
+        .join(lines, new String[] {"order_id", "event_hash"}, "left");
   }
 
   /**
-   * The periods of each entity ({@code by}) from its states at every instant ({@code at}, {@code
-   * status}, {@code present}): one row per period with its start as {@code at} and {@code
-   * valid_from}, its end as {@code valid_to}.
+   * Both tables' rows for the orders of {@link #eventStatuses} rows brought to the driver: what a
+   * batch does for the few orders it touches.
    */
-  private static Dataset<Row> periods(Dataset<Row> states, String by) {
-    WindowSpec inTime = Window.partitionBy(col(by)).orderBy(col(AT));
-    Column previousPresent = lag(col(PRESENT), 1).over(inTime);
-    Column previousStatus = lag(col(STATUS), 1).over(inTime);
-    Column changes =
-        previousPresent
-            .isNull()
-            .or(col(PRESENT).notEqual(previousPresent))
-            .or(col(PRESENT).and(not(col(STATUS).eqNullSafe(previousStatus))));
-    return states
-        .withColumn("changes", changes)
-        .where(col("changes"))
-        .withColumn(StatusHistoryColumns.VALID_TO, lead(col(AT), 1).over(inTime))
-        .where(col(PRESENT))
-        .withColumn(StatusHistoryColumns.VALID_FROM, col(AT))
-        .drop("changes", PRESENT);
+  public static StatusPeriods.Rows onDriver(List<Row> eventStatuses, long batchId) {
+    Map<String, List<Row>> byOrder = new LinkedHashMap<>();
+    eventStatuses.forEach(
+        r -> byOrder.computeIfAbsent(r.getAs("order_id"), k -> new ArrayList<>()).add(r));
+    List<Row> orders = new ArrayList<>();
+    List<Row> items = new ArrayList<>();
+    byOrder
+        .values()
+        .forEach(
+            rows -> {
+              StatusPeriods.Rows periods = ofOneOrder(rows.iterator(), batchId);
+              orders.addAll(periods.orders());
+              items.addAll(periods.items());
+            });
+    return new StatusPeriods.Rows(orders, items);
+  }
+
+  /** Both tables' rows computed inside Spark, order by order: what {@code rebuild} does. */
+  public static Periods derive(Winners events, long batchId) {
+    Dataset<Row> statuses = eventStatuses(events);
+    return new Periods(
+        inSpark(statuses, batchId, OrderStatusHistoryTable.DEFINITION, true),
+        inSpark(statuses, batchId, OrderItemStatusHistoryTable.DEFINITION, false));
+  }
+
+  /** Both tables' rows for the same orders. */
+  public record Periods(Dataset<Row> orders, Dataset<Row> items) {}
+
+  private static Dataset<Row> inSpark(
+      Dataset<Row> statuses, long batchId, TableDef table, boolean orderRows) {
+    FlatMapGroupsFunction<String, Row, Row> periods =
+        (order, rows) -> {
+          StatusPeriods.Rows all = ofOneOrder(rows, batchId);
+          return (orderRows ? all.orders() : all.items()).iterator();
+        };
+    return statuses
+        .groupByKey(
+            (org.apache.spark.api.java.function.MapFunction<Row, String>) r -> r.getAs("order_id"),
+            Encoders.STRING())
+        .flatMapGroups(periods, Encoders.row(table.schema()));
+  }
+
+  private static StatusPeriods.Rows ofOneOrder(java.util.Iterator<Row> rows, long batchId) {
+    List<StatusPeriods.Event> events = new ArrayList<>();
+    Timestamp stored = null;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      List<StatusPeriods.Line> lines = new ArrayList<>();
+      List<Row> lineRows =
+          r.isNullAt(r.fieldIndex("lines")) ? List.of() : r.getList(r.fieldIndex("lines"));
+      lineRows.forEach(
+          l ->
+              lines.add(
+                  new StatusPeriods.Line(
+                      l.getAs("order_item_id"), l.getAs("item_id"), l.getAs("status"))));
+      events.add(
+          new StatusPeriods.Event(
+              r.getAs("order_id"),
+              r.getAs("updated_at"),
+              r.getAs("updated_at_nanos"),
+              r.getAs("version"),
+              r.getAs("event_hash"),
+              r.getAs("source"),
+              r.getAs("order_status"),
+              lines));
+      if (r.getAs("stored_updated_at") != null) {
+        stored = r.getAs("stored_updated_at");
+      }
+    }
+    return StatusPeriods.of(events, stored, batchId);
   }
 }

@@ -155,7 +155,9 @@ public final class BatchProcessor {
             phases.time(
                 "history",
                 () ->
-                    EventHistory.of(valid, locations, batchId, sink::prepareHistory).orElse(null));
+                    EventHistory.of(valid, locations, batchId)
+                        .map(sink::prepareHistory)
+                        .orElse(null));
       }
       long changed = orders.changed();
       Map<String, MergeMetrics> written =

@@ -20,15 +20,18 @@ import io.orderstream.source.InputRows;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import org.apache.spark.sql.Column;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -41,16 +44,25 @@ import org.apache.spark.storage.StorageLevel;
  * statistics on {@code updated_at} skip every file outside that span, and a batch of recent orders
  * reads recent files only, however long the log. An order whose winner is stored but whose history
  * is not (tables written before the log existed) has no known start: its events are read with no
- * lower bound, which costs time, never rows.
+ * lower bound, which costs time, never rows. A batch of orders the tables do not hold yet reads
+ * neither table.
  *
  * <p>A replayed batch finds its events already stored by itself: they still count as news for the
  * histories, which are recomputed the same, but are not stored twice.
+ *
+ * <p>What a batch brings is small, so it comes to the driver early: the batch's events once, the
+ * stored events of its orders once, and one row per event with its order's and lines' statuses,
+ * from which {@link io.orderstream.model.StatusPeriods} computes the periods without more Spark
+ * jobs.
  */
 public final class EventHistory {
   /** Off: no event log and no status histories are written (the tables exist, empty). */
   public static final String ENABLED_CONF = "spark.orderstream.history.enabled";
 
-  private static final String[] EVENT_KEY = {"order_id", "event_hash"};
+  private static final StructType ORDERS =
+      new StructType()
+          .add("order_id", DataTypes.StringType)
+          .add("s_updated_at", DataTypes.TimestampType);
 
   private EventHistory() {}
 
@@ -65,13 +77,12 @@ public final class EventHistory {
 
   /**
    * @param events the batch's decoded valid events ({@link DecodedRows} columns)
-   * @param take what to do with the changes while what they are computed from is cached: it must be
-   *     done with them (collected or written) when it returns
-   * @return what {@code take} gave; empty when the batch has no event new to the log
+   * @return the batch's changes; empty when it has no event new to the log
    */
-  public static <T> Optional<T> of(
-      Dataset<Row> events, TableLocations tables, long batchId, Function<HistoryBatch, T> take) {
+  public static Optional<HistoryBatch> of(
+      Dataset<Row> events, TableLocations tables, long batchId) {
     SparkSession spark = events.sparkSession();
+    // Of identical events in one batch, the first by input name and position is the one kept.
     Dataset<Row> batch =
         events
             .withColumn(
@@ -84,234 +95,212 @@ public final class EventHistory {
             .drop("copy")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return of(spark, batch, tables, batchId, take);
+      return of(spark, batch, tables, batchId);
     } finally {
       batch.unpersist();
     }
   }
 
-  private static <T> Optional<T> of(
-      SparkSession spark,
-      Dataset<Row> batch,
-      TableLocations tables,
-      long batchId,
-      Function<HistoryBatch, T> take) {
-    Map<Object, Span> spans = new HashMap<>();
-    for (Row row :
-        batch
-            .groupBy(col("order_id"))
-            .agg(min(col("updated_at")), max(col("updated_at")))
-            .collectAsList()) {
-      spans.put(row.get(0), new Span(row.getTimestamp(1), row.getTimestamp(2), null, null));
-    }
+  private static Optional<HistoryBatch> of(
+      SparkSession spark, Dataset<Row> batch, TableLocations tables, long batchId) {
+    Map<String, Span> spans = spans(spark, batch, tables);
     if (spans.isEmpty()) {
       return Optional.empty();
     }
-    Dataset<Row> batchOrders = broadcast(batch.select(col("order_id")).distinct());
-    for (Row row :
-        read(spark, tables, OrderEventLatestTable.NAME)
-            .select(col("order_id"), col(OrderEventLatestTable.UPDATED_AT))
-            .join(batchOrders, "order_id", "left_semi")
-            .collectAsList()) {
-      spans.computeIfPresent(row.get(0), (id, span) -> span.withStored(row.getTimestamp(1)));
-    }
-    findFirstPeriods(spark, tables, spans);
-    Dataset<Row> stored = storedEvents(spark, tables, spans, batchOrders);
-    try {
-      Dataset<Row> appended =
-          batch.join(stored.select("order_id", "event_hash"), scala(EVENT_KEY), "left_anti");
-      Dataset<Row> news =
-          batch.join(
-              stored
-                  .where(col(Lineage.BATCH_ID).notEqual(lit(batchId)))
-                  .select("order_id", "event_hash"),
-              scala(EVENT_KEY),
-              "left_anti");
-      List<Object> orders =
-          news.select(col("order_id")).distinct().collectAsList().stream()
-              .map(r -> r.get(0))
-              .toList();
-      if (orders.isEmpty()) {
-        return Optional.empty();
+    List<Row> batchEvents = OrderEventTable.rows(batch, batchId).collectAsList();
+    List<String> known =
+        spans.entrySet().stream()
+            .filter(e -> e.getValue().stored() != null)
+            .map(Map.Entry::getKey)
+            .toList();
+    List<Row> stored = known.isEmpty() ? List.of() : storedEvents(spark, tables, spans, known);
+    Set<String> storedKeys = new HashSet<>();
+    Set<String> storedBefore = new HashSet<>();
+    for (Row row : stored) {
+      String key = row.getAs(OrderEventTable.ID);
+      storedKeys.add(key);
+      if (row.<Long>getAs(Lineage.BATCH_ID) != batchId) {
+        storedBefore.add(key);
       }
-      Dataset<Row> newsOrders =
-          broadcast(
-              spark.createDataFrame(
-                  orders.stream().map(o -> org.apache.spark.sql.RowFactory.create(o)).toList(),
-                  batch.select(col("order_id")).schema()));
-      Timestamp from = null;
-      Timestamp to = null;
-      for (Object order : orders) {
-        Span span = spans.get(order);
-        Timestamp newest = span.newest();
-        Timestamp oldestRows = span.stored() != null ? span.stored() : newest;
-        from = from == null || oldestRows.before(from) ? oldestRows : from;
-        to = to == null || newest.after(to) ? newest : to;
-      }
-      Dataset<Row> all =
-          everyEvent(stored.join(newsOrders, "order_id", "left_semi"), batch, newsOrders);
-      Dataset<Row> storedWinners =
-          spark.createDataFrame(
-              orders.stream()
-                  .map(o -> org.apache.spark.sql.RowFactory.create(o, spans.get(o).stored()))
-                  .toList(),
-              new org.apache.spark.sql.types.StructType()
-                  .add("order_id", org.apache.spark.sql.types.DataTypes.StringType)
-                  .add("s_updated_at", org.apache.spark.sql.types.DataTypes.TimestampType));
-      StatusHistory.Periods periods =
-          StatusHistory.derive(
-              ChangedOrders.parsed(
-                  all.join(broadcast(storedWinners), "order_id"), col("s_updated_at")),
-              batchId);
-      return Optional.of(
-          take.apply(
-              new HistoryBatch(
-                  OrderEventTable.rows(appended, batchId), orders, from, to, periods)));
-    } finally {
-      stored.unpersist();
     }
+    List<Row> appended = new ArrayList<>();
+    Set<String> news = new java.util.LinkedHashSet<>();
+    for (Row row : batchEvents) {
+      String key = row.getAs(OrderEventTable.ID);
+      if (!storedKeys.contains(key)) {
+        appended.add(row);
+      }
+      if (!storedBefore.contains(key)) {
+        news.add(row.getAs(OrderEventTable.ORDER_ID));
+      }
+    }
+    if (news.isEmpty()) {
+      return Optional.empty();
+    }
+    Timestamp from = null;
+    Timestamp to = null;
+    for (String order : news) {
+      Span span = spans.get(order);
+      Timestamp newest = span.newest();
+      Timestamp oldestRows = span.stored() != null ? span.stored() : newest;
+      from = from == null || oldestRows.before(from) ? oldestRows : from;
+      to = to == null || newest.after(to) ? newest : to;
+    }
+    List<Row> storedOfNews =
+        stored.stream()
+            .filter(r -> news.contains(r.<String>getAs(OrderEventTable.ORDER_ID)))
+            .toList();
+    List<Row> statuses =
+        StatusHistory.eventStatuses(
+                ChangedOrders.parsed(
+                    everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")))
+            .collectAsList();
+    return Optional.of(
+        new HistoryBatch(
+            appended, List.copyOf(news), from, to, StatusHistory.onDriver(statuses, batchId)));
   }
 
   /**
-   * Sets each stored order's first instant from the start of its first history period; left null
-   * when it has none.
+   * Each batch order's first and last instant in the batch, and its stored winner's instant (null
+   * for an order the tables do not hold), in one Spark job.
    */
-  private static void findFirstPeriods(
-      SparkSession spark, TableLocations tables, Map<Object, Span> spans) {
-    List<Object> stored = new ArrayList<>();
-    Timestamp from = null;
-    Timestamp to = null;
-    for (Map.Entry<Object, Span> entry : spans.entrySet()) {
-      Span span = entry.getValue();
-      if (span.stored() != null) {
-        stored.add(entry.getKey());
-        from = from == null || span.stored().before(from) ? span.stored() : from;
-        to = to == null || span.newest().after(to) ? span.newest() : to;
-      }
+  private static Map<String, Span> spans(
+      SparkSession spark, Dataset<Row> batch, TableLocations tables) {
+    Dataset<Row> inBatch =
+        batch
+            .groupBy(col("order_id"))
+            .agg(min(col("updated_at")).as("b_first"), max(col("updated_at")).as("b_last"));
+    Dataset<Row> storedWinners =
+        read(spark, tables, OrderEventLatestTable.NAME)
+            .select(col("order_id"), col(OrderEventLatestTable.UPDATED_AT).as("s_updated_at"));
+    Map<String, Span> spans = new HashMap<>();
+    for (Row row :
+        storedWinners
+            .join(broadcast(inBatch), "order_id", "right")
+            .select("order_id", "b_first", "b_last", "s_updated_at")
+            .collectAsList()) {
+      spans.put(
+          row.getString(0),
+          new Span(row.getTimestamp(1), row.getTimestamp(2), row.getTimestamp(3)));
     }
-    if (stored.isEmpty()) {
-      return;
+    return spans;
+  }
+
+  /**
+   * The stored events of the batch's stored orders ({@code order_event} rows), read within their
+   * spans. Each order's first instant comes from the start of its first history period; an order
+   * without history rows leaves the span open below.
+   */
+  private static List<Row> storedEvents(
+      SparkSession spark, TableLocations tables, Map<String, Span> spans, List<String> known) {
+    Timestamp newestStored = null;
+    Timestamp newest = null;
+    for (String order : known) {
+      Span span = spans.get(order);
+      newestStored =
+          newestStored == null || span.stored().before(newestStored) ? span.stored() : newestStored;
+      newest = newest == null || span.newest().after(newest) ? span.newest() : newest;
     }
+    Dataset<Row> orders = ordersFrame(spark, known, spans);
+    Map<String, Timestamp> firsts = new HashMap<>();
     for (Row row :
         read(spark, tables, OrderStatusHistoryTable.NAME)
-            .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(from), lit(to)))
-            .join(ordersFrame(spark, stored), "order_id", "left_semi")
+            .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(newestStored), lit(newest)))
+            .join(orders, "order_id", "left_semi")
             .groupBy(col("order_id"))
             .agg(min(col("valid_from")))
             .collectAsList()) {
-      spans.computeIfPresent(row.get(0), (id, span) -> span.withFirst(row.getTimestamp(1)));
+      firsts.put(row.getString(0), row.getTimestamp(1));
     }
-  }
-
-  /**
-   * The stored events of the batch's stored orders (columns {@code order_id}, {@code event_hash},
-   * {@code lineage_batch_id}, {@code raw_event}, {@code source}), read within their spans.
-   */
-  private static Dataset<Row> storedEvents(
-      SparkSession spark, TableLocations tables, Map<Object, Span> spans, Dataset<Row> orders) {
     Timestamp from = null;
-    Timestamp to = null;
-    boolean unbounded = false;
-    boolean any = false;
-    for (Span span : spans.values()) {
-      if (span.stored() == null) {
+    boolean open = false;
+    for (String order : known) {
+      Timestamp first = firsts.get(order);
+      if (first == null) {
+        open = true;
         continue;
       }
-      any = true;
-      Timestamp oldest = span.oldest();
-      if (oldest == null) {
-        unbounded = true;
-      } else {
-        from = from == null || oldest.before(from) ? oldest : from;
-      }
-      to = to == null || span.newest().after(to) ? span.newest() : to;
+      Timestamp earliest =
+          spans.get(order).batchFirst().before(first) ? spans.get(order).batchFirst() : first;
+      from = from == null || earliest.before(from) ? earliest : from;
     }
-    Dataset<Row> log = read(spark, tables, OrderEventTable.NAME);
-    Column within =
-        !any
-            ? lit(false)
-            : unbounded
-                ? col(OrderEventTable.UPDATED_AT).leq(lit(to))
-                : col(OrderEventTable.UPDATED_AT).between(lit(from), lit(to));
-    return log.where(within)
-        .join(orders, "order_id", "left_semi")
-        .select(
-            col("order_id"),
-            col(OrderEventTable.EVENT_HASH),
-            col(Lineage.BATCH_ID),
-            col(OrderEventTable.RAW_EVENT),
-            col(OrderEventTable.SOURCE))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    return read(spark, tables, OrderEventTable.NAME)
+        .where(
+            open || from == null
+                ? col(OrderEventTable.UPDATED_AT).leq(lit(newest))
+                : col(OrderEventTable.UPDATED_AT).between(lit(from), lit(newest)))
+        .join(orders.select("order_id"), "order_id", "left_semi")
+        .collectAsList();
   }
 
   /**
-   * Every distinct event of the given orders, decoded: the stored ones decoded again from their raw
-   * JSON, and the batch's. Of an event both hold, the stored copy is kept, so its source does not
-   * depend on a later duplicate.
+   * Every distinct event of the orders with news, decoded, with their stored winner's instant: the
+   * stored ones decoded again from their raw JSON, and the batch's. Of an event both hold, the
+   * stored copy is kept, so its source does not depend on a later duplicate.
    */
   private static Dataset<Row> everyEvent(
-      Dataset<Row> stored, Dataset<Row> batch, Dataset<Row> orders) {
-    Dataset<Row> storedDecoded =
-        DecodedRows.events(
-            DecodedRows.decode(
-                InputRows.readable(
-                    stored.select(
-                        col(OrderEventTable.SOURCE).as(InputRows.SOURCE),
-                        col(OrderEventTable.RAW_EVENT).cast("binary").as(InputRows.CONTENT)))));
-    return storedDecoded
-        .withColumn("stored", lit(0))
-        .unionByName(batch.join(orders, "order_id", "left_semi").withColumn("stored", lit(1)))
-        .withColumn(
-            "copy",
-            row_number()
-                .over(
-                    Window.partitionBy(col("order_id"), col("event_hash"))
-                        .orderBy(col("stored"), col("source"))))
-        .where(col("copy").equalTo(1))
-        .drop("copy", "stored");
+      SparkSession spark,
+      List<Row> stored,
+      Dataset<Row> batch,
+      Set<String> news,
+      Map<String, Span> spans) {
+    Dataset<Row> orders = ordersFrame(spark, List.copyOf(news), spans);
+    Dataset<Row> fresh =
+        news.size() == spans.size()
+            ? batch
+            : batch.join(orders.select("order_id"), "order_id", "left_semi");
+    Dataset<Row> all = fresh;
+    if (!stored.isEmpty()) {
+      Set<String> storedIds = new HashSet<>();
+      List<Row> inputs = new ArrayList<>();
+      for (Row row : stored) {
+        storedIds.add(row.getAs(OrderEventTable.ID));
+        inputs.add(
+            RowFactory.create(
+                row.getAs(OrderEventTable.SOURCE),
+                row.<String>getAs(OrderEventTable.RAW_EVENT)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      Dataset<Row> storedDecoded =
+          DecodedRows.events(
+              DecodedRows.decode(
+                  InputRows.readable(
+                      spark.createDataFrame(
+                          inputs,
+                          new StructType()
+                              .add(InputRows.SOURCE, DataTypes.StringType)
+                              .add(InputRows.CONTENT, DataTypes.BinaryType)))));
+      all =
+          storedDecoded.unionByName(
+              fresh.where(
+                  org.apache.spark.sql.functions.not(
+                      OrderEventTable.idOf(col("order_id"), col("event_hash"))
+                          .isin(storedIds.toArray()))));
+    }
+    return all.join(broadcast(orders), "order_id");
   }
 
-  private static Dataset<Row> ordersFrame(SparkSession spark, List<Object> orders) {
+  /** The given orders with their stored winner's instant ({@code s_updated_at}), as a relation. */
+  private static Dataset<Row> ordersFrame(
+      SparkSession spark, List<String> orders, Map<String, Span> spans) {
     return broadcast(
         spark.createDataFrame(
-            orders.stream().map(o -> org.apache.spark.sql.RowFactory.create(o)).toList(),
-            new org.apache.spark.sql.types.StructType()
-                .add("order_id", org.apache.spark.sql.types.DataTypes.StringType)));
+            orders.stream().map(o -> RowFactory.create(o, spans.get(o).stored())).toList(),
+            ORDERS));
   }
 
   private static Dataset<Row> read(SparkSession spark, TableLocations tables, String table) {
     return spark.read().format("delta").load(tables.pathOf(table));
   }
 
-  private static scala.collection.immutable.Seq<String> scala(String[] columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
-  }
-
   /**
-   * One order's instants: the batch's earliest and latest, the stored winner's and the start of its
-   * stored history, the last two null when unknown.
+   * One order's instants: the batch's earliest and latest, the stored winner's (null when the
+   * tables do not hold the order).
    */
-  private record Span(
-      Timestamp batchFirst, Timestamp batchLast, Timestamp stored, Timestamp first) {
-    Span withStored(Timestamp t) {
-      return new Span(batchFirst, batchLast, t, first);
-    }
-
-    Span withFirst(Timestamp t) {
-      return new Span(batchFirst, batchLast, stored, t);
-    }
-
+  private record Span(Timestamp batchFirst, Timestamp batchLast, Timestamp stored) {
     /** The latest instant the order's rows can carry, once this batch is in. */
     Timestamp newest() {
       return stored == null || batchLast.after(stored) ? batchLast : stored;
-    }
-
-    /** The earliest instant of the order's stored events; null when unknown. */
-    Timestamp oldest() {
-      if (first == null) {
-        return null;
-      }
-      return batchFirst.before(first) ? batchFirst : first;
     }
   }
 }

@@ -117,17 +117,18 @@ public final class StarSchemaSink {
     };
   }
 
-  /**
-   * Brings a batch's new events and its orders' recomputed histories to the driver, writing
-   * nothing.
-   */
+  /** A batch's new events and its orders' recomputed histories, ready to write. */
   public PreparedHistory prepareHistory(HistoryBatch history) {
     return new PreparedHistory(
-        PreparedMerge.of(OrderEventTable.NAME, history.newEvents()),
-        PreparedMerge.of(OrderStatusHistoryTable.NAME, history.periods().orders()),
-        PreparedMerge.of(OrderItemStatusHistoryTable.NAME, history.periods().items()),
+        onDriver(OrderEventTable.DEFINITION, history.newEvents()),
+        onDriver(OrderStatusHistoryTable.DEFINITION, history.periods().orders()),
+        onDriver(OrderItemStatusHistoryTable.DEFINITION, history.periods().items()),
         history.orders(),
         new TouchedRange(history.from(), history.to()));
+  }
+
+  private static PreparedMerge onDriver(TableDef table, List<Row> rows) {
+    return new PreparedMerge(table.name(), rows, table.schema());
   }
 
   /**
