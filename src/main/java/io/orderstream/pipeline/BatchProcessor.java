@@ -54,8 +54,8 @@ public final class BatchProcessor {
   private final Consumer<BatchReport> listener;
   private final LongFunction<Backlog> waiting;
 
-  /** Whether the event log and the status histories are kept. */
-  private final boolean keepHistory;
+  /** Computes the event log's and the histories' changes; null when they are not kept. */
+  private final HistoryAlongside<PreparedHistory> histories;
 
   BatchProcessor(
       TableLocations locations,
@@ -70,11 +70,11 @@ public final class BatchProcessor {
       PersonalDataMask personalData,
       DriverWrite driverWrite,
       boolean keepHistory) {
-    this.keepHistory = keepHistory;
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers, personalData, driverWrite);
+    this.histories = keepHistory ? new HistoryAlongside<>(locations, sink::prepareHistory) : null;
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
     this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription, batchLogEnabled);
@@ -94,6 +94,7 @@ public final class BatchProcessor {
     PhaseTimes phases = new PhaseTimes();
     BatchTransaction txn = new BatchTransaction(appId, batchId);
     Dataset<Row> decoded = DecodedRows.decode(inputs).persist(StorageLevel.MEMORY_AND_DISK());
+    HistoryAlongside<PreparedHistory>.Pending pendingHistory = null;
     try {
       InputCounts counts = phases.time("decode", () -> InputCounts.of(decoded));
       long inputCount = counts.count();
@@ -102,6 +103,9 @@ public final class BatchProcessor {
       Map<String, Long> rejectedByReason = new TreeMap<>(counts.rejectedByReason());
       Dataset<Row> quarantine = rejected == 0 ? null : DecodedRows.rejected(decoded);
       PoisonIsolation.Outcome<PreparedOrders> orders = PoisonIsolation.Outcome.none();
+      if (histories != null && events > 0) {
+        pendingHistory = histories.start(DecodedRows.events(decoded), batchId);
+      }
       if (events > 0) {
         Dataset<Row> stored =
             inputs
@@ -139,31 +143,18 @@ public final class BatchProcessor {
               return null;
             });
       }
-      PreparedHistory history = null;
-      if (keepHistory && events > 0) {
-        Dataset<Row> valid =
-            orders.unprocessable() == null
-                ? DecodedRows.events(decoded)
-                : DecodedRows.events(decoded)
-                    .join(
-                        orders.unprocessable().select("order_id", "event_hash"),
-                        scala.jdk.javaapi.CollectionConverters.asScala(
-                                java.util.List.of("order_id", "event_hash"))
-                            .toList(),
-                        "left_anti");
-        history =
-            phases.time(
-                "history",
-                () ->
-                    EventHistory.of(valid, locations, batchId)
-                        .map(sink::prepareHistory)
-                        .orElse(null));
-      }
+      HistoryAlongside<PreparedHistory>.Pending historyUnderWay = pendingHistory;
+      Dataset<Row> unprocessable = orders.unprocessable();
+      // What remains of the history's computation once change detection is done.
+      PreparedHistory historyChanges =
+          historyUnderWay == null
+              ? null
+              : phases.time("history", () -> historyUnderWay.finish(unprocessable));
       long changed = orders.changed();
       Map<String, MergeMetrics> written =
-          orders.prepared() == null && history == null
+          orders.prepared() == null && historyChanges == null
               ? Map.of()
-              : sink.write(orders.prepared(), history, txn, phases);
+              : sink.write(orders.prepared(), historyChanges, txn, phases);
       // Only now is the batch in every table: readers of the manifests move on to this state.
       phases.time(
           "manifest",
@@ -199,6 +190,11 @@ public final class BatchProcessor {
         compaction.recordWrites(Map.of(QuarantineTable.NAME, new MergeMetrics(rejected, 0, 0)));
       }
       compaction.runDue(inputs.sparkSession());
+    } catch (RuntimeException | Error failure) {
+      if (pendingHistory != null) {
+        pendingHistory.abandon();
+      }
+      throw failure;
     } finally {
       decoded.unpersist();
     }
