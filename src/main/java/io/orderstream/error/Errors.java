@@ -257,6 +257,21 @@ public final class Errors {
         null);
   }
 
+  /** Tables whose event log lacks some orders' winning events. */
+  public static OrderstreamException eventLogIncomplete(String key, String tables, long orders) {
+    return new OrderstreamException(
+        "Invalid value for "
+            + key
+            + ": '"
+            + tables
+            + "'; expected an order_event table holding every order's winning event, but "
+            + orders
+            + " orders' winners are missing from it (stored while"
+            + " spark.orderstream.history.enabled was false): a rebuild would lose those orders",
+        EXIT_USAGE,
+        null);
+  }
+
   /** A folder that must be new for a command that creates tables in it. */
   public static OrderstreamException tablesExist(String key, String location) {
     return new OrderstreamException(

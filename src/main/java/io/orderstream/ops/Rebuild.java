@@ -27,6 +27,7 @@ import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.InputRows;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
@@ -82,6 +83,18 @@ public final class Rebuild {
         ConsistentSnapshot.newestManifest("--tables", source, spark.sessionState().newHadoopConf());
     if (!DeltaTable.isDeltaTable(spark, source.pathOf(OrderEventTable.NAME))) {
       throw Errors.noEventLog("--tables", source.root());
+    }
+    long missing =
+        read(source, OrderEventLatestTable.NAME)
+            .join(
+                read(source, OrderEventTable.NAME),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of("order_id", "event_hash"))
+                    .toList(),
+                "left_anti")
+            .count();
+    if (missing > 0) {
+      // Their winners were stored while the log was off: a rebuild would lose those orders.
+      throw Errors.eventLogIncomplete("--tables", source.root(), missing);
     }
     boolean inPlace = source.root().equals(target.root());
     if (!inPlace && DeltaTable.isDeltaTable(spark, target.pathOf(OrderEventTable.NAME))) {

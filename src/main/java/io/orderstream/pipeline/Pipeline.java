@@ -9,6 +9,7 @@ import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.DriverWrite;
+import io.orderstream.sink.EventLogSeed;
 import io.orderstream.sink.ManifestRecorder;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
@@ -145,6 +146,9 @@ public final class Pipeline {
             java.util.stream.Stream.concat(Tables.all().stream(), Tables.OPERATIONAL.stream())
                 .toList());
     new ManifestRecorder(locations).afterCreate(spark, identity.appId());
+    if (keepHistory) {
+      EventLogSeed.seedIfNew(spark, locations);
+    }
 
     AtomicLong batches = new AtomicLong();
     AtomicLong events = new AtomicLong();

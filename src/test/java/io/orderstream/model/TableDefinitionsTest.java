@@ -36,6 +36,9 @@ class TableDefinitionsTest {
             "item_shipment",
             "order_promotion",
             "order_event_latest",
+            "order_event",
+            "order_status_history",
+            "order_item_status_history",
             "quarantine");
   }
 

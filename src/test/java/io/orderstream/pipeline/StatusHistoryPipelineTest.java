@@ -1,10 +1,12 @@
 package io.orderstream.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.orderstream.error.OrderstreamException;
 import io.orderstream.model.OrderEventTable;
 import io.orderstream.model.OrderItemStatusHistoryTable;
 import io.orderstream.model.OrderStatusHistoryTable;
@@ -296,6 +298,52 @@ class StatusHistoryPipelineTest {
     rebuilt.write("dropped-line.json", withoutLineTwo());
     assertThat(rebuilt.runOnce().events()).isEqualTo(1);
     assertThat(rebuilt.snapshot()).isEqualTo(incremental.snapshot());
+  }
+
+  @Test
+  void tablesWrittenWithoutTheLogGetItSeededFromTheWinners(@TempDir Path dir) {
+    PipelineHarness harness =
+        new PipelineHarness(dir.resolve("without-log"))
+            .add(LIFECYCLE, PipelineHarness.fixtureNames(LIFECYCLE));
+    PipelineHarness.spark().conf().set(EventHistory.ENABLED_CONF, "false");
+    try {
+      harness.runOnce();
+    } finally {
+      PipelineHarness.spark().conf().unset(EventHistory.ENABLED_CONF);
+    }
+    assertThat(harness.table(OrderEventTable.NAME).count()).isZero();
+    TableLocations tables = new TableLocations(harness.tablesLocation());
+    Rebuild refused =
+        new Rebuild(
+            PipelineHarness.spark(),
+            tables,
+            new TableLocations(dir.resolve("refused").toString()),
+            "--into",
+            PersonalDataMask.KEEP);
+    assertThatThrownBy(refused::run)
+        .isInstanceOf(OrderstreamException.class)
+        .hasMessageContaining("5 orders' winners are missing");
+
+    // The next run with the log on seeds it with the five winners; one more event adds to it.
+    harness.write("dropped-line.json", withoutLineTwo());
+    harness.runOnce();
+    assertThat(harness.table(OrderEventTable.NAME).count()).isEqualTo(6);
+    assertThat(periods(harness, OrderStatusHistoryTable.NAME, "order_id", TWO_SHIPMENTS))
+        .containsExactly("DELIVERED 2024-07-08T18:03:26.260Z null v=7");
+    Path rebuilt = dir.resolve("rebuilt");
+    new Rebuild(
+            PipelineHarness.spark(),
+            tables,
+            new TableLocations(rebuilt.toString()),
+            "--into",
+            PersonalDataMask.KEEP)
+        .run();
+    assertThat(
+            new TableComparison(
+                    PipelineHarness.spark(), rebuilt.toString(), harness.tablesLocation())
+                .compare("order_item"))
+        .extracting(CheckResult::passed)
+        .isEqualTo(true);
   }
 
   /** The last event of the two-shipment order, a day later, without its second line. */
