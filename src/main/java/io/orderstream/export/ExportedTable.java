@@ -3,6 +3,8 @@ package io.orderstream.export;
 import io.orderstream.model.ColumnDef;
 import io.orderstream.model.DerivedTable;
 import io.orderstream.model.OrderEventLatestTable;
+import io.orderstream.model.OrderItemStatusHistoryTable;
+import io.orderstream.model.OrderStatusHistoryTable;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.Tables;
 import java.util.ArrayList;
@@ -12,10 +14,11 @@ import java.util.Set;
 /**
  * A model table as the database holds it: its definition and the columns that are exported.
  *
- * <p>Every star table and {@code order_promotion} is exported whole. {@code order_event_latest} is
- * optional and goes without {@code raw_event}: the event JSON can be megabytes per order and stays
- * in Delta. {@code quarantine} is never exported: it is a record of unusable input for whoever
- * repairs it, not data to analyse.
+ * <p>Every star table, {@code order_promotion} and both status histories are exported whole. {@code
+ * order_event_latest} is optional and goes without {@code raw_event}: the event JSON can be
+ * megabytes per order and stays in Delta. {@code order_event} and {@code quarantine} are never
+ * exported: raw events to derive tables from and unusable input for whoever repairs it, not data to
+ * analyse.
  */
 public record ExportedTable(TableDef definition, List<ColumnDef> columns) {
   /** Columns of exported tables that stay in Delta. */
@@ -48,6 +51,8 @@ public record ExportedTable(TableDef definition, List<ColumnDef> columns) {
     for (DerivedTable derived : Tables.DERIVED) {
       tables.add(of(derived.definition()));
     }
+    tables.add(of(OrderStatusHistoryTable.DEFINITION));
+    tables.add(of(OrderItemStatusHistoryTable.DEFINITION));
     if (withLatestEvents) {
       tables.add(of(OrderEventLatestTable.DEFINITION));
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -54,10 +55,12 @@ public final class StatusHistory {
   private StatusHistory() {}
 
   /**
-   * One row per event: {@code order_id}, {@code updated_at}, {@code updated_at_nanos}, {@code
-   * version}, {@code event_hash}, {@code source}, {@code stored_updated_at}, {@code order_status}
-   * and {@code lines} (its order lines as {@code order_item} derives them: {@code order_item_id},
-   * {@code item_id}, {@code status}).
+   * Hands {@code take} one row per event: {@code order_id}, {@code updated_at}, {@code
+   * updated_at_nanos}, {@code version}, {@code event_hash}, {@code source}, {@code
+   * stored_updated_at}, {@code order_status} and {@code lines} (its order lines as {@code
+   * order_item} derives them: {@code order_item_id}, {@code item_id}, {@code status}), while what
+   * they are computed from is cached; frees it when {@code take} returns, so {@code take} must be
+   * done with the rows (collected or written) by then.
    *
    * @param events every distinct event of each order concerned, one row per event (the {@link
    *     Winners} columns); {@link Winners#STORED_UPDATED_AT} is the instant of the order's stored
@@ -65,36 +68,41 @@ public final class StatusHistory {
    *     where its {@code order_event_latest} row says, even when events stored before the event log
    *     existed are missing from it
    */
-  public static Dataset<Row> eventStatuses(Winners events) {
+  public static <T> T eventStatuses(Winners events, Function<Dataset<Row>, T> take) {
     OrderContext context = new OrderContext(events, 0, PersonalDataMask.KEEP);
-    Dataset<Row> lines =
-        new OrderItemTable()
-            .rows(context)
-            .groupBy(col("order_id"), col(Lineage.EVENT_HASH).as("event_hash"))
-            .agg(
-                collect_list(
-                        struct(
-                            col("id").as("order_item_id"),
-                            col("item_id"),
-                            col("item_status").as("status")))
-                    .as("lines"));
-    return events
-        .rows()
-        .select(
-            col(Winners.ORDER_ID).as("order_id"),
-            col(Winners.UPDATED_AT).as("updated_at"),
-            col(Winners.UPDATED_AT_NANOS).as("updated_at_nanos"),
-            col(Winners.VERSION).as("version"),
-            col(Winners.EVENT_HASH).as("event_hash"),
-            col(Winners.SOURCE).as("source"),
-            col(Winners.STORED_UPDATED_AT).as("stored_updated_at"),
-            col(Winners.EVENT + ".stat_pedi").as("order_status"))
-        .join(lines, new String[] {"order_id", "event_hash"}, "left");
+    try {
+      Dataset<Row> lines =
+          new OrderItemTable()
+              .rows(context)
+              .groupBy(col("order_id"), col(Lineage.EVENT_HASH).as("event_hash"))
+              .agg(
+                  collect_list(
+                          struct(
+                              col("id").as("order_item_id"),
+                              col("item_id"),
+                              col("item_status").as("status")))
+                      .as("lines"));
+      return take.apply(
+          events
+              .rows()
+              .select(
+                  col(Winners.ORDER_ID).as("order_id"),
+                  col(Winners.UPDATED_AT).as("updated_at"),
+                  col(Winners.UPDATED_AT_NANOS).as("updated_at_nanos"),
+                  col(Winners.VERSION).as("version"),
+                  col(Winners.EVENT_HASH).as("event_hash"),
+                  col(Winners.SOURCE).as("source"),
+                  col(Winners.STORED_UPDATED_AT).as("stored_updated_at"),
+                  col(Winners.EVENT + ".stat_pedi").as("order_status"))
+              .join(lines, new String[] {"order_id", "event_hash"}, "left"));
+    } finally {
+      context.release();
+    }
   }
 
   /**
-   * Both tables' rows for the orders of {@link #eventStatuses} rows brought to the driver: what a
-   * batch does for the few orders it touches.
+   * Both tables' rows from {@link #eventStatuses} rows brought to the driver: what a batch does for
+   * the few orders it touches.
    */
   public static StatusPeriods.Rows onDriver(List<Row> eventStatuses, long batchId) {
     Map<String, List<Row>> byOrder = new LinkedHashMap<>();
@@ -113,12 +121,18 @@ public final class StatusHistory {
     return new StatusPeriods.Rows(orders, items);
   }
 
-  /** Both tables' rows computed inside Spark, order by order: what {@code rebuild} does. */
-  public static Periods derive(Winners events, long batchId) {
-    Dataset<Row> statuses = eventStatuses(events);
-    return new Periods(
-        inSpark(statuses, batchId, OrderStatusHistoryTable.DEFINITION, true),
-        inSpark(statuses, batchId, OrderItemStatusHistoryTable.DEFINITION, false));
+  /**
+   * Both tables' rows computed inside Spark, order by order: what {@code rebuild} does. {@code
+   * take} must be done with them (written) when it returns.
+   */
+  public static <T> T derive(Winners events, long batchId, Function<Periods, T> take) {
+    return eventStatuses(
+        events,
+        statuses ->
+            take.apply(
+                new Periods(
+                    inSpark(statuses, batchId, OrderStatusHistoryTable.DEFINITION, true),
+                    inSpark(statuses, batchId, OrderItemStatusHistoryTable.DEFINITION, false))));
   }
 
   /** Both tables' rows for the same orders. */

@@ -131,14 +131,18 @@ public final class Rebuild {
       } finally {
         winners.unpersist();
       }
-      StatusHistory.Periods periods =
-          StatusHistory.derive(ChangedOrders.parsed(events, lit(null)), batchId);
-      rows.put(
-          OrderStatusHistoryTable.NAME,
-          overwrite(OrderStatusHistoryTable.DEFINITION, periods.orders()));
-      rows.put(
-          OrderItemStatusHistoryTable.NAME,
-          overwrite(OrderItemStatusHistoryTable.DEFINITION, periods.items()));
+      StatusHistory.derive(
+          ChangedOrders.parsed(events, lit(null)),
+          batchId,
+          periods -> {
+            rows.put(
+                OrderStatusHistoryTable.NAME,
+                overwrite(OrderStatusHistoryTable.DEFINITION, periods.orders()));
+            rows.put(
+                OrderItemStatusHistoryTable.NAME,
+                overwrite(OrderItemStatusHistoryTable.DEFINITION, periods.items()));
+            return null;
+          });
       new ManifestRecorder(target).afterBatch(spark, newest.appId(), batchId);
       return new Result(events.count(), unusable, rows);
     } finally {

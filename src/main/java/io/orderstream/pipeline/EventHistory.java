@@ -44,8 +44,8 @@ import org.apache.spark.storage.StorageLevel;
  * statistics on {@code updated_at} skip every file outside that span, and a batch of recent orders
  * reads recent files only, however long the log. An order whose winner is stored but whose history
  * is not (tables written before the log existed) has no known start: its events are read with no
- * lower bound, which costs time, never rows. A batch of orders the tables do not hold yet reads
- * neither table.
+ * lower bound, which costs time, never rows. For an order the tables do not hold yet, the log is
+ * read within the batch's own span of it only.
  *
  * <p>A replayed batch finds its events already stored by itself: they still count as news for the
  * histories, which are recomputed the same, but are not stored twice.
@@ -108,12 +108,7 @@ public final class EventHistory {
       return Optional.empty();
     }
     List<Row> batchEvents = OrderEventTable.rows(batch, batchId).collectAsList();
-    List<String> known =
-        spans.entrySet().stream()
-            .filter(e -> e.getValue().stored() != null)
-            .map(Map.Entry::getKey)
-            .toList();
-    List<Row> stored = known.isEmpty() ? List.of() : storedEvents(spark, tables, spans, known);
+    List<Row> stored = storedEvents(spark, tables, spans);
     Set<String> storedKeys = new HashSet<>();
     Set<String> storedBefore = new HashSet<>();
     for (Row row : stored) {
@@ -152,9 +147,9 @@ public final class EventHistory {
             .toList();
     List<Row> statuses =
         StatusHistory.eventStatuses(
-                ChangedOrders.parsed(
-                    everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")))
-            .collectAsList();
+            ChangedOrders.parsed(
+                everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")),
+            Dataset::collectAsList);
     return Optional.of(
         new HistoryBatch(
             appended, List.copyOf(news), from, to, StatusHistory.onDriver(statuses, batchId)));
@@ -187,49 +182,64 @@ public final class EventHistory {
   }
 
   /**
-   * The stored events of the batch's stored orders ({@code order_event} rows), read within their
-   * spans. Each order's first instant comes from the start of its first history period; an order
-   * without history rows leaves the span open below.
+   * The stored events of the batch's orders ({@code order_event} rows), read within their spans. A
+   * stored order's span starts at its first history period (an order without history rows leaves it
+   * open below) and ends at its stored winner; an order the tables do not hold can have stored
+   * events only from an attempt of this batch that failed before storing its winner (the same
+   * events, then, within the batch's own span of the order), and those must be found too, or a
+   * checkpoint taking the tables over would store them twice.
    */
   private static List<Row> storedEvents(
-      SparkSession spark, TableLocations tables, Map<String, Span> spans, List<String> known) {
+      SparkSession spark, TableLocations tables, Map<String, Span> spans) {
+    List<String> known = new ArrayList<>();
     Timestamp newestStored = null;
     Timestamp newest = null;
-    for (String order : known) {
-      Span span = spans.get(order);
-      newestStored =
-          newestStored == null || span.stored().before(newestStored) ? span.stored() : newestStored;
-      newest = newest == null || span.newest().after(newest) ? span.newest() : newest;
-    }
-    Dataset<Row> orders = ordersFrame(spark, known, spans);
-    Map<String, Timestamp> firsts = new HashMap<>();
-    for (Row row :
-        read(spark, tables, OrderStatusHistoryTable.NAME)
-            .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(newestStored), lit(newest)))
-            .join(orders, "order_id", "left_semi")
-            .groupBy(col("order_id"))
-            .agg(min(col("valid_from")))
-            .collectAsList()) {
-      firsts.put(row.getString(0), row.getTimestamp(1));
-    }
     Timestamp from = null;
-    boolean open = false;
-    for (String order : known) {
-      Timestamp first = firsts.get(order);
-      if (first == null) {
-        open = true;
-        continue;
+    for (Map.Entry<String, Span> entry : spans.entrySet()) {
+      Span span = entry.getValue();
+      newest = newest == null || span.newest().after(newest) ? span.newest() : newest;
+      if (span.stored() == null) {
+        from = from == null || span.batchFirst().before(from) ? span.batchFirst() : from;
+      } else {
+        known.add(entry.getKey());
+        newestStored =
+            newestStored == null || span.stored().before(newestStored)
+                ? span.stored()
+                : newestStored;
       }
-      Timestamp earliest =
-          spans.get(order).batchFirst().before(first) ? spans.get(order).batchFirst() : first;
-      from = from == null || earliest.before(from) ? earliest : from;
+    }
+    boolean open = false;
+    if (!known.isEmpty()) {
+      Map<String, Timestamp> firsts = new HashMap<>();
+      for (Row row :
+          read(spark, tables, OrderStatusHistoryTable.NAME)
+              .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(newestStored), lit(newest)))
+              .join(ordersFrame(spark, known, spans), "order_id", "left_semi")
+              .groupBy(col("order_id"))
+              .agg(min(col("valid_from")))
+              .collectAsList()) {
+        firsts.put(row.getString(0), row.getTimestamp(1));
+      }
+      for (String order : known) {
+        Timestamp first = firsts.get(order);
+        if (first == null) {
+          open = true;
+          continue;
+        }
+        Timestamp earliest =
+            spans.get(order).batchFirst().before(first) ? spans.get(order).batchFirst() : first;
+        from = from == null || earliest.before(from) ? earliest : from;
+      }
     }
     return read(spark, tables, OrderEventTable.NAME)
         .where(
-            open || from == null
+            open
                 ? col(OrderEventTable.UPDATED_AT).leq(lit(newest))
                 : col(OrderEventTable.UPDATED_AT).between(lit(from), lit(newest)))
-        .join(orders.select("order_id"), "order_id", "left_semi")
+        .join(
+            ordersFrame(spark, List.copyOf(spans.keySet()), spans).select("order_id"),
+            "order_id",
+            "left_semi")
         .collectAsList();
   }
 

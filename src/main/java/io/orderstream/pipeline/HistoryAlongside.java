@@ -3,9 +3,9 @@ package io.orderstream.pipeline;
 import io.orderstream.model.HistoryBatch;
 import io.orderstream.sink.TableLocations;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -20,13 +20,14 @@ import org.apache.spark.sql.Row;
  * an event as unprocessable, it is computed again without that event.
  */
 final class HistoryAlongside<T> {
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "orderstream-history");
-            t.setDaemon(true);
-            return t;
-          });
+  /** A thread per batch, which ends with the computation: nothing is left to shut down. */
+  private static final Executor THREAD_PER_BATCH =
+      task -> {
+        Thread thread = new Thread(task, "orderstream-history");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
   private final TableLocations tables;
   private final Function<HistoryBatch, T> prepare;
 
@@ -40,7 +41,10 @@ final class HistoryAlongside<T> {
 
   /** Starts computing the changes of {@code events} (decoded valid events). */
   Pending start(Dataset<Row> events, long batchId) {
-    return new Pending(thread.submit(() -> compute(events, batchId)), events, batchId);
+    return new Pending(
+        CompletableFuture.supplyAsync(() -> compute(events, batchId), THREAD_PER_BATCH),
+        events,
+        batchId);
   }
 
   private T compute(Dataset<Row> events, long batchId) {

@@ -28,10 +28,10 @@ import org.apache.spark.sql.SparkSession;
  * Writes one micro-batch to every table, each write idempotent for (app id, batch id).
  *
  * <p>First every table's rows are computed from the batch, then written in three phases, the tables
- * of a phase side by side: dimensions; order-scoped tables; {@code order_event_latest}. Dimensions
- * first means a fact row's new foreign keys exist before it does. The latest events last means a
- * crash before them leaves them unchanged, so the replayed batch finds the same orders changed and
- * rewrites the same rows.
+ * of a phase side by side: dimensions; order-scoped tables with the event log and the status
+ * histories; {@code order_event_latest}. Dimensions first means a fact row's new foreign keys exist
+ * before it does. The latest events last means a crash before them leaves them unchanged, so the
+ * replayed batch finds the same orders changed and rewrites the same rows.
  */
 public final class StarSchemaSink {
   private final TableLocations locations;
