@@ -141,10 +141,11 @@ final class MaintainCommand implements Callable<Integer> {
           result.oldestKept().committedAt(),
           result.manifestsDeleted());
       long freed = 0;
+      int width = result.tables().stream().mapToInt(t -> t.table().length()).max().orElse(1);
       for (TableResult table : result.tables()) {
         out.printf(
             Locale.ROOT,
-            "%-18s  %s: %d files, %s -> %d files, %s%n",
+            "%-" + width + "s  %s: %d files, %s -> %d files, %s%n",
             table.table(),
             table.oldestKeptVersion() < 0
                 ? "newest only  "

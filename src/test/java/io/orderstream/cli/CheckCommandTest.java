@@ -114,8 +114,14 @@ class CheckCommandTest {
         .filteredOn(l -> l.startsWith("FAIL"))
         .containsExactly(
             String.format(
-                "FAIL  %-18s  %-11s  %d rows only here, %d rows only in %s",
-                "shipment", "same rows", shipments, shipments, tables));
+                "FAIL  %-"
+                    + Tables.all().stream().mapToInt(t -> t.name().length()).max().orElseThrow()
+                    + "s  %-11s  %d rows only here, %d rows only in %s",
+                "shipment",
+                "same rows",
+                shipments,
+                shipments,
+                tables));
     assertThat(sameRows)
         .filteredOn(l -> l.startsWith("ok"))
         .allMatch(l -> l.matches("ok +\\w+ +same rows +same \\d+ rows"));

@@ -29,7 +29,8 @@ class HelpStartupTest {
 
     assertThat(process.waitFor()).as(output).isZero();
     assertThat(output)
-        .contains("helped: run snapshot check maintain status export generate generate fuzz bench");
+        .contains(
+            "helped: run snapshot check maintain rebuild status export generate generate fuzz bench");
     List<String> loaded = output.lines().filter(line -> line.contains("[class,load]")).toList();
     assertThat(loaded).noneMatch(line -> line.contains(" org.apache.logging."));
     assertThat(loaded).noneMatch(line -> line.contains(" org.apache.spark.SparkContext "));

@@ -27,14 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RebuildCommandTest {
   private static final String ORDER = "WOZ1830024297368";
 
-  @TempDir Path dir;
-
+  private Path dir;
   private PipelineHarness pipeline;
   private StringWriter out;
   private StringWriter err;
 
   @BeforeAll
-  void runOneOrder() {
+  void runOneOrder(@TempDir Path dir) {
+    this.dir = dir;
     pipeline =
         new PipelineHarness(dir.resolve("run"))
             .add(

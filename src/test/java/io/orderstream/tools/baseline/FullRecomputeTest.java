@@ -14,6 +14,8 @@ import io.orderstream.tools.generate.EventWriter;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.SampleGenerator;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,7 +55,12 @@ class FullRecomputeTest {
     baseline.store(files.where(earlier));
     baseline.batch(files.where(not(earlier)), 1);
 
-    assertThat(recomputed.snapshot()).isEqualTo(pipeline.snapshot());
+    // The original design kept no event log and no histories: every other table must be equal.
+    Map<String, List<String>> expected = new java.util.TreeMap<>(pipeline.snapshot());
+    Tables.HISTORY.forEach(t -> expected.remove(t.name()));
+    Map<String, List<String>> actual = new java.util.TreeMap<>(recomputed.snapshot());
+    Tables.HISTORY.forEach(t -> actual.remove(t.name()));
+    assertThat(actual).isEqualTo(expected);
     assertThat(recomputed.table("order_item").count()).isPositive();
   }
 }
