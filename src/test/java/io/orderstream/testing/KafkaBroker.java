@@ -87,6 +87,20 @@ public final class KafkaBroker implements AutoCloseable {
           }
           return true;
         });
+    // A created topic's partitions get their leaders a moment later; a record sent before that
+    // waits, and on a loaded machine can time out unseen in a producer's buffer.
+    await(
+        () ->
+            admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .filter(p -> p.leader() != null && p.leader().id() >= 0)
+                    .count()
+                == partitions);
   }
 
   /** Sends one record to a given partition and waits for the broker's acknowledgement. */

@@ -77,9 +77,19 @@ class KafkaPipelineTest {
     List<String> names = new ArrayList<>(PipelineHarness.fixtureNames(LIFECYCLE));
     Collections.shuffle(names, new Random(7));
     try (KafkaProducer<String, byte[]> producer = broker.producer()) {
+      List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (int i = 0; i < names.size(); i++) {
-        producer.send(new ProducerRecord<>(LIFECYCLE, i % 3, null, fixture(names.get(i))));
+        sent.add(
+            producer.send(new ProducerRecord<>(LIFECYCLE, i % 3, null, fixture(names.get(i)))));
       }
+      // Every record acknowledged before the run: a lost send would look like a lost record.
+      for (java.util.concurrent.Future<?> f : sent) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException
+        | InterruptedException e) {
+      throw new IllegalStateException("the lifecycle records were not all acknowledged", e);
     }
 
     // 13 records a batch: the 26 records take two batches or more, offsets resumed from the
