@@ -169,9 +169,13 @@ public final class EventHistory {
         read(spark, tables, OrderEventLatestTable.NAME)
             .select(col("order_id"), col(OrderEventLatestTable.UPDATED_AT).as("s_updated_at"));
     Map<String, Span> spans = new HashMap<>();
+    // The stored winners of the batch's orders first (a semi join that broadcasts the batch's few
+    // ids), then the batch's orders with theirs: a right join cannot broadcast its right side.
+    Dataset<Row> ofBatch =
+        storedWinners.join(broadcast(inBatch.select("order_id")), "order_id", "left_semi");
     for (Row row :
-        storedWinners
-            .join(broadcast(inBatch), "order_id", "right")
+        inBatch
+            .join(ofBatch, "order_id", "left")
             .select("order_id", "b_first", "b_last", "s_updated_at")
             .collectAsList()) {
       spans.put(
