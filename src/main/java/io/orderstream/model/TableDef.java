@@ -33,6 +33,19 @@ public record TableDef(
     return columns.stream().map(ColumnDef::name).toList();
   }
 
+  /** The named columns' definitions, in the order given. */
+  public List<ColumnDef> columns(String... names) {
+    return java.util.Arrays.stream(names)
+        .map(
+            name ->
+                columns.stream()
+                    .filter(c -> c.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new IllegalArgumentException(this.name + " has no column " + name)))
+        .toList();
+  }
+
   /** The selection that turns a derivation context into this table's rows. */
   public Column[] selection() {
     return columns.stream().map(ColumnDef::select).toArray(Column[]::new);

@@ -69,12 +69,12 @@ public final class BatchProcessor {
       Compaction compaction,
       PersonalDataMask personalData,
       DriverWrite driverWrite,
-      boolean keepHistory) {
+      EventHistory history) {
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
     this.sink = new StarSchemaSink(locations, writers, personalData, driverWrite);
-    this.histories = keepHistory ? new HistoryAlongside<>(locations, sink::prepareHistory) : null;
+    this.histories = history == null ? null : new HistoryAlongside<>(history, sink::prepareHistory);
     this.compaction = compaction;
     this.manifests = new ManifestRecorder(locations);
     this.batchLog = new BatchLogRecorder(locations, appId, sourceDescription, batchLogEnabled);

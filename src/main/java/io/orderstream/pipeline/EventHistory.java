@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import io.orderstream.error.Errors;
 import io.orderstream.event.DecodedRows;
+import io.orderstream.model.ColumnDef;
 import io.orderstream.model.HistoryBatch;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderEventLatestTable;
@@ -17,6 +18,8 @@ import io.orderstream.model.OrderStatusHistoryTable;
 import io.orderstream.model.StatusHistory;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.InputRows;
+import io.orderstream.store.DriverScan;
+import io.orderstream.store.KernelFilters;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,10 +32,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds a batch's events that the event log does not hold yet, and recomputes the status history of
@@ -56,15 +62,46 @@ import org.apache.spark.storage.StorageLevel;
  * jobs.
  */
 public final class EventHistory {
+  private static final Logger LOG = LoggerFactory.getLogger(EventHistory.class);
+
   /** Off: no event log and no status histories are written (the tables exist, empty). */
   public static final String ENABLED_CONF = "spark.orderstream.history.enabled";
+
+  /**
+   * The most {@code order_event_latest} rows whose instants are kept on the driver for lookups:
+   * about a hundred bytes of heap each.
+   */
+  static final long DRIVER_LOOKUP_MAX_ROWS = 2_000_000;
 
   private static final StructType ORDERS =
       new StructType()
           .add("order_id", DataTypes.StringType)
           .add("s_updated_at", DataTypes.TimestampType);
 
-  private EventHistory() {}
+  private static final List<ColumnDef> FIRSTS_READ =
+      OrderStatusHistoryTable.DEFINITION.columns("order_id", "valid_from");
+
+  private final TableLocations tables;
+
+  /** Reads the tables on the driver; null when every lookup is a Spark query. */
+  private final DriverScan scan;
+
+  /** Null when every lookup is a Spark query. */
+  private final StoredWinnerInstants storedWinners;
+
+  /**
+   * @param scan reads the tables on the driver, without Spark jobs; null makes every lookup a Spark
+   *     query (the setting that sends every write through Spark's MERGE does that too)
+   */
+  EventHistory(TableLocations tables, DriverScan scan) {
+    this.tables = tables;
+    this.scan = scan;
+    this.storedWinners =
+        scan == null
+            ? null
+            : new StoredWinnerInstants(
+                scan, tables.pathOf(OrderEventLatestTable.NAME), DRIVER_LOOKUP_MAX_ROWS);
+  }
 
   /** Whether the session's settings keep the event log and the histories: on unless set false. */
   public static boolean enabledIn(SparkSession spark) {
@@ -79,8 +116,7 @@ public final class EventHistory {
    * @param events the batch's decoded valid events ({@link DecodedRows} columns)
    * @return the batch's changes; empty when it has no event new to the log
    */
-  public static Optional<HistoryBatch> of(
-      Dataset<Row> events, TableLocations tables, long batchId) {
+  public Optional<HistoryBatch> of(Dataset<Row> events, long batchId) {
     SparkSession spark = events.sparkSession();
     // Of identical events in one batch, the first by input name and position is the one kept.
     Dataset<Row> batch =
@@ -95,20 +131,26 @@ public final class EventHistory {
             .drop("copy")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return of(spark, batch, tables, batchId);
+      return of(spark, batch, batchId);
     } finally {
       batch.unpersist();
     }
   }
 
-  private static Optional<HistoryBatch> of(
-      SparkSession spark, Dataset<Row> batch, TableLocations tables, long batchId) {
-    Map<String, Span> spans = spans(spark, batch, tables);
-    if (spans.isEmpty()) {
+  private Optional<HistoryBatch> of(SparkSession spark, Dataset<Row> batch, long batchId) {
+    long started = System.nanoTime();
+    List<Row> batchEvents = OrderEventTable.rows(batch, batchId).collectAsList();
+    long collected = System.nanoTime();
+    if (batchEvents.isEmpty()) {
       return Optional.empty();
     }
-    List<Row> batchEvents = OrderEventTable.rows(batch, batchId).collectAsList();
-    List<Row> stored = storedEvents(spark, tables, spans);
+    Map<String, Span> spans =
+        storedWinners == null
+            ? spans(spark, batch, tables)
+            : spansOnDriver(batchEvents).orElseGet(() -> spans(spark, batch, tables));
+    long spanned = System.nanoTime();
+    List<Row> stored = storedEvents(spark, spans);
+    long storedRead = System.nanoTime();
     Set<String> storedKeys = new HashSet<>();
     Set<String> storedBefore = new HashSet<>();
     for (Row row : stored) {
@@ -150,6 +192,17 @@ public final class EventHistory {
             ChangedOrders.parsed(
                 everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")),
             Dataset::collectAsList);
+    long derived = System.nanoTime();
+    LOG.debug(
+        "batch {} history: events collected in {} ms, spans in {} ms, stored events ({}) in {} ms,"
+            + " statuses of {} orders in {} ms",
+        batchId,
+        (collected - started) / 1_000_000,
+        (spanned - collected) / 1_000_000,
+        stored.size(),
+        (storedRead - spanned) / 1_000_000,
+        news.size(),
+        (derived - storedRead) / 1_000_000);
     return Optional.of(
         new HistoryBatch(
             appended, List.copyOf(news), from, to, StatusHistory.onDriver(statuses, batchId)));
@@ -186,6 +239,32 @@ public final class EventHistory {
   }
 
   /**
+   * {@link #spans}, from the batch's events already on the driver and the stored winners' instants
+   * kept there; empty when {@code order_event_latest} is too large to keep.
+   */
+  private Optional<Map<String, Span>> spansOnDriver(List<Row> batchEvents) {
+    Map<String, Timestamp[]> inBatch = new HashMap<>();
+    for (Row event : batchEvents) {
+      Timestamp at = event.getAs(OrderEventTable.UPDATED_AT);
+      inBatch.merge(
+          event.getAs(OrderEventTable.ORDER_ID),
+          new Timestamp[] {at, at},
+          (a, b) ->
+              new Timestamp[] {a[0].before(b[0]) ? a[0] : b[0], a[1].after(b[1]) ? a[1] : b[1]});
+    }
+    return storedWinners
+        .of(inBatch.keySet())
+        .map(
+            stored -> {
+              Map<String, Span> spans = new HashMap<>();
+              inBatch.forEach(
+                  (order, firstLast) ->
+                      spans.put(order, new Span(firstLast[0], firstLast[1], stored.get(order))));
+              return spans;
+            });
+  }
+
+  /**
    * The stored events of the batch's orders ({@code order_event} rows), read within their spans. A
    * stored order's span starts at its first history period (an order without history rows leaves it
    * open below) and ends at its stored winner; an order the tables do not hold can have stored
@@ -193,10 +272,9 @@ public final class EventHistory {
    * events, then, within the batch's own span of the order), and those must be found too, or a
    * checkpoint taking the tables over would store them twice.
    */
-  private static List<Row> storedEvents(
-      SparkSession spark, TableLocations tables, Map<String, Span> spans) {
+  private List<Row> storedEvents(SparkSession spark, Map<String, Span> spans) {
     List<String> known = new ArrayList<>();
-    Timestamp newestStored = null;
+    Timestamp oldestStored = null;
     Timestamp newest = null;
     Timestamp from = null;
     for (Map.Entry<String, Span> entry : spans.entrySet()) {
@@ -206,24 +284,19 @@ public final class EventHistory {
         from = from == null || span.batchFirst().before(from) ? span.batchFirst() : from;
       } else {
         known.add(entry.getKey());
-        newestStored =
-            newestStored == null || span.stored().before(newestStored)
+        oldestStored =
+            oldestStored == null || span.stored().before(oldestStored)
                 ? span.stored()
-                : newestStored;
+                : oldestStored;
       }
     }
     boolean open = false;
     if (!known.isEmpty()) {
-      Map<String, Timestamp> firsts = new HashMap<>();
-      for (Row row :
-          read(spark, tables, OrderStatusHistoryTable.NAME)
-              .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(newestStored), lit(newest)))
-              .join(ordersFrame(spark, known, spans), "order_id", "left_semi")
-              .groupBy(col("order_id"))
-              .agg(min(col("valid_from")))
-              .collectAsList()) {
-        firsts.put(row.getString(0), row.getTimestamp(1));
-      }
+      // An order's history rows all carry its stored winner's instant as order_updated_at.
+      Map<String, Timestamp> firsts =
+          scan == null
+              ? firstPeriodsWithSpark(spark, known, spans, oldestStored, newest)
+              : firstPeriodsOnDriver(known, oldestStored, newest);
       for (String order : known) {
         Timestamp first = firsts.get(order);
         if (first == null) {
@@ -235,16 +308,91 @@ public final class EventHistory {
         from = from == null || earliest.before(from) ? earliest : from;
       }
     }
+    Timestamp lowest = open ? null : from;
+    return scan == null
+        ? logWithSpark(spark, spans, lowest, newest)
+        : logOnDriver(spans.keySet(), lowest, newest);
+  }
+
+  /** Each order's first period start, from its history rows stored in the span given. */
+  private Map<String, Timestamp> firstPeriodsWithSpark(
+      SparkSession spark,
+      List<String> orders,
+      Map<String, Span> spans,
+      Timestamp from,
+      Timestamp to) {
+    Map<String, Timestamp> firsts = new HashMap<>();
+    for (Row row :
+        read(spark, tables, OrderStatusHistoryTable.NAME)
+            .where(col(StatusHistory.ORDER_UPDATED_AT).between(lit(from), lit(to)))
+            .join(ordersFrame(spark, orders, spans), "order_id", "left_semi")
+            .groupBy(col("order_id"))
+            .agg(min(col("valid_from")))
+            .collectAsList()) {
+      firsts.put(row.getString(0), row.getTimestamp(1));
+    }
+    return firsts;
+  }
+
+  /** {@link #firstPeriodsWithSpark}, read on the driver. */
+  private Map<String, Timestamp> firstPeriodsOnDriver(
+      List<String> orders, Timestamp from, Timestamp to) {
+    Set<String> wanted = new HashSet<>(orders);
+    Map<String, Timestamp> firsts = new HashMap<>();
+    scan.files(
+            tables.pathOf(OrderStatusHistoryTable.NAME),
+            Optional.of(KernelFilters.between(StatusHistory.ORDER_UPDATED_AT, from, to)),
+            FIRSTS_READ)
+        .readAll(
+            values -> {
+              String order = (String) values[0];
+              if (wanted.contains(order)) {
+                firsts.merge(order, (Timestamp) values[1], (a, b) -> a.before(b) ? a : b);
+              }
+            });
+    return firsts;
+  }
+
+  /**
+   * The stored events ({@code order_event} rows) of {@code spans}' orders whose instant is within
+   * [{@code from}, {@code to}]; a null {@code from} leaves the span open below.
+   */
+  private List<Row> logWithSpark(
+      SparkSession spark, Map<String, Span> spans, Timestamp from, Timestamp to) {
     return read(spark, tables, OrderEventTable.NAME)
         .where(
-            open
-                ? col(OrderEventTable.UPDATED_AT).leq(lit(newest))
-                : col(OrderEventTable.UPDATED_AT).between(lit(from), lit(newest)))
+            from == null
+                ? col(OrderEventTable.UPDATED_AT).leq(lit(to))
+                : col(OrderEventTable.UPDATED_AT).between(lit(from), lit(to)))
         .join(
             ordersFrame(spark, List.copyOf(spans.keySet()), spans).select("order_id"),
             "order_id",
             "left_semi")
         .collectAsList();
+  }
+
+  /**
+   * {@link #logWithSpark}, read on the driver: every event of the orders in the files Delta's
+   * statistics place in the span (events outside it are the orders' events too, and harmless).
+   */
+  private List<Row> logOnDriver(Set<String> orders, Timestamp from, Timestamp to) {
+    StructType schema = OrderEventTable.DEFINITION.schema();
+    int orderColumn = OrderEventTable.DEFINITION.columnNames().indexOf(OrderEventTable.ORDER_ID);
+    List<Row> rows = new ArrayList<>();
+    scan.files(
+            tables.pathOf(OrderEventTable.NAME),
+            Optional.of(
+                from == null
+                    ? KernelFilters.atMost(OrderEventTable.UPDATED_AT, to)
+                    : KernelFilters.between(OrderEventTable.UPDATED_AT, from, to)),
+            OrderEventTable.DEFINITION.columns())
+        .readAll(
+            values -> {
+              if (orders.contains((String) values[orderColumn])) {
+                rows.add(new GenericRowWithSchema(values, schema));
+              }
+            });
+    return rows;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.orderstream.pipeline;
 
 import io.orderstream.model.HistoryBatch;
-import io.orderstream.sink.TableLocations;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,14 +27,14 @@ final class HistoryAlongside<T> {
         thread.start();
       };
 
-  private final TableLocations tables;
+  private final EventHistory history;
   private final Function<HistoryBatch, T> prepare;
 
   /**
    * @param prepare what the caller makes of the changes (brought to the driver, ready to write)
    */
-  HistoryAlongside(TableLocations tables, Function<HistoryBatch, T> prepare) {
-    this.tables = tables;
+  HistoryAlongside(EventHistory history, Function<HistoryBatch, T> prepare) {
+    this.history = history;
     this.prepare = prepare;
   }
 
@@ -48,7 +47,7 @@ final class HistoryAlongside<T> {
   }
 
   private T compute(Dataset<Row> events, long batchId) {
-    return EventHistory.of(events, tables, batchId).map(prepare).orElse(null);
+    return history.of(events, batchId).map(prepare).orElse(null);
   }
 
   /** A computation under way. */

@@ -17,6 +17,7 @@ import io.orderstream.sink.TableLocations;
 import io.orderstream.source.Backlog;
 import io.orderstream.source.InputSource;
 import io.orderstream.source.InputSources;
+import io.orderstream.store.DriverScan;
 import io.orderstream.store.FailFast;
 import io.orderstream.store.StatsRowCount;
 import java.io.IOException;
@@ -174,7 +175,10 @@ public final class Pipeline {
               compaction,
               personalData,
               driverWrite,
-              keepHistory);
+              keepHistory
+                  ? new EventHistory(
+                      locations, driverWrite.enabled() ? DriverScan.forSession(spark) : null)
+                  : null);
       if (config.once() && backlogListener != null) {
         backlogListener.accept(backlog(source, spark));
       }

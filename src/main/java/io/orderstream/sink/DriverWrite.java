@@ -192,6 +192,14 @@ public final class DriverWrite {
     return new Plan(leaving, arriving, new MergeMetrics(inserted, updated, 0));
   }
 
+  /**
+   * Whether small batches are written from the driver; off, every table is written with Spark's
+   * MERGE, and the batch's lookups are Spark queries too.
+   */
+  public boolean enabled() {
+    return maxReadBytes > 0;
+  }
+
   /** How many data files the first passes have opened, those kept from earlier batches aside. */
   long probedFilesOpened() {
     return probedFiles.opened();

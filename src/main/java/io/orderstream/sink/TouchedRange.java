@@ -4,11 +4,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.kernel.expressions.AlwaysFalse;
-import io.delta.kernel.expressions.And;
-import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Predicate;
 import io.orderstream.model.Winners;
-import io.orderstream.store.KernelValues;
+import io.orderstream.store.KernelFilters;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -67,9 +65,6 @@ record TouchedRange(Timestamp from, Timestamp to) {
     if (from == null) {
       return AlwaysFalse.ALWAYS_FALSE;
     }
-    io.delta.kernel.expressions.Column target = new io.delta.kernel.expressions.Column(column);
-    return new And(
-        new Predicate(">=", target, Literal.ofTimestamp((Long) KernelValues.toKernel(from))),
-        new Predicate("<=", target, Literal.ofTimestamp((Long) KernelValues.toKernel(to))));
+    return KernelFilters.between(column, from, to);
   }
 }

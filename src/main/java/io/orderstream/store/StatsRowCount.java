@@ -38,14 +38,11 @@ public final class StatsRowCount {
       while (batches.hasNext()) {
         try (CloseableIterator<Row> files = batches.next().getRows()) {
           while (files.hasNext()) {
-            Row file = files.next();
-            OptionalLong records = records(file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
-            if (records.isEmpty()) {
+            OptionalLong live = ofFile(files.next());
+            if (live.isEmpty()) {
               return OptionalLong.empty();
             }
-            DeletionVectorDescriptor deleted =
-                InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
-            rows += records.getAsLong() - (deleted == null ? 0 : deleted.getCardinality());
+            rows += live.getAsLong();
           }
         }
       }
@@ -53,6 +50,20 @@ public final class StatsRowCount {
       throw new UncheckedIOException(e);
     }
     return OptionalLong.of(rows);
+  }
+
+  /**
+   * The live rows of one file of a Kernel scan, by its statistics less its deletion vector; empty
+   * when it was written without statistics.
+   */
+  public static OptionalLong ofFile(Row file) {
+    OptionalLong records = records(file.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL));
+    if (records.isEmpty()) {
+      return records;
+    }
+    DeletionVectorDescriptor deleted =
+        InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
+    return OptionalLong.of(records.getAsLong() - (deleted == null ? 0 : deleted.getCardinality()));
   }
 
   private static OptionalLong records(Row add) {
