@@ -1,19 +1,21 @@
 package io.orderstream.model;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.lit;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * The status periods of orders and order lines, from all of each order's distinct events: what
@@ -52,15 +54,21 @@ public final class StatusHistory {
       GROUP BY status
       ORDER BY avg_hours DESC""";
 
+  /** Tells the two kinds of {@link #eventStatuses} rows apart. */
+  private static final String IS_LINE = "is_line";
+
   private StatusHistory() {}
 
   /**
-   * Hands {@code take} one row per event: {@code order_id}, {@code updated_at}, {@code
-   * updated_at_nanos}, {@code version}, {@code event_hash}, {@code source}, {@code
-   * stored_updated_at}, {@code order_status} and {@code lines} (its order lines as {@code
-   * order_item} derives them: {@code order_item_id}, {@code item_id}, {@code status}), while what
-   * they are computed from is cached; frees it when {@code take} returns, so {@code take} must be
-   * done with the rows (collected or written) by then.
+   * Hands {@code take} the statuses of every event, as two kinds of rows told apart by {@code
+   * is_line}: one per event ({@code order_id}, {@code event_hash}, {@code updated_at}, {@code
+   * updated_at_nanos}, {@code version}, {@code source}, {@code stored_updated_at}, {@code
+   * order_status}) and one per order line of each event, as {@code order_item} derives them ({@code
+   * order_id}, {@code event_hash}, {@code order_item_id}, {@code item_id}, {@code status}), the
+   * other columns null. A union, not a join: it is one Spark job without a shuffle, which a batch
+   * of a few events feels. What the lines are computed from is cached meanwhile and freed when
+   * {@code take} returns, so {@code take} must be done with the rows (collected or written) by
+   * then.
    *
    * @param events every distinct event of each order concerned, one row per event (the {@link
    *     Winners} columns); {@link Winners#STORED_UPDATED_AT} is the instant of the order's stored
@@ -71,30 +79,42 @@ public final class StatusHistory {
   public static <T> T eventStatuses(Winners events, Function<Dataset<Row>, T> take) {
     OrderContext context = new OrderContext(events, 0, PersonalDataMask.KEEP);
     try {
-      Dataset<Row> lines =
-          new OrderItemTable()
-              .rows(context)
-              .groupBy(col("order_id"), col(Lineage.EVENT_HASH).as("event_hash"))
-              .agg(
-                  collect_list(
-                          struct(
-                              col("id").as("order_item_id"),
-                              col("item_id"),
-                              col("item_status").as("status")))
-                      .as("lines"));
-      return take.apply(
+      Column noText = lit(null).cast(DataTypes.StringType);
+      Dataset<Row> eventRows =
           events
               .rows()
               .select(
+                  lit(false).as(IS_LINE),
                   col(Winners.ORDER_ID).as("order_id"),
+                  col(Winners.EVENT_HASH).as("event_hash"),
                   col(Winners.UPDATED_AT).as("updated_at"),
                   col(Winners.UPDATED_AT_NANOS).as("updated_at_nanos"),
                   col(Winners.VERSION).as("version"),
-                  col(Winners.EVENT_HASH).as("event_hash"),
                   col(Winners.SOURCE).as("source"),
                   col(Winners.STORED_UPDATED_AT).as("stored_updated_at"),
-                  col(Winners.EVENT + ".stat_pedi").as("order_status"))
-              .join(lines, new String[] {"order_id", "event_hash"}, "left"));
+                  col(Winners.EVENT + ".stat_pedi").as("order_status"),
+                  noText.as("order_item_id"),
+                  noText.as("item_id"),
+                  noText.as("status"));
+      Dataset<Row> lineRows =
+          new OrderItemTable()
+              .rows(context)
+              .select(
+                  lit(true).as(IS_LINE),
+                  col("order_id"),
+                  col(Lineage.EVENT_HASH).as("event_hash"),
+                  lit(null).cast(DataTypes.TimestampType).as("updated_at"),
+                  lit(null)
+                      .cast(eventRows.schema().apply("updated_at_nanos").dataType())
+                      .as("updated_at_nanos"),
+                  lit(null).cast(eventRows.schema().apply("version").dataType()).as("version"),
+                  noText.as("source"),
+                  lit(null).cast(DataTypes.TimestampType).as("stored_updated_at"),
+                  noText.as("order_status"),
+                  col("id").as("order_item_id"),
+                  col("item_id"),
+                  col("item_status").as("status"));
+      return take.apply(eventRows.unionByName(lineRows));
     } finally {
       context.release();
     }
@@ -153,18 +173,27 @@ public final class StatusHistory {
   }
 
   private static StatusPeriods.Rows ofOneOrder(java.util.Iterator<Row> rows, long batchId) {
-    List<StatusPeriods.Event> events = new ArrayList<>();
+    Map<String, Row> eventRows = new LinkedHashMap<>();
+    Map<String, List<StatusPeriods.Line>> lines = new HashMap<>();
     Timestamp stored = null;
     while (rows.hasNext()) {
       Row r = rows.next();
-      List<StatusPeriods.Line> lines = new ArrayList<>();
-      List<Row> lineRows =
-          r.isNullAt(r.fieldIndex("lines")) ? List.of() : r.getList(r.fieldIndex("lines"));
-      lineRows.forEach(
-          l ->
-              lines.add(
-                  new StatusPeriods.Line(
-                      l.getAs("order_item_id"), l.getAs("item_id"), l.getAs("status"))));
+      String hash = r.getAs("event_hash");
+      if (r.<Boolean>getAs(IS_LINE)) {
+        lines
+            .computeIfAbsent(hash, h -> new ArrayList<>())
+            .add(
+                new StatusPeriods.Line(
+                    r.getAs("order_item_id"), r.getAs("item_id"), r.getAs("status")));
+        continue;
+      }
+      eventRows.put(hash, r);
+      if (r.getAs("stored_updated_at") != null) {
+        stored = r.getAs("stored_updated_at");
+      }
+    }
+    List<StatusPeriods.Event> events = new ArrayList<>();
+    for (Row r : eventRows.values()) {
       events.add(
           new StatusPeriods.Event(
               r.getAs("order_id"),
@@ -174,10 +203,7 @@ public final class StatusHistory {
               r.getAs("event_hash"),
               r.getAs("source"),
               r.getAs("order_status"),
-              lines));
-      if (r.getAs("stored_updated_at") != null) {
-        stored = r.getAs("stored_updated_at");
-      }
+              lines.getOrDefault(r.<String>getAs("event_hash"), List.of())));
     }
     return StatusPeriods.of(events, stored, batchId);
   }
