@@ -5,11 +5,10 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
+import io.orderstream.store.DriverScan;
 import io.orderstream.store.LiveRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +92,7 @@ final class FileDiff {
           try (CloseableIterator<io.delta.kernel.data.Row> rows = batches.next().getRows()) {
             while (rows.hasNext()) {
               io.delta.kernel.data.Row file = rows.next();
-              files.put(identity(file), file);
+              files.put(DriverScan.Files.key(file), file);
             }
           }
         }
@@ -121,14 +120,5 @@ final class FileDiff {
               table.columns(),
               values -> into.put(values[keyIndex], RowFactory.create(values)));
     }
-  }
-
-  /** A file's path and deletion vector: the same identity means the same live rows. */
-  private static String identity(io.delta.kernel.data.Row file) {
-    DeletionVectorDescriptor vector =
-        InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
-    return InternalScanFileUtils.getAddFileStatus(file).getPath()
-        + "#"
-        + (vector == null ? "" : vector.getUniqueId());
   }
 }

@@ -1,8 +1,7 @@
 package io.orderstream.sink;
 
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.orderstream.model.ColumnDef;
+import io.orderstream.store.DriverScan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +71,7 @@ final class ProbedFiles {
   }
 
   private static String key(io.delta.kernel.data.Row file, List<ColumnDef> probed) {
-    DeletionVectorDescriptor deleted =
-        InternalScanFileUtils.getDeletionVectorDescriptorFromRow(file);
-    StringBuilder key =
-        new StringBuilder(InternalScanFileUtils.getAddFileStatus(file).getPath())
-            .append('\n')
-            .append(deleted == null ? "" : deleted.getUniqueId());
+    StringBuilder key = new StringBuilder(DriverScan.Files.key(file));
     probed.forEach(column -> key.append('\n').append(column.name()));
     return key.toString();
   }
