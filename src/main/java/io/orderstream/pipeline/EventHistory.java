@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * The lookups (stored winners' instants, first periods, stored events) are read on the driver with
  * Delta Kernel ({@link DriverScan}): a Spark query costs a few hundred milliseconds of planning and
  * scheduling on the two cores change detection is using meanwhile. Spark queries remain for runs
- * that write only with Spark's MERGE and for tables too large to keep on the driver.
+ * that write only with Spark's MERGE, and for the stored winners' instants of a table too large to
+ * keep on the driver.
  */
 public final class EventHistory {
   private static final Logger LOG = LoggerFactory.getLogger(EventHistory.class);

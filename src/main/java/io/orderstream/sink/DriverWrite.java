@@ -1,7 +1,6 @@
 package io.orderstream.sink;
 
 import io.delta.kernel.Operation;
-import io.delta.kernel.Scan;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.Transaction;
@@ -18,7 +17,6 @@ import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.AddFile;
 import io.delta.kernel.internal.actions.SingleAction;
-import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -26,8 +24,8 @@ import io.delta.kernel.utils.DataFileStatus;
 import io.orderstream.error.Errors;
 import io.orderstream.model.ColumnDef;
 import io.orderstream.model.TableDef;
+import io.orderstream.store.DriverScan;
 import io.orderstream.store.KernelValues;
-import io.orderstream.store.LiveRows;
 import io.orderstream.store.ValuesVector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +93,7 @@ public final class DriverWrite {
   private static final long PROBED_ROWS_KEPT = 1_000_000;
 
   private final Engine engine;
+  private final DriverScan scan;
   private final long maxReadBytes;
   private final ProbedFiles probedFiles = new ProbedFiles(PROBED_ROWS_KEPT);
 
@@ -104,6 +103,7 @@ public final class DriverWrite {
    */
   DriverWrite(Engine engine, long maxReadBytes) {
     this.engine = engine;
+    this.scan = new DriverScan(engine);
     this.maxReadBytes = maxReadBytes;
   }
 
@@ -234,7 +234,7 @@ public final class DriverWrite {
         table.columns().stream()
             .filter(c -> c.name().equals(table.key()) || rule.reads().contains(c.name()))
             .toList();
-    StoredFiles stored = StoredFiles.scan(engine, snapshot, rule.filter(), probed);
+    StoredFiles stored = StoredFiles.scan(scan, snapshot, rule.filter(), probed, table);
     if (stored.bytes() > maxReadBytes) {
       return Optional.empty();
     }
@@ -348,62 +348,35 @@ public final class DriverWrite {
    * only the probed columns.
    */
   private record StoredFiles(
-      List<io.delta.kernel.data.Row> files,
-      long bytes,
-      LiveRows whole,
-      LiveRows probed,
-      List<ColumnDef> probedColumns,
-      StructType probedRowSchema) {
+      DriverScan.Files probed, DriverScan.Files whole, StructType probedRowSchema) {
 
     static StoredFiles scan(
-        Engine engine, Snapshot snapshot, Optional<Predicate> filter, List<ColumnDef> probed) {
-      var builder = snapshot.getScanBuilder();
-      if (filter.isPresent()) {
-        builder = builder.withFilter(filter.get());
-      }
-      Scan scan = builder.build();
-      List<io.delta.kernel.data.Row> files = new ArrayList<>();
-      long bytes = 0;
-      try (CloseableIterator<FilteredColumnarBatch> batches = scan.getScanFiles(engine)) {
-        while (batches.hasNext()) {
-          try (CloseableIterator<io.delta.kernel.data.Row> rows = batches.next().getRows()) {
-            while (rows.hasNext()) {
-              io.delta.kernel.data.Row file = rows.next();
-              files.add(file);
-              bytes += InternalScanFileUtils.getAddFileStatus(file).getSize();
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      io.delta.kernel.types.StructType schema = snapshot.getSchema();
-      io.delta.kernel.types.StructType probedSchema = new io.delta.kernel.types.StructType();
-      for (ColumnDef column : probed) {
-        probedSchema = probedSchema.add(schema.get(column.name()));
-      }
-      Scan probing = snapshot.getScanBuilder().withReadSchema(probedSchema).build();
+        DriverScan scan,
+        Snapshot snapshot,
+        Optional<Predicate> filter,
+        List<ColumnDef> probed,
+        TableDef table) {
+      DriverScan.Files probing = scan.files(snapshot, filter, probed);
       StructType rowSchema =
           new StructType(
               probed.stream()
                   .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
                   .toArray(org.apache.spark.sql.types.StructField[]::new));
-      return new StoredFiles(
-          files, bytes, reader(engine, scan), reader(engine, probing), probed, rowSchema);
+      return new StoredFiles(probing, probing.withColumns(table.columns()), rowSchema);
     }
 
-    private static LiveRows reader(Engine engine, Scan scan) {
-      io.delta.kernel.data.Row state = scan.getScanState(engine);
-      return new LiveRows(engine, state, ScanStateRow.getPhysicalDataReadSchema(engine, state));
+    List<io.delta.kernel.data.Row> files() {
+      return probed.files();
+    }
+
+    long bytes() {
+      return probed.bytes();
     }
 
     /** The file's live rows, with the probed columns only. */
     List<Row> probe(io.delta.kernel.data.Row file) {
       List<Row> rows = new ArrayList<>();
-      probed.read(
-          file,
-          probedColumns,
-          values -> rows.add(new GenericRowWithSchema(values, probedRowSchema)));
+      probed.read(file, values -> rows.add(new GenericRowWithSchema(values, probedRowSchema)));
       return rows;
     }
 
@@ -411,8 +384,7 @@ public final class DriverWrite {
     List<Row> read(io.delta.kernel.data.Row file, TableDef table) {
       StructType schema = table.schema();
       List<Row> rows = new ArrayList<>();
-      whole.read(
-          file, table.columns(), values -> rows.add(new GenericRowWithSchema(values, schema)));
+      whole.read(file, values -> rows.add(new GenericRowWithSchema(values, schema)));
       return rows;
     }
   }

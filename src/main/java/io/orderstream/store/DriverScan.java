@@ -46,7 +46,11 @@ public final class DriverScan {
    * skipping on file statistics; empty lists every file), ready to read {@code columns} from.
    */
   public Files files(String path, Optional<Predicate> filter, List<ColumnDef> columns) {
-    Snapshot snapshot = Table.forPath(engine, path).getLatestSnapshot(engine);
+    return files(Table.forPath(engine, path).getLatestSnapshot(engine), filter, columns);
+  }
+
+  /** {@link #files(String, Optional, List)} of a given version of the table. */
+  public Files files(Snapshot snapshot, Optional<Predicate> filter, List<ColumnDef> columns) {
     var listing = snapshot.getScanBuilder();
     if (filter.isPresent()) {
       listing = listing.withFilter(filter.get());
@@ -63,6 +67,12 @@ public final class DriverScan {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new Files(
+        this, snapshot, List.copyOf(files), reader(snapshot, columns), List.copyOf(columns));
+  }
+
+  /** Reads {@code columns} of the snapshot's data files. */
+  private LiveRows reader(Snapshot snapshot, List<ColumnDef> columns) {
     StructType schema = snapshot.getSchema();
     StructType read = new StructType();
     for (ColumnDef column : columns) {
@@ -70,15 +80,28 @@ public final class DriverScan {
     }
     Scan reading = snapshot.getScanBuilder().withReadSchema(read).build();
     io.delta.kernel.data.Row state = reading.getScanState(engine);
-    return new Files(
-        files,
-        new LiveRows(engine, state, ScanStateRow.getPhysicalDataReadSchema(engine, state)),
-        List.copyOf(columns));
+    return new LiveRows(engine, state, ScanStateRow.getPhysicalDataReadSchema(engine, state));
   }
 
   /** Listed files and the columns read from them. */
   public record Files(
-      List<io.delta.kernel.data.Row> files, LiveRows reader, List<ColumnDef> columns) {
+      DriverScan scan,
+      Snapshot snapshot,
+      List<io.delta.kernel.data.Row> files,
+      LiveRows reader,
+      List<ColumnDef> columns) {
+
+    /** The same files, read for other columns. */
+    public Files withColumns(List<ColumnDef> other) {
+      return new Files(scan, snapshot, files, scan.reader(snapshot, other), List.copyOf(other));
+    }
+
+    /** The listed files' size on storage. */
+    public long bytes() {
+      return files.stream()
+          .mapToLong(file -> InternalScanFileUtils.getAddFileStatus(file).getSize())
+          .sum();
+    }
 
     /** Calls {@code each} with the columns' values of every live row of every listed file. */
     public void readAll(Consumer<Object[]> each) {
