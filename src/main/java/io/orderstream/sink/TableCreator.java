@@ -7,6 +7,7 @@ import io.orderstream.model.Keys;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,13 +72,17 @@ public final class TableCreator {
   private void createOrUpgrade(SparkSession spark, TableDef table) {
     String path = locations.pathOf(table.name());
     if (!DeltaTable.isDeltaTable(spark, path)) {
-      create(spark, table, path, PersonalColumnsRecord.properties(table, personalData));
+      Map<String, String> properties =
+          new LinkedHashMap<>(PersonalColumnsRecord.properties(table, personalData));
+      properties.putAll(SkippingStatistics.properties(table));
+      create(spark, table, path, properties);
       LOG.info("Created table {} at {}", table.name(), path);
       return;
     }
     PersonalColumnsRecord.check(spark, table, path, personalData);
     addMissingColumns(spark, table, path);
     new KeyFormatUpgrade(spark).upgrade(table, path);
+    SkippingStatistics.upgrade(spark, table, path);
   }
 
   private static void create(
