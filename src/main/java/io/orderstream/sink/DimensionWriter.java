@@ -91,7 +91,8 @@ public final class DimensionWriter {
             Lineage.UPDATED_AT,
             Lineage.UPDATED_AT_NANOS,
             Lineage.VERSION,
-            Lineage.EVENT_HASH));
+            Lineage.EVENT_HASH),
+        Optional.of(incoming.keySet()));
   }
 
   /**

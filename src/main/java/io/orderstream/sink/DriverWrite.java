@@ -87,15 +87,15 @@ public final class DriverWrite {
   private static final String ENGINE_INFO = "orderstream";
 
   /**
-   * The most probed rows kept between batches ({@link ProbedFiles}), over every table: a few
-   * hundred MB of heap at most.
+   * The most probed values (rows times columns) kept between batches ({@link ProbedFiles}), over
+   * every table: a few hundred MB of heap at most.
    */
-  private static final long PROBED_ROWS_KEPT = 1_000_000;
+  private static final long PROBED_VALUES_KEPT = 6_000_000;
 
   private final Engine engine;
   private final DriverScan scan;
   private final long maxReadBytes;
-  private final ProbedFiles probedFiles = new ProbedFiles(PROBED_ROWS_KEPT);
+  private final ProbedFiles probedFiles = new ProbedFiles(PROBED_VALUES_KEPT);
 
   /**
    * @param maxReadBytes the most bytes of stored files this path reads for one table; 0 turns it
@@ -155,12 +155,27 @@ public final class DriverWrite {
    * @param plan from the stored rows {@code concerns} accepted, by key, what the batch does
    * @param reads the columns {@code concerns} and {@code plan} look at: only these are read from
    *     every listed file; whole rows are read only from the files the batch rewrites
+   * @param keys when present, {@code concerns} accepts only stored rows with one of these keys:
+   *     every listed file is read for its keys alone, and for {@code reads} only if it holds one.
+   *     For a dimension, whose hashed keys leave no file to skip, that is one column of every file
+   *     instead of six
    */
   record RowRule(
       Optional<Predicate> filter,
       java.util.function.Predicate<Row> concerns,
       Function<Map<Object, Row>, Plan> plan,
-      Set<String> reads) {}
+      Set<String> reads,
+      Optional<Set<Object>> keys) {
+
+    /** A rule that reads {@code reads} from every listed file. */
+    RowRule(
+        Optional<Predicate> filter,
+        java.util.function.Predicate<Row> concerns,
+        Function<Map<Object, Row>, Plan> plan,
+        Set<String> reads) {
+      this(filter, concerns, plan, reads, Optional.empty());
+    }
+  }
 
   /**
    * What a batch does to a table: the stored keys that go (replaced or deleted) and the rows that
@@ -213,6 +228,7 @@ public final class DriverWrite {
     if (maxReadBytes <= 0) {
       return Optional.empty();
     }
+    long started = System.nanoTime();
     Table delta = Table.forPath(engine, path);
     Transaction transaction;
     try {
@@ -228,14 +244,22 @@ public final class DriverWrite {
     if (!snapshot.getSchema().fieldNames().equals(table.columnNames())) {
       // A table whose columns differ from the model's (an upgrade under way) goes through Spark,
       // which matches columns by name.
+      LOG.debug("{}: Spark's MERGE, the stored columns differ from the model's", table.name());
       return Optional.empty();
     }
     List<ColumnDef> probed =
         table.columns().stream()
             .filter(c -> c.name().equals(table.key()) || rule.reads().contains(c.name()))
             .toList();
-    StoredFiles stored = StoredFiles.scan(scan, snapshot, rule.filter(), probed, table);
+    List<ColumnDef> keyOnly = table.columns(table.key());
+    StoredFiles stored = StoredFiles.scan(scan, snapshot, rule.filter(), probed, keyOnly, table);
     if (stored.bytes() > maxReadBytes) {
+      LOG.debug(
+          "{}: Spark's MERGE, {} files of {} bytes to probe, over {}",
+          table.name(),
+          stored.files().size(),
+          stored.bytes(),
+          maxReadBytes);
       return Optional.empty();
     }
     // First pass: the probed columns of every listed file, which is all a rule needs to decide.
@@ -244,8 +268,20 @@ public final class DriverWrite {
     Map<io.delta.kernel.data.Row, Set<Object>> keysByFile = new LinkedHashMap<>();
     for (io.delta.kernel.data.Row file : stored.files()) {
       Set<Object> keys = new HashSet<>();
-      for (Row row : probedFiles.rowsOf(file, probed, () -> stored.probe(file))) {
-        keys.add(row.getAs(key));
+      List<Row> rows;
+      if (rule.keys().isPresent()) {
+        Set<Object> wanted = rule.keys().get();
+        boolean holdsOne = false;
+        for (Row row : probedFiles.rowsOf(file, keyOnly, () -> stored.probeKeys(file))) {
+          keys.add(row.get(0));
+          holdsOne |= wanted.contains(row.get(0));
+        }
+        rows = holdsOne ? probedFiles.rowsOf(file, probed, () -> stored.probe(file)) : List.of();
+      } else {
+        rows = probedFiles.rowsOf(file, probed, () -> stored.probe(file));
+        rows.forEach(row -> keys.add(row.getAs(key)));
+      }
+      for (Row row : rows) {
         if (rule.concerns().test(row)) {
           concerned.put(row.getAs(key), row);
         }
@@ -253,6 +289,7 @@ public final class DriverWrite {
       keysByFile.put(file, keys);
     }
     Plan plan = rule.plan().apply(concerned);
+    long decided = System.nanoTime();
     // Second pass: whole rows, only from the files that hold a row that goes.
     int keyIndex = table.columnNames().indexOf(key);
     List<Row> written = new ArrayList<>(plan.arriving());
@@ -268,6 +305,13 @@ public final class DriverWrite {
     if (touchedBytes > maxReadBytes / REWRITE_SHARE) {
       // Rewriting large files row by row on one thread costs more than Spark's MERGE, which
       // marks rows with deletion vectors where the table has them.
+      LOG.debug(
+          "{}: Spark's MERGE, {} files of {} bytes to rewrite, over a {}th of {}",
+          table.name(),
+          touched.size(),
+          touchedBytes,
+          REWRITE_SHARE,
+          maxReadBytes);
       return Optional.empty();
     }
     for (io.delta.kernel.data.Row file : touched) {
@@ -287,6 +331,15 @@ public final class DriverWrite {
       actions.addAll(writeFile(transaction, written, table));
     }
     commit(transaction, actions);
+    LOG.debug(
+        "{}: written from the driver, {} files of {} bytes probed in {} ms, {} rewritten, {} ms in"
+            + " all",
+        table.name(),
+        stored.files().size(),
+        stored.bytes(),
+        (decided - started) / 1_000_000,
+        touched.size(),
+        (System.nanoTime() - started) / 1_000_000);
     return Optional.of(plan.metrics());
   }
 
@@ -348,21 +401,40 @@ public final class DriverWrite {
    * only the probed columns.
    */
   private record StoredFiles(
-      DriverScan.Files probed, DriverScan.Files whole, StructType probedRowSchema) {
+      DriverScan.Files probed,
+      DriverScan.Files keys,
+      DriverScan.Files whole,
+      StructType probedRowSchema,
+      StructType keyRowSchema) {
 
     static StoredFiles scan(
         DriverScan scan,
         Snapshot snapshot,
         Optional<Predicate> filter,
         List<ColumnDef> probed,
+        List<ColumnDef> keyOnly,
         TableDef table) {
       DriverScan.Files probing = scan.files(snapshot, filter, probed);
-      StructType rowSchema =
-          new StructType(
-              probed.stream()
-                  .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
-                  .toArray(org.apache.spark.sql.types.StructField[]::new));
-      return new StoredFiles(probing, probing.withColumns(table.columns()), rowSchema);
+      return new StoredFiles(
+          probing,
+          probing.withColumns(keyOnly),
+          probing.withColumns(table.columns()),
+          rowSchema(probed),
+          rowSchema(keyOnly));
+    }
+
+    private static StructType rowSchema(List<ColumnDef> columns) {
+      return new StructType(
+          columns.stream()
+              .map(c -> DataTypes.createStructField(c.name(), c.type(), true))
+              .toArray(org.apache.spark.sql.types.StructField[]::new));
+    }
+
+    /** The file's live rows, with the key only. */
+    List<Row> probeKeys(io.delta.kernel.data.Row file) {
+      List<Row> rows = new ArrayList<>();
+      keys.read(file, values -> rows.add(new GenericRowWithSchema(values, keyRowSchema)));
+      return rows;
     }
 
     List<io.delta.kernel.data.Row> files() {

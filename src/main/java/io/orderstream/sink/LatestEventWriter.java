@@ -75,7 +75,8 @@ final class LatestEventWriter {
             OrderEventLatestTable.UPDATED_AT,
             OrderEventLatestTable.UPDATED_AT_NANOS,
             OrderEventLatestTable.VERSION,
-            OrderEventLatestTable.EVENT_HASH));
+            OrderEventLatestTable.EVENT_HASH),
+        Optional.of(incoming.keySet()));
   }
 
   private static EventOrder.Rank rankOf(Row row) {

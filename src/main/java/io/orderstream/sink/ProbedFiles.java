@@ -17,19 +17,20 @@ import org.apache.spark.sql.Row;
  * what a small batch's write paid most for (Parquet's footer reader, given Kernel's input files,
  * builds and parses a Hadoop configuration per file), and a dimension's first pass opens every file
  * of the table. Entries are dropped least recently used first once they hold more than {@code
- * maxRows} rows.
+ * maxValues} values.
  */
 final class ProbedFiles {
-  private final long maxRows;
+  private final long maxValues;
   private final Map<String, List<Row>> byFile = new LinkedHashMap<>(64, 0.75f, true);
-  private long rows;
+  private long values;
   private long opened;
 
   /**
-   * @param maxRows the most rows kept over every table; 0 keeps none
+   * @param maxValues the most values (rows times probed columns) kept over every table; 0 keeps
+   *     none
    */
-  ProbedFiles(long maxRows) {
-    this.maxRows = maxRows;
+  ProbedFiles(long maxValues) {
+    this.maxValues = maxValues;
   }
 
   /**
@@ -48,7 +49,7 @@ final class ProbedFiles {
       opened++;
     }
     List<Row> fileRows = List.copyOf(read.get());
-    keep(key, fileRows);
+    keep(key, fileRows, (long) fileRows.size() * probed.size());
     return fileRows;
   }
 
@@ -57,17 +58,22 @@ final class ProbedFiles {
     return opened;
   }
 
-  private synchronized void keep(String key, List<Row> fileRows) {
-    if (fileRows.size() > maxRows || byFile.containsKey(key)) {
+  private synchronized void keep(String key, List<Row> fileRows, long fileValues) {
+    if (fileValues > maxValues || byFile.containsKey(key)) {
       return;
     }
     byFile.put(key, fileRows);
-    rows += fileRows.size();
+    values += fileValues;
     var eldest = byFile.entrySet().iterator();
-    while (rows > maxRows && eldest.hasNext()) {
-      rows -= eldest.next().getValue().size();
+    while (values > maxValues && eldest.hasNext()) {
+      var entry = eldest.next();
+      values -= valuesOf(entry.getValue());
       eldest.remove();
     }
+  }
+
+  private static long valuesOf(List<Row> fileRows) {
+    return fileRows.isEmpty() ? 0 : (long) fileRows.size() * fileRows.get(0).size();
   }
 
   private static String key(io.delta.kernel.data.Row file, List<ColumnDef> probed) {

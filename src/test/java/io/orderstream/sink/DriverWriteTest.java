@@ -114,6 +114,25 @@ class DriverWriteTest {
   }
 
   @Test
+  void aDimensionsFilesAreReadBeyondTheirKeysOnlyWhenTheyHoldOneOfTheBatch() {
+    write(driver, new BatchTransaction("app", 0), seller("A", "a", 1, true));
+    write(driver, new BatchTransaction("app", 1), seller("B", "b", 1, true));
+
+    DriverWrite cold = driver(1 << 20);
+    assertThat(write(cold, new BatchTransaction("app", 2), seller("C", "c", 1, true)))
+        .contains(new MergeMetrics(1, 0, 0));
+    assertThat(cold.probedFilesOpened()).as("the two files' keys, nothing more").isEqualTo(2);
+
+    DriverWrite another = driver(1 << 20);
+    assertThat(write(another, new BatchTransaction("app", 3), seller("A", "a2", 2, true)))
+        .contains(new MergeMetrics(0, 1, 0));
+    assertThat(another.probedFilesOpened())
+        .as("three files' keys, and A's file for the columns that rank A's stored row")
+        .isEqualTo(4);
+    assertThat(names()).isEqualTo(Map.of("A", "a2", "B", "b", "C", "c"));
+  }
+
+  @Test
   void standsAsideWhenTheFilesToReadExceedItsLimit() {
     write(driver, new BatchTransaction("app", 0), seller("A", "a", 1, true));
     long version = version();
