@@ -26,8 +26,8 @@ final class ProbedFiles {
   private long opened;
 
   /**
-   * @param maxValues the most values (rows times probed columns) kept over every table; 0 keeps
-   *     none
+   * @param maxValues the most values kept over every table, a row counting its columns plus one for
+   *     its own weight in heap (a key alone is a small row, not a free one); 0 keeps none
    */
   ProbedFiles(long maxValues) {
     this.maxValues = maxValues;
@@ -49,7 +49,7 @@ final class ProbedFiles {
       opened++;
     }
     List<Row> fileRows = List.copyOf(read.get());
-    keep(key, fileRows, (long) fileRows.size() * probed.size());
+    keep(key, fileRows, (long) fileRows.size() * (probed.size() + 1));
     return fileRows;
   }
 
@@ -73,7 +73,7 @@ final class ProbedFiles {
   }
 
   private static long valuesOf(List<Row> fileRows) {
-    return fileRows.isEmpty() ? 0 : (long) fileRows.size() * fileRows.get(0).size();
+    return fileRows.isEmpty() ? 0 : (long) fileRows.size() * (fileRows.get(0).size() + 1);
   }
 
   private static String key(io.delta.kernel.data.Row file, List<ColumnDef> probed) {
