@@ -36,8 +36,9 @@ final class SkippingStatistics {
 
   /**
    * Sets the property on a table created before it was set. Files written before keep the
-   * statistics they were written with: a batch still reads them until they are rewritten (Delta's
-   * {@code OPTIMIZE} does), as it read every file before.
+   * statistics they were written with, so every batch still reads them, as it read every file
+   * before; rows leave them as their orders change. Delta's {@code OPTIMIZE} would give them
+   * statistics but packs them into one file that spans the whole history, which no span skips.
    */
   static void upgrade(SparkSession spark, TableDef table, String path) {
     int columns = table.columns().size();
@@ -59,8 +60,8 @@ final class SkippingStatistics {
             + columns
             + "')");
     LOG.info(
-        "Statistics on all {} columns of {} from now on ({}): files written before keep theirs"
-            + " until rewritten, e.g. by OPTIMIZE",
+        "Statistics on all {} columns of {} from now on ({}); files written before keep theirs,"
+            + " and every batch reads them as before",
         columns,
         table.name(),
         PROPERTY);
