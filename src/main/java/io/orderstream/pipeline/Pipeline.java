@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-  /** Tables written side by side; five dimensions are the widest phase. */
+  /**
+   * Tables written side by side: the five dimensions at once; the event log and the histories,
+   * which share their phase, as the small dimensions finish.
+   */
   private static final int WRITE_PARALLELISM = 5;
 
   private final RunConfig config;

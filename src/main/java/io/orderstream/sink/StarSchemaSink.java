@@ -132,8 +132,8 @@ public final class StarSchemaSink {
   }
 
   /**
-   * Writes prepared rows: dimensions; then order-scoped tables, the new events and the status
-   * histories; then the winning events. Each table's time goes to {@code times} as {@code
+   * Writes prepared rows: dimensions, the new events and the status histories; then order-scoped
+   * tables; then the winning events. Each table's time goes to {@code times} as {@code
    * write:<table>}.
    *
    * @param orders the changed orders' rows; null when no winner changed
@@ -142,53 +142,50 @@ public final class StarSchemaSink {
   public Map<String, MergeMetrics> write(
       PreparedOrders orders, PreparedHistory history, BatchTransaction txn, PhaseTimes times) {
     Map<TableDef, PreparedMerge> prepared = orders == null ? Map.of() : orders.tables();
-    Map<String, MergeMetrics> written = new LinkedHashMap<>();
-    written.putAll(
-        writePhase(
-            times,
-            tablesOf(prepared, TableKind.DIMENSION),
-            (def, session) ->
-                dimensions.apply(
-                    def, prepared.get(def), locations.pathOf(def.name()), txn, session, driver)));
-    // The histories go before order_event_latest: a replay that finds the latest events written
-    // finds the histories written too, so the stored history rows it must find are where the
-    // stored winners say.
-    List<TableDef> second = new ArrayList<>(tablesOf(prepared, TableKind.ORDER_SCOPED));
+    TableWrite write =
+        (def, session) ->
+            switch (def.kind()) {
+              case DIMENSION ->
+                  dimensions.apply(
+                      def, prepared.get(def), locations.pathOf(def.name()), txn, session, driver);
+              case EVENT_LOG ->
+                  eventLog.apply(
+                      history.events(), locations.pathOf(def.name()), txn, session, driver);
+              case STATUS_HISTORY ->
+                  orderScoped.apply(
+                      def,
+                      def.name().equals(OrderStatusHistoryTable.NAME)
+                          ? history.orderPeriods()
+                          : history.itemPeriods(),
+                      history.orderIds(),
+                      history.range(),
+                      locations.pathOf(def.name()),
+                      txn,
+                      session,
+                      driver);
+              default ->
+                  orderScoped.apply(
+                      def,
+                      prepared.get(def),
+                      orders.changedOrders(),
+                      orders.range(),
+                      locations.pathOf(def.name()),
+                      txn,
+                      session,
+                      driver);
+            };
+    // The histories go with the dimensions, before order_event_latest: a replay that finds the
+    // latest events written finds the histories written too, so the stored history rows it must
+    // find are where the stored winners say. In the first phase their short writes fill the time
+    // the small dimensions leave while the two large ones are probed; in the second they queued
+    // behind the order-scoped tables (measured: 0.1-0.3 s a batch).
+    List<TableDef> first = new ArrayList<>(tablesOf(prepared, TableKind.DIMENSION));
     if (history != null) {
-      second.addAll(Tables.HISTORY);
+      first.addAll(Tables.HISTORY);
     }
-    written.putAll(
-        writePhase(
-            times,
-            second,
-            (def, session) ->
-                switch (def.kind()) {
-                  case EVENT_LOG ->
-                      eventLog.apply(
-                          history.events(), locations.pathOf(def.name()), txn, session, driver);
-                  case STATUS_HISTORY ->
-                      orderScoped.apply(
-                          def,
-                          def.name().equals(OrderStatusHistoryTable.NAME)
-                              ? history.orderPeriods()
-                              : history.itemPeriods(),
-                          history.orderIds(),
-                          history.range(),
-                          locations.pathOf(def.name()),
-                          txn,
-                          session,
-                          driver);
-                  default ->
-                      orderScoped.apply(
-                          def,
-                          prepared.get(def),
-                          orders.changedOrders(),
-                          orders.range(),
-                          locations.pathOf(def.name()),
-                          txn,
-                          session,
-                          driver);
-                }));
+    Map<String, MergeMetrics> written = new LinkedHashMap<>();
+    written.putAll(writePhase(times, first, write));
+    written.putAll(writePhase(times, tablesOf(prepared, TableKind.ORDER_SCOPED), write));
     if (orders == null) {
       return written;
     }
