@@ -122,6 +122,12 @@ public final class EventHistory {
    */
   public Optional<HistoryBatch> of(Dataset<Row> events, long batchId) {
     SparkSession spark = events.sparkSession();
+    long started = System.nanoTime();
+    List<Row> batchEvents = OrderEventTable.rows(events, batchId).collectAsList();
+    if (!repeatsAnEvent(batchEvents)) {
+      // The common case, a feed without duplicates in one batch: no shuffle to remove them.
+      return of(spark, events, batchEvents, batchId, started);
+    }
     // Of identical events in one batch, the first by input name and position is the one kept.
     Dataset<Row> batch =
         events
@@ -135,15 +141,30 @@ public final class EventHistory {
             .drop("copy")
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return of(spark, batch, batchId);
+      return of(
+          spark, batch, OrderEventTable.rows(batch, batchId).collectAsList(), batchId, started);
     } finally {
       batch.unpersist();
     }
   }
 
-  private Optional<HistoryBatch> of(SparkSession spark, Dataset<Row> batch, long batchId) {
-    long started = System.nanoTime();
-    List<Row> batchEvents = OrderEventTable.rows(batch, batchId).collectAsList();
+  /** Whether two of the batch's events ({@code order_event} rows) are the same event. */
+  private static boolean repeatsAnEvent(List<Row> batchEvents) {
+    Set<String> ids = new HashSet<>();
+    for (Row row : batchEvents) {
+      if (!ids.add(row.getAs(OrderEventTable.ID))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param batch the batch's events, each distinct event once
+   * @param batchEvents the same, as {@code order_event} rows on the driver
+   */
+  private Optional<HistoryBatch> of(
+      SparkSession spark, Dataset<Row> batch, List<Row> batchEvents, long batchId, long started) {
     long collected = System.nanoTime();
     if (batchEvents.isEmpty()) {
       return Optional.empty();

@@ -213,6 +213,28 @@ class StatusHistoryPipelineTest {
   }
 
   @Test
+  void anEventTwiceInOneBatchIsLoggedOnceFromTheFirstInputByName(@TempDir Path dir) {
+    List<String> names =
+        PipelineHarness.fixtureNames(LIFECYCLE).stream()
+            .filter(n -> n.startsWith(LATE_ORDER))
+            .toList();
+    PipelineHarness harness = new PipelineHarness(dir).add(LIFECYCLE, names);
+    String copied = names.get(0);
+    harness.write("0-copy-" + copied, read(PipelineHarness.fixture(LIFECYCLE), copied));
+
+    assertThat(harness.runOnce().batches()).isEqualTo(1);
+
+    List<Row> log = harness.table(OrderEventTable.NAME).collectAsList();
+    assertThat(log).hasSize(names.size());
+    assertThat(log)
+        .filteredOn(row -> row.<String>getAs("source").contains(copied))
+        .singleElement()
+        .satisfies(row -> assertThat(row.<String>getAs("source")).contains("0-copy-"));
+    assertThat(periods(harness, OrderStatusHistoryTable.NAME, "order_id", LATE_ORDER))
+        .isEqualTo(periods(allAtOnce, OrderStatusHistoryTable.NAME, "order_id", LATE_ORDER));
+  }
+
+  @Test
   void lateEventSplitsAPeriodWithoutChangingTheWinner(@TempDir Path dir) {
     List<String> names =
         PipelineHarness.fixtureNames(LIFECYCLE).stream()
