@@ -214,10 +214,7 @@ class StatusHistoryPipelineTest {
 
   @Test
   void anEventTwiceInOneBatchIsLoggedOnceFromTheFirstInputByName(@TempDir Path dir) {
-    List<String> names =
-        PipelineHarness.fixtureNames(LIFECYCLE).stream()
-            .filter(n -> n.startsWith(LATE_ORDER))
-            .toList();
+    List<String> names = fixturesOf(LATE_ORDER);
     PipelineHarness harness = new PipelineHarness(dir).add(LIFECYCLE, names);
     String copied = names.get(0);
     harness.write("0-copy-" + copied, read(PipelineHarness.fixture(LIFECYCLE), copied));
@@ -236,10 +233,7 @@ class StatusHistoryPipelineTest {
 
   @Test
   void lateEventSplitsAPeriodWithoutChangingTheWinner(@TempDir Path dir) {
-    List<String> names =
-        PipelineHarness.fixtureNames(LIFECYCLE).stream()
-            .filter(n -> n.startsWith(LATE_ORDER))
-            .toList();
+    List<String> names = fixturesOf(LATE_ORDER);
     PipelineHarness harness =
         new PipelineHarness(dir)
             .add(LIFECYCLE, names.stream().filter(n -> !n.endsWith("_4.json")).toList());
@@ -396,6 +390,13 @@ class StatusHistoryPipelineTest {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The lifecycle fixture's files of one order. */
+  private static List<String> fixturesOf(String order) {
+    return PipelineHarness.fixtureNames(LIFECYCLE).stream()
+        .filter(n -> n.startsWith(order))
+        .toList();
   }
 
   private static String read(Path folder, String name) {
