@@ -262,7 +262,8 @@ public final class DriverWrite {
           maxReadBytes);
       return Optional.empty();
     }
-    // First pass: the probed columns of every listed file, which is all a rule needs to decide.
+    // First pass: the probed columns of every listed file, which is all a rule needs to decide;
+    // with the rule's keys given, a file's key column first, the rest only if it holds one.
     String key = table.key();
     Map<Object, Row> concerned = new HashMap<>();
     Map<io.delta.kernel.data.Row, Set<Object>> keysByFile = new LinkedHashMap<>();
