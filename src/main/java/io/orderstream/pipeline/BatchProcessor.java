@@ -4,6 +4,7 @@ import io.orderstream.event.DecodedRows;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.QuarantineTable;
+import io.orderstream.model.Winners;
 import io.orderstream.sink.BatchTransaction;
 import io.orderstream.sink.Compaction;
 import io.orderstream.sink.DriverWrite;
@@ -19,6 +20,7 @@ import io.orderstream.source.Backlog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -54,6 +56,17 @@ public final class BatchProcessor {
   private final Consumer<BatchReport> listener;
   private final LongFunction<Backlog> waiting;
 
+  /**
+   * The most events a batch may have for its changed orders to be found on the driver ({@link
+   * ChangedOrders#onDriver}): its events are collected, raw and normalized, a few kilobytes each. A
+   * larger batch joins with {@code order_event_latest} in Spark, where its many rows cost less than
+   * the join's fixed cost.
+   */
+  static final long DRIVER_CHANGE_DETECTION_MAX_EVENTS = 5_000;
+
+  /** The stored winners kept on the driver; null when every lookup is a Spark query. */
+  private final StoredWinners storedWinners;
+
   /** Computes the event log's and the histories' changes; null when they are not kept. */
   private final HistoryAlongside<PreparedHistory> histories;
 
@@ -69,7 +82,9 @@ public final class BatchProcessor {
       Compaction compaction,
       PersonalDataMask personalData,
       DriverWrite driverWrite,
+      StoredWinners storedWinners,
       EventHistory history) {
+    this.storedWinners = storedWinners;
     this.stopRequested = stopRequested;
     this.locations = locations;
     this.appId = appId;
@@ -103,16 +118,15 @@ public final class BatchProcessor {
       Map<String, Long> rejectedByReason = new TreeMap<>(counts.rejectedByReason());
       Dataset<Row> quarantine = rejected == 0 ? null : DecodedRows.rejected(decoded);
       PoisonIsolation.Outcome<PreparedOrders> orders = PoisonIsolation.Outcome.none();
+      boolean onDriver = storedWinners != null && events <= DRIVER_CHANGE_DETECTION_MAX_EVENTS;
+      Dataset<Row> valid =
+          onDriver && events > 0
+              ? phases.time("collect_events", () -> onDriver(DecodedRows.events(decoded)))
+              : DecodedRows.events(decoded);
       if (histories != null && events > 0) {
-        pendingHistory = histories.start(DecodedRows.events(decoded), batchId);
+        pendingHistory = histories.start(valid, batchId);
       }
       if (events > 0) {
-        Dataset<Row> stored =
-            inputs
-                .sparkSession()
-                .read()
-                .format("delta")
-                .load(locations.pathOf(OrderEventLatestTable.NAME));
         // Derives every table's rows before anything is written; quarantines what one event makes
         // underivable.
         orders =
@@ -120,10 +134,18 @@ public final class BatchProcessor {
                 "change_detection",
                 () ->
                     PoisonIsolation.derive(
-                        DecodedRows.events(decoded),
-                        stored,
+                        valid,
+                        remaining ->
+                            (onDriver
+                                    ? ChangedOrders.onDriver(remaining, storedWinners, batchId)
+                                    : Optional.<Winners>empty())
+                                .orElseGet(
+                                    () ->
+                                        ChangedOrders.of(
+                                            remaining, storedWinnersTable(inputs), batchId)),
                         batchId,
-                        winners -> sink.prepare(winners, txn)));
+                        winners -> sink.prepare(winners, txn),
+                        PreparedOrders::orders));
         if (orders.unprocessableCount() > 0) {
           quarantine =
               quarantine == null
@@ -198,6 +220,25 @@ public final class BatchProcessor {
     } finally {
       decoded.unpersist();
     }
+  }
+
+  /**
+   * The batch's valid events as a relation held in the plan, collected once: change detection and
+   * the event log's work read them several times each, and a Spark job over a local relation is
+   * planned and run on the driver, or as tasks that carry their few rows, instead of as tasks that
+   * read the cached decode.
+   */
+  private static Dataset<Row> onDriver(Dataset<Row> events) {
+    return events.sparkSession().createDataFrame(events.collectAsList(), events.schema());
+  }
+
+  /** The {@code order_event_latest} table, for change detection with Spark. */
+  private Dataset<Row> storedWinnersTable(Dataset<Row> inputs) {
+    return inputs
+        .sparkSession()
+        .read()
+        .format("delta")
+        .load(locations.pathOf(OrderEventLatestTable.NAME));
   }
 
   /**

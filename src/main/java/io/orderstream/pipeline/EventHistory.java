@@ -71,12 +71,6 @@ public final class EventHistory {
   /** Off: no event log and no status histories are written (the tables exist, empty). */
   public static final String ENABLED_CONF = "spark.orderstream.history.enabled";
 
-  /**
-   * The most {@code order_event_latest} rows whose instants are kept on the driver for lookups:
-   * about a hundred bytes of heap each.
-   */
-  static final long DRIVER_LOOKUP_MAX_ROWS = 2_000_000;
-
   private static final StructType ORDERS =
       new StructType()
           .add("order_id", DataTypes.StringType)
@@ -91,20 +85,18 @@ public final class EventHistory {
   private final DriverScan scan;
 
   /** Null when every lookup is a Spark query. */
-  private final StoredWinnerInstants storedWinners;
+  private final StoredWinners storedWinners;
 
   /**
    * @param scan reads the tables on the driver, without Spark jobs; null makes every lookup a Spark
    *     query (the setting that sends every write through Spark's MERGE does that too)
+   * @param storedWinners the stored winners kept on the driver, shared with change detection; null
+   *     when {@code scan} is
    */
-  EventHistory(TableLocations tables, DriverScan scan) {
+  EventHistory(TableLocations tables, DriverScan scan, StoredWinners storedWinners) {
     this.tables = tables;
     this.scan = scan;
-    this.storedWinners =
-        scan == null
-            ? null
-            : new StoredWinnerInstants(
-                scan, tables.pathOf(OrderEventLatestTable.NAME), DRIVER_LOOKUP_MAX_ROWS);
+    this.storedWinners = storedWinners;
   }
 
   /** Whether the session's settings keep the event log and the histories: on unless set false. */
@@ -283,8 +275,15 @@ public final class EventHistory {
             stored -> {
               Map<String, Span> spans = new HashMap<>();
               inBatch.forEach(
-                  (order, firstLast) ->
-                      spans.put(order, new Span(firstLast[0], firstLast[1], stored.get(order))));
+                  (order, firstLast) -> {
+                    StoredWinners.Stored winner = stored.get(order);
+                    spans.put(
+                        order,
+                        new Span(
+                            firstLast[0],
+                            firstLast[1],
+                            winner == null ? null : winner.updatedAt()));
+                  });
               return spans;
             });
   }

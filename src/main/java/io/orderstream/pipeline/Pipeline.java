@@ -5,6 +5,7 @@ import io.delta.kernel.engine.Engine;
 import io.orderstream.config.RunConfig;
 import io.orderstream.config.Setting;
 import io.orderstream.error.Errors;
+import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.Tables;
 import io.orderstream.sink.Compaction;
@@ -139,6 +140,15 @@ public final class Pipeline {
     Compaction compaction = Compaction.forSession(spark, locations);
     DriverWrite driverWrite = DriverWrite.forSession(spark, config.tables());
     boolean keepHistory = EventHistory.enabledIn(spark);
+    // With the driver's write path, lookups read the tables on the driver too.
+    DriverScan driverScan = driverWrite.enabled() ? DriverScan.forSession(spark) : null;
+    StoredWinners storedWinners =
+        driverScan == null
+            ? null
+            : new StoredWinners(
+                driverScan,
+                locations.pathOf(OrderEventLatestTable.NAME),
+                StoredWinners.DRIVER_MAX_ROWS);
     // Both locations are checked before anything is written to either.
     ensureWritable("tables", config.tables(), hadoop);
     ensureWritable("checkpoint", config.checkpoint(), hadoop);
@@ -178,10 +188,8 @@ public final class Pipeline {
               compaction,
               personalData,
               driverWrite,
-              keepHistory
-                  ? new EventHistory(
-                      locations, driverWrite.enabled() ? DriverScan.forSession(spark) : null)
-                  : null);
+              storedWinners,
+              keepHistory ? new EventHistory(locations, driverScan, storedWinners) : null);
       if (config.once() && backlogListener != null) {
         backlogListener.accept(backlog(source, spark));
       }

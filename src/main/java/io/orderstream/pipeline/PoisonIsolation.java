@@ -7,6 +7,7 @@ import io.orderstream.model.Winners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,17 +60,42 @@ final class PoisonIsolation {
    * @param events the batch's decoded events
    * @param stored the {@code order_event_latest} table
    * @param derivation derives every table's rows for the given changed orders, writing nothing
+   * @param ordersOf how many changed orders a derivation's result holds: a batch that changes none
+   *     has no result to write
    */
   static <T> Outcome<T> derive(
-      Dataset<Row> events, Dataset<Row> stored, long batchId, Function<Winners, T> derivation) {
+      Dataset<Row> events,
+      Dataset<Row> stored,
+      long batchId,
+      Function<Winners, T> derivation,
+      ToLongFunction<T> ordersOf) {
+    return derive(
+        events,
+        remaining -> ChangedOrders.of(remaining, stored, batchId),
+        batchId,
+        derivation,
+        ordersOf);
+  }
+
+  /**
+   * @param changedOrders finds the changed orders among the batch's events (all of them, or those
+   *     left once culprits are set aside)
+   */
+  static <T> Outcome<T> derive(
+      Dataset<Row> events,
+      Function<Dataset<Row>, Winners> changedOrders,
+      long batchId,
+      Function<Winners, T> derivation,
+      ToLongFunction<T> ordersOf) {
     List<CulpritSearch.Culprit> culprits = new ArrayList<>();
     while (true) {
       Dataset<Row> remaining = culprits.isEmpty() ? events : without(events, culprits);
-      Winners winners = ChangedOrders.of(remaining, stored, batchId).persist();
+      Winners winners = changedOrders.apply(remaining).persist();
       try {
-        long changed = winners.rows().count();
-        T prepared = changed == 0 ? null : derivation.apply(winners);
-        return outcome(prepared, changed, events, culprits, batchId);
+        // No count of the winners first: the derivation finds them in the same Spark job.
+        T prepared = derivation.apply(winners);
+        long changed = ordersOf.applyAsLong(prepared);
+        return outcome(changed == 0 ? null : prepared, changed, events, culprits, batchId);
       } catch (RuntimeException failure) {
         if (!FailureCause.mayBeInput(failure)) {
           throw failure;

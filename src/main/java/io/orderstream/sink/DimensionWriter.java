@@ -7,10 +7,14 @@ import static org.apache.spark.sql.functions.struct;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
+import io.orderstream.model.CollectedTables;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.TableDef;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,12 +32,31 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class DimensionWriter {
 
+  /** Reduces the batch's rows to one per key: a MERGE source must not repeat a key. */
+  PreparedMerge prepare(TableDef table, CollectedTables.Rows rows) {
+    return new PreparedMerge(table.name(), onePerKey(table, rows.rows()), rows.schema());
+  }
+
   /**
-   * Reduces the batch's rows to one per key (a MERGE source must not repeat a key) and collects
-   * them.
+   * {@link #onePerKey(TableDef, Dataset)} on the driver: of the rows with one key, the complete one
+   * of the highest rank. Two rows of the same rank come from the same event; the first one is kept
+   * (Spark's {@code max_by} keeps either).
    */
-  PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
-    return PreparedMerge.of(table.name(), onePerKey(table, rows));
+  static List<Row> onePerKey(TableDef table, List<Row> rows) {
+    Map<Object, Row> kept = new LinkedHashMap<>();
+    for (Row row : rows) {
+      kept.merge(
+          row.getAs(table.key()), row, (old, candidate) -> keeps(candidate, old) ? candidate : old);
+    }
+    return new ArrayList<>(kept.values());
+  }
+
+  /** Whether {@code candidate} ranks above {@code kept}: complete first, then the event's rank. */
+  private static boolean keeps(Row candidate, Row kept) {
+    int complete =
+        Comparator.<Boolean>nullsFirst(Comparator.naturalOrder())
+            .compare(candidate.getAs(Lineage.COMPLETE), kept.getAs(Lineage.COMPLETE));
+    return complete != 0 ? complete > 0 : rankOf(candidate).compareTo(rankOf(kept)) > 0;
   }
 
   /** The row each key keeps: complete rows before references, then the latest winning event's. */

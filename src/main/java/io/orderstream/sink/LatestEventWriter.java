@@ -4,12 +4,12 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.orderstream.event.EventOrder;
+import io.orderstream.model.CollectedTables;
 import io.orderstream.model.OrderEventLatestTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
  */
 final class LatestEventWriter {
 
-  PreparedMerge prepare(Dataset<Row> rows) {
-    return PreparedMerge.of(OrderEventLatestTable.NAME, rows);
+  PreparedMerge prepare(CollectedTables.Rows rows) {
+    return new PreparedMerge(OrderEventLatestTable.NAME, rows.rows(), rows.schema());
   }
 
   MergeMetrics apply(

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.orderstream.model.CollectedTables;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.StatusHistory;
 import io.orderstream.model.TableDef;
@@ -31,8 +32,8 @@ import org.apache.spark.sql.SparkSession;
 final class OrderScopedWriter {
   private static final String DELETE = "_delete";
 
-  PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
-    return PreparedMerge.of(table.name(), rows);
+  PreparedMerge prepare(TableDef table, CollectedTables.Rows rows) {
+    return new PreparedMerge(table.name(), rows.rows(), rows.schema());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.orderstream.sink;
 import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
+import io.orderstream.model.CollectedTables;
 import io.orderstream.model.HistoryBatch;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.OrderEventTable;
@@ -93,22 +94,22 @@ public final class StarSchemaSink {
    * table changes.
    */
   public PreparedOrders prepare(Winners winners, BatchTransaction txn) {
-    List<Row> keys =
-        winners
-            .rows()
-            .select(col(Winners.ORDER_ID), col(Winners.UPDATED_AT), col(Winners.STORED_UPDATED_AT))
-            .collectAsList();
-    List<Object> changedOrders = keys.stream().map(r -> r.get(0)).toList();
-    Map<TableDef, PreparedMerge> prepared =
-        new LinkedHashMap<>(
-            TableDerivation.derive(winners, txn.batchId(), personalData, this::prepare));
+    CollectedTables collected = TableDerivation.collect(winners, txn.batchId(), personalData);
+    Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
+    collected.tables().forEach((table, rows) -> prepared.put(table, prepare(table, rows)));
     PreparedMerge latestRows = prepared.remove(OrderEventLatestTable.DEFINITION);
+    List<Object> changedOrders =
+        collected.orders().stream().map(o -> (Object) o.orderId()).toList();
     return new PreparedOrders(
-        prepared, latestRows, changedOrders, TouchedRange.of(keys), winners.rows().sparkSession());
+        prepared,
+        latestRows,
+        changedOrders,
+        TouchedRange.of(collected.orders()),
+        winners.rows().sparkSession());
   }
 
-  /** Brings one table's derived rows to the driver, as its writer needs them. */
-  private PreparedMerge prepare(TableDef table, Dataset<Row> rows) {
+  /** One table's derived rows, as its writer needs them. */
+  private PreparedMerge prepare(TableDef table, CollectedTables.Rows rows) {
     return switch (table.kind()) {
       case DIMENSION -> dimensions.prepare(table, rows);
       case ORDER_SCOPED -> orderScoped.prepare(table, rows);

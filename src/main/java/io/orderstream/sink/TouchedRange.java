@@ -5,12 +5,11 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.kernel.expressions.AlwaysFalse;
 import io.delta.kernel.expressions.Predicate;
-import io.orderstream.model.Winners;
+import io.orderstream.model.CollectedTables;
 import io.orderstream.store.KernelFilters;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 
 /**
  * The span of event times ({@code dat_atui}) that the stored rows of a batch's changed orders can
@@ -27,15 +26,13 @@ import org.apache.spark.sql.Row;
 record TouchedRange(Timestamp from, Timestamp to) {
 
   /**
-   * @param winners the batch's changed orders, with at least their {@link Winners#UPDATED_AT} and
-   *     {@link Winners#STORED_UPDATED_AT}; not empty
+   * @param orders the batch's changed orders; not empty
    */
-  static TouchedRange of(List<Row> winners) {
+  static TouchedRange of(List<CollectedTables.ChangedOrder> orders) {
     Timestamp from = null;
     Timestamp to = null;
-    for (Row winner : winners) {
-      for (String field : List.of(Winners.UPDATED_AT, Winners.STORED_UPDATED_AT)) {
-        Timestamp t = winner.getAs(field);
+    for (CollectedTables.ChangedOrder order : orders) {
+      for (Timestamp t : new Timestamp[] {order.updatedAt(), order.storedUpdatedAt()}) {
         if (t != null) {
           from = from == null || t.before(from) ? t : from;
           to = to == null || t.after(to) ? t : to;

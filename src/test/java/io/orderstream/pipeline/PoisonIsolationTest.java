@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,6 +69,9 @@ class PoisonIsolationTest {
     return spark.createDataFrame(List.of(), OrderEventLatestTable.DEFINITION.schema());
   }
 
+  /** How many changed orders a derivation's rows are for: one row per order in these tests. */
+  private static final ToLongFunction<List<Row>> ROWS = List::size;
+
   /**
    * Derives the orders' rows, as far as evaluating every column; a status that is not a number
    * fails it under ANSI mode.
@@ -104,7 +108,7 @@ class PoisonIsolationTest {
             event("G", "2024-01-01T00:00:00Z", "PAID"), event("H", "2024-01-01T00:00:00Z", "PAID"));
 
     PoisonIsolation.Outcome<List<Row>> outcome =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS);
 
     assertThat(orders(outcome.prepared())).containsExactly("A", "C", "D", "E", "G", "H");
     assertThat(outcome.changed()).isEqualTo(6);
@@ -141,12 +145,12 @@ class PoisonIsolationTest {
             event("C", "2024-01-01T00:00:00Z", "POISON"));
 
     List<Row> first =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"))
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS)
             .unprocessable()
             .orderBy("source")
             .collectAsList();
     List<Row> replay =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"))
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS)
             .unprocessable()
             .orderBy("source")
             .collectAsList();
@@ -163,7 +167,7 @@ class PoisonIsolationTest {
             event("B", "2024-01-01T00:00:00Z", "PAID"));
 
     PoisonIsolation.Outcome<List<Row>> outcome =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS);
 
     assertThat(outcome.prepared())
         .extracting(r -> r.getString(0) + "=" + r.getString(1))
@@ -177,7 +181,7 @@ class PoisonIsolationTest {
     Dataset<Row> events = events(poisoned, poisoned, event("B", "2024-01-01T00:00:00Z", "PAID"));
 
     PoisonIsolation.Outcome<List<Row>> outcome =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS);
 
     assertThat(orders(outcome.prepared())).containsExactly("B");
     assertThat(outcome.unprocessableCount()).isEqualTo(2);
@@ -190,7 +194,7 @@ class PoisonIsolationTest {
             event("A", "2024-01-01T00:00:00Z", "PAID"), event("B", "2024-01-01T00:00:00Z", "PAID"));
 
     PoisonIsolation.Outcome<List<Row>> outcome =
-        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"));
+        PoisonIsolation.derive(events, noStoredWinners(), BATCH, statusMustNotBe("POISON"), ROWS);
 
     assertThat(orders(outcome.prepared())).containsExactly("A", "B");
     assertThat(outcome.unprocessable()).isNull();
@@ -216,7 +220,8 @@ class PoisonIsolationTest {
                     winners -> {
                       derivations.incrementAndGet();
                       throw full;
-                    }))
+                    },
+                    ROWS))
         .isSameAs(full);
     assertThat(derivations.get()).isOne();
   }
@@ -236,7 +241,8 @@ class PoisonIsolationTest {
                     winners -> {
                       derivations.incrementAndGet();
                       return winners.rows().select(col("no_such_column")).collectAsList();
-                    }))
+                    },
+                    ROWS))
         .isInstanceOf(AnalysisException.class);
     assertThat(derivations.get()).isOne();
   }
@@ -259,7 +265,8 @@ class PoisonIsolationTest {
                       return winners.rows().count() > 1
                           ? spark.sql("select cast('two' as bigint)").collectAsList()
                           : winners.rows().collectAsList();
-                    }))
+                    },
+                    ROWS))
         .hasMessageContaining("CAST_INVALID_INPUT");
     assertThat(derivations.get()).as("the batch, then each order alone").isEqualTo(3);
   }
@@ -286,7 +293,7 @@ class PoisonIsolationTest {
     assertThat(OrderEventLatestTable.DEFINITION.schema().fieldNames()).contains(Lineage.BATCH_ID);
 
     PoisonIsolation.Outcome<List<Row>> outcome =
-        PoisonIsolation.derive(events, stored, BATCH, statusMustNotBe("POISON"));
+        PoisonIsolation.derive(events, stored, BATCH, statusMustNotBe("POISON"), ROWS);
 
     assertThat(outcome.prepared()).isNull();
     assertThat(outcome.changed()).isZero();

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.orderstream.model.CollectedTables;
 import io.orderstream.model.Lineage;
 import io.orderstream.testing.SparkTest;
 import io.orderstream.testing.SparkTestSession;
@@ -25,16 +26,19 @@ class TouchedRangeTest {
 
   @Test
   void spansTheStoredAndTheNewWinnersIgnoringNewOrders() {
-    SparkSession spark = SparkTestSession.get();
-    Dataset<Row> winners =
-        spark.sql(
-            "SELECT * FROM VALUES"
-                + " (TIMESTAMP'2024-05-02 10:00:00', TIMESTAMP'2024-05-01 09:00:00'),"
-                + " (TIMESTAMP'2024-05-03 10:00:00', CAST(NULL AS TIMESTAMP)),"
-                + " (TIMESTAMP'2024-05-02 12:00:00', TIMESTAMP'2024-04-30 08:00:00')"
-                + " AS w(updated_at, stored_updated_at)");
+    List<CollectedTables.ChangedOrder> winners =
+        List.of(
+            new CollectedTables.ChangedOrder(
+                "a",
+                Timestamp.valueOf("2024-05-02 10:00:00"),
+                Timestamp.valueOf("2024-05-01 09:00:00")),
+            new CollectedTables.ChangedOrder("b", Timestamp.valueOf("2024-05-03 10:00:00"), null),
+            new CollectedTables.ChangedOrder(
+                "c",
+                Timestamp.valueOf("2024-05-02 12:00:00"),
+                Timestamp.valueOf("2024-04-30 08:00:00")));
 
-    TouchedRange range = TouchedRange.of(winners.collectAsList());
+    TouchedRange range = TouchedRange.of(winners);
 
     assertThat(range.from()).isEqualTo(Timestamp.valueOf("2024-04-30 08:00:00"));
     assertThat(range.to()).isEqualTo(Timestamp.valueOf("2024-05-03 10:00:00"));
