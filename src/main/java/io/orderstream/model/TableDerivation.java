@@ -53,19 +53,22 @@ public final class TableDerivation {
 
   /**
    * Every table's rows, as {@link #derive} gives them, and the changed orders, brought to the
-   * driver by one Spark job.
+   * driver.
    *
-   * <p>Why one job: a small batch's rows are a few hundred, and each Spark job costs its planning,
-   * scheduling and a pass over the cached winners whatever its size. Collecting the ten tables one
-   * by one took 1.4 to 1.7 s of a warm 20-file batch on two cores. Here every table's rows become
-   * one struct column of a union, each branch filling its own column and leaving the others null,
-   * and the rows are split by branch on the driver.
+   * <p>Why one job for a small batch: its rows are a few hundred, and each Spark job costs its
+   * planning, scheduling and a pass over the cached winners whatever its size. Collecting the ten
+   * tables one by one took 1.4 to 1.7 s of a warm 20-file batch on two cores. In one job every
+   * table's rows become one struct column of a union, each branch filling its own column and
+   * leaving the others null, and the rows are split by branch on the driver. A large batch keeps
+   * one job per table: each table's tasks spread over every core, and no single job's result holds
+   * every table's rows (Spark bounds a job's result by {@code spark.driver.maxResultSize}).
    *
    * @param batchId the micro-batch writing the rows, recorded as lineage
    * @param personalData what the rows get in their personal columns
+   * @param oneJob whether the batch is small enough to collect every table in one job
    */
   public static CollectedTables collect(
-      Winners winners, long batchId, PersonalDataMask personalData) {
+      Winners winners, long batchId, PersonalDataMask personalData, boolean oneJob) {
     OrderContext context = new OrderContext(winners, batchId, personalData);
     try {
       List<TableDef> tables = new ArrayList<>();
@@ -84,39 +87,43 @@ public final class TableDerivation {
                   winners.rows().col(Winners.UPDATED_AT),
                   winners.rows().col(Winners.STORED_UPDATED_AT)));
       List<StructType> schemas = parts.stream().map(Dataset::schema).toList();
-      Dataset<Row> union = null;
-      for (int i = 0; i < parts.size(); i++) {
-        Dataset<Row> branch = parts.get(i).select(branchColumns(parts.get(i), i, schemas));
-        union = union == null ? branch : union.union(branch);
-      }
-      Map<TableDef, List<Row>> rows = new LinkedHashMap<>();
-      tables.forEach(t -> rows.put(t, new ArrayList<>()));
-      List<CollectedTables.ChangedOrder> orders = new ArrayList<>();
-      // Every task of a job deserializes the job's whole plan, and this one's is large (ten
-      // tables' expressions over an event of ~100 nested fields): without this the union's tasks
-      // were one per branch and partition of the winners, 48, most of their time spent
-      // deserializing. One task per core reads every branch's partitions in turn.
-      int tasks = union.sparkSession().sparkContext().defaultParallelism();
-      for (Row row : union.coalesce(tasks).collectAsList()) {
-        int branch = row.getInt(0);
-        Row values = row.getStruct(branch + 1);
-        if (branch < tables.size()) {
-          rows.get(tables.get(branch)).add(values);
-        } else {
-          orders.add(
-              new CollectedTables.ChangedOrder(
-                  values.getString(0), values.getTimestamp(1), values.getTimestamp(2)));
-        }
-      }
+      List<List<Row>> rows =
+          oneJob ? inOneJob(parts, schemas) : parts.stream().map(Dataset::collectAsList).toList();
       Map<TableDef, CollectedTables.Rows> collected = new LinkedHashMap<>();
       for (int i = 0; i < tables.size(); i++) {
-        collected.put(
-            tables.get(i), new CollectedTables.Rows(rows.get(tables.get(i)), schemas.get(i)));
+        collected.put(tables.get(i), new CollectedTables.Rows(rows.get(i), schemas.get(i)));
+      }
+      List<CollectedTables.ChangedOrder> orders = new ArrayList<>();
+      for (Row order : rows.get(tables.size())) {
+        orders.add(
+            new CollectedTables.ChangedOrder(
+                order.getString(0), order.getTimestamp(1), order.getTimestamp(2)));
       }
       return new CollectedTables(collected, orders);
     } finally {
       context.release();
     }
+  }
+
+  /** Each part's rows, from one Spark job over their union. */
+  private static List<List<Row>> inOneJob(List<Dataset<Row>> parts, List<StructType> schemas) {
+    Dataset<Row> union = null;
+    for (int i = 0; i < parts.size(); i++) {
+      Dataset<Row> branch = parts.get(i).select(branchColumns(parts.get(i), i, schemas));
+      union = union == null ? branch : union.union(branch);
+    }
+    List<List<Row>> rows = new ArrayList<>();
+    parts.forEach(p -> rows.add(new ArrayList<>()));
+    // Every task of a job deserializes the job's whole plan, and this one's is large (ten tables'
+    // expressions over an event of ~100 nested fields): without this the union's tasks were one
+    // per branch and partition of the winners, 48, most of their time spent deserializing. One
+    // task per core reads every branch's partitions in turn.
+    int tasks = union.sparkSession().sparkContext().defaultParallelism();
+    for (Row row : union.coalesce(tasks).collectAsList()) {
+      int branch = row.getInt(0);
+      rows.get(branch).add(row.getStruct(branch + 1));
+    }
+    return rows;
   }
 
   /**

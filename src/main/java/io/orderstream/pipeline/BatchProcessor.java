@@ -144,7 +144,7 @@ public final class BatchProcessor {
                                         ChangedOrders.of(
                                             remaining, storedWinnersTable(inputs), batchId)),
                         batchId,
-                        winners -> sink.prepare(winners, txn),
+                        winners -> sink.prepare(winners, txn, onDriver),
                         PreparedOrders::orders));
         if (orders.unprocessableCount() > 0) {
           quarantine =

@@ -85,16 +85,19 @@ public final class StarSchemaSink {
    * Writes the rows of the changed orders' winning events to every derived table, then the events.
    */
   public Map<String, MergeMetrics> writeOrders(Winners winners, BatchTransaction txn) {
-    return write(prepare(winners, txn), null, txn, new PhaseTimes());
+    return write(prepare(winners, txn, false), null, txn, new PhaseTimes());
   }
 
   /**
    * Derives every table's rows for the changed orders ({@link TableDerivation}) and brings them to
    * the driver, writing nothing: a failure caused by the events' values surfaces here, before any
    * table changes.
+   *
+   * @param smallBatch whether the rows are few enough to come back in one Spark job
    */
-  public PreparedOrders prepare(Winners winners, BatchTransaction txn) {
-    CollectedTables collected = TableDerivation.collect(winners, txn.batchId(), personalData);
+  public PreparedOrders prepare(Winners winners, BatchTransaction txn, boolean smallBatch) {
+    CollectedTables collected =
+        TableDerivation.collect(winners, txn.batchId(), personalData, smallBatch);
     Map<TableDef, PreparedMerge> prepared = new LinkedHashMap<>();
     collected.tables().forEach((table, rows) -> prepared.put(table, prepare(table, rows)));
     PreparedMerge latestRows = prepared.remove(OrderEventLatestTable.DEFINITION);
