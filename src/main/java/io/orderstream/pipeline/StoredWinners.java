@@ -41,8 +41,8 @@ final class StoredWinners {
   }
 
   /**
-   * The most {@code order_event_latest} rows kept on the driver: about 250 bytes of heap each (the
-   * order id, the rank, the batch id and the map's own entry).
+   * The most {@code order_event_latest} rows kept on the driver: estimated at about 250 bytes of
+   * heap each (the order id, the rank, the batch id and the map's own entry).
    */
   static final long DRIVER_MAX_ROWS = 1_000_000;
 
