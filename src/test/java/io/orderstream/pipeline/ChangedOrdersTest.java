@@ -4,21 +4,17 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.orderstream.event.DecodedRows;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.Winners;
-import io.orderstream.source.InputRows;
 import io.orderstream.store.DriverScan;
+import io.orderstream.testing.OneEventFiles;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,29 +31,11 @@ class ChangedOrdersTest {
   private final SparkSession spark = PipelineHarness.spark();
 
   private static String event(String orderId, String updatedAt, String status) {
-    return "{\"txt_detl_idt_pedi_pgto\":\""
-        + orderId
-        + "\",\"dat_atui\":\""
-        + updatedAt
-        + "\",\"num_ulti_vers_sist\":1,\"stat_pedi\":\""
-        + status
-        + "\",\"list_item_pedi\":[{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1}]}";
+    return OneEventFiles.event(orderId, updatedAt, status);
   }
 
-  /** Decoded events of files named {@code <prefix>0.json, <prefix>1.json, ...}, one event each. */
   private Dataset<Row> events(String prefix, String... documents) {
-    List<Row> files = new ArrayList<>();
-    for (int i = 0; i < documents.length; i++) {
-      files.add(
-          RowFactory.create(
-              "file:/in/" + prefix + i + ".json",
-              documents[i].getBytes(StandardCharsets.UTF_8),
-              null,
-              null,
-              null));
-    }
-    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA)))
-        .cache();
+    return OneEventFiles.decoded(spark, prefix, documents);
   }
 
   /**
@@ -98,7 +76,7 @@ class ChangedOrdersTest {
             dStored, // a copy of a winner an earlier batch stored: does not
             eNew, // a new order, twice in the batch: changes once
             eNew,
-            event("F", "2024-01-04T00:00:00Z", "PAID"), // same instant and version, other
+            event("F", "2024-01-04T00:00:00Z", "PAID"), // same instant, no version, other
             event("F", "2024-01-04T00:00:00Z", "CANCELLED")); // content: the greater hash wins
     Dataset<Row> storedTable = spark.read().format("delta").load(path);
 

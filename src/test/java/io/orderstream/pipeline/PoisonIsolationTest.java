@@ -9,12 +9,10 @@ import io.orderstream.event.DecodedRows;
 import io.orderstream.model.Lineage;
 import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.Winners;
-import io.orderstream.source.InputRows;
+import io.orderstream.testing.OneEventFiles;
 import io.orderstream.testing.PipelineHarness;
 import io.orderstream.testing.SparkTest;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -40,29 +38,12 @@ class PoisonIsolationTest {
   // ---------------------------------------------------------------- fixtures
 
   private static String event(String orderId, String updatedAt, String status) {
-    return "{\"txt_detl_idt_pedi_pgto\":\""
-        + orderId
-        + "\",\"dat_atui\":\""
-        + updatedAt
-        + "\",\"stat_pedi\":\""
-        + status
-        + "\",\"list_item_pedi\":[{\"cod_vrne_prod\":\"SKU-1\",\"qtd_item_pedi\":1}]}";
+    return OneEventFiles.event(orderId, updatedAt, status);
   }
 
   /** Decoded events of files named {@code f0.json, f1.json, ...}, one event each. */
   private Dataset<Row> events(String... documents) {
-    List<Row> files = new ArrayList<>();
-    for (int i = 0; i < documents.length; i++) {
-      files.add(
-          RowFactory.create(
-              "file:/in/f" + i + ".json",
-              documents[i].getBytes(StandardCharsets.UTF_8),
-              null,
-              null,
-              null));
-    }
-    return DecodedRows.events(DecodedRows.decode(spark.createDataFrame(files, InputRows.SCHEMA)))
-        .cache();
+    return OneEventFiles.decoded(spark, "f", documents);
   }
 
   private Dataset<Row> noStoredWinners() {
