@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +32,19 @@ class ConsistentSnapshotPipelineTest {
   private static final int ORDERS = 6;
 
   /**
-   * Small batches, so the reader beside the pipeline sees several of them commit: with the driver's
-   * writes a batch of twelve files took too little time for a read to land between two.
+   * A few batches: each waits for the reader to see it (see the test), and every read checks every
+   * table, so more batches only make the test longer.
    */
-  private static final int FILES_PER_BATCH = 4;
+  private static final int FILES_PER_BATCH = 12;
+
+  /** How long a committed batch waits for the reader to see it before the next one starts. */
+  private static final long SEEN_WAIT_MILLIS = 60_000;
 
   /** What the reader saw while the pipeline ran. */
   private static final class Observations {
-    final Set<Long> batches = new TreeSet<>();
+    /** Written by the reader, read by the pipeline's batch thread. */
+    final Set<Long> batches = new ConcurrentSkipListSet<>();
+
     final List<String> snapshotViolations = new ArrayList<>();
     int snapshotReads;
     int liveReads;
@@ -52,16 +57,21 @@ class ConsistentSnapshotPipelineTest {
     PipelineHarness pipeline = new PipelineHarness(dir);
     EventWriter.write(SampleGenerator.generate(GeneratorSpec.of(ORDERS, 11)), pipeline.input());
     AtomicBoolean pipelineDone = new AtomicBoolean();
-    CompletableFuture<Observations> reader =
-        CompletableFuture.supplyAsync(() -> readUntil(pipelineDone, pipeline));
+    Observations seen = new Observations();
+    CompletableFuture<Void> reader =
+        CompletableFuture.runAsync(() -> readUntil(pipelineDone, pipeline, seen));
 
     RunSummary summary;
     try {
-      summary = pipeline.runOnce(FILES_PER_BATCH);
+      // Each committed batch waits until the reader has seen it: a batch written from the driver
+      // can commit before a read with its consistency check completes, so without the wait the
+      // reader could see only the state before the first batch. Reads still run during every
+      // batch that follows.
+      summary = pipeline.runOnce(FILES_PER_BATCH, report -> awaitSeen(seen, report.batchId()));
     } finally {
       pipelineDone.set(true);
     }
-    Observations seen = reader.get();
+    reader.get();
 
     LOG.info(
         "reader: {} snapshot reads of batches {}; {} live reads, {} of them with violations, e.g. {}",
@@ -84,8 +94,7 @@ class ConsistentSnapshotPipelineTest {
   /**
    * Reads the newest snapshot, then the live tables, again and again until the pipeline is done.
    */
-  private static Observations readUntil(AtomicBoolean done, PipelineHarness pipeline) {
-    Observations seen = new Observations();
+  private static void readUntil(AtomicBoolean done, PipelineHarness pipeline, Observations seen) {
     while (!done.get()) {
       ConsistentSnapshot snapshot;
       try {
@@ -105,7 +114,14 @@ class ConsistentSnapshotPipelineTest {
         seen.liveViolationSamples.add(live.get(0));
       }
     }
-    return seen;
+  }
+
+  /** Waits until the reader has read the snapshot of {@code batchId}, or the wait runs out. */
+  private static void awaitSeen(Observations seen, long batchId) {
+    long deadline = System.currentTimeMillis() + SEEN_WAIT_MILLIS;
+    while (!seen.batches.contains(batchId) && System.currentTimeMillis() < deadline) {
+      pause();
+    }
   }
 
   /** Waiting for the pipeline to create its tables: a reader polls, there is nothing to await. */
