@@ -18,10 +18,6 @@ import org.apache.spark.sql.types.StructType;
  */
 record PreparedMerge(String table, List<Row> rows, StructType schema) {
 
-  static PreparedMerge of(String table, Dataset<Row> rows) {
-    return new PreparedMerge(table, rows.collectAsList(), rows.schema());
-  }
-
   boolean isEmpty() {
     return rows.isEmpty();
   }

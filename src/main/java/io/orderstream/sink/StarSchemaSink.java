@@ -82,13 +82,6 @@ public final class StarSchemaSink {
   }
 
   /**
-   * Writes the rows of the changed orders' winning events to every derived table, then the events.
-   */
-  public Map<String, MergeMetrics> writeOrders(Winners winners, BatchTransaction txn) {
-    return write(prepare(winners, txn, false), null, txn, new PhaseTimes());
-  }
-
-  /**
    * Derives every table's rows for the changed orders ({@link TableDerivation}) and brings them to
    * the driver, writing nothing: a failure caused by the events' values surfaces here, before any
    * table changes.
