@@ -37,6 +37,16 @@ class ForklessLocalFileSystemTest {
     return conf;
   }
 
+  /**
+   * A new file system for {@code path} with the sessions' settings. Not {@code Path.getFileSystem}:
+   * Hadoop caches file systems by scheme and user, not by configuration, so once another test in
+   * this JVM has asked for {@code file:} with plain settings, that cache answers with Hadoop's own
+   * local file system.
+   */
+  private static FileSystem sessionFileSystem(Path path) throws IOException {
+    return FileSystem.newInstance(path.toUri(), sessionHadoop());
+  }
+
   @Test
   void modeBitsMapToTheSameSetChmodWouldGive() {
     for (Map.Entry<Integer, String> mode :
@@ -56,9 +66,8 @@ class ForklessLocalFileSystemTest {
 
   @Test
   void theSessionsFileSystemCreatesFilesWithTheModeAskedAndTheirChecksums() throws IOException {
-    Configuration conf = sessionHadoop();
     Path file = new Path(dir.toUri().toString(), "data/part-0.parquet");
-    FileSystem fs = file.getFileSystem(conf);
+    FileSystem fs = sessionFileSystem(file);
     assertThat(fs).isInstanceOf(ForklessLocalFileSystem.class);
 
     try (FSDataOutputStream out =
@@ -110,7 +119,7 @@ class ForklessLocalFileSystemTest {
     assertThat(dir.resolve("_delta_log/00000000000000000002.json"))
         .hasContent("{\"commitInfo\":{}}");
     assertThat(dir.resolve("_delta_log/.00000000000000000002.json.tmp")).doesNotExist();
-    FileSystem fs = commit.getFileSystem(sessionHadoop());
+    FileSystem fs = sessionFileSystem(commit);
     assertThat(fs.getFileLinkStatus(commit).isSymlink()).isFalse();
     assertThat(fs.getFileLinkStatus(commit).getLen()).isEqualTo(17);
 
@@ -128,7 +137,7 @@ class ForklessLocalFileSystemTest {
   @Test
   void aStickyDirectoryIsLeftToHadoopsOwnWay() throws IOException {
     Path sticky = new Path(dir.toUri().toString(), "shared");
-    FileSystem fs = sticky.getFileSystem(sessionHadoop());
+    FileSystem fs = sessionFileSystem(sticky);
 
     assertThat(fs.mkdirs(sticky)).isTrue();
     fs.setPermission(sticky, new FsPermission((short) 01777));
