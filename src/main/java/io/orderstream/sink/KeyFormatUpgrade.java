@@ -13,7 +13,6 @@ import io.orderstream.model.OrderPromotionTable;
 import io.orderstream.model.TableDef;
 import java.util.Map;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +41,17 @@ final class KeyFormatUpgrade {
     this.spark = spark;
   }
 
-  /** Re-keys {@code table} at {@code path} when it predates the current format; no-op otherwise. */
-  void upgrade(TableDef table, String path) {
+  /**
+   * Re-keys {@code table} at {@code path} when it predates the current format; no-op otherwise.
+   *
+   * @param stored the table's properties
+   */
+  void upgrade(TableDef table, String path, Map<String, String> stored) {
     Column newKey = newKey(table.name());
-    if (newKey == null) {
+    if (newKey == null || Keys.FORMAT.equals(stored.get(Keys.FORMAT_PROPERTY))) {
       return;
     }
     DeltaTable delta = DeltaTable.forPath(spark, path);
-    Row detail = delta.detail().first();
-    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
-    if (Keys.FORMAT.equals(properties.get(Keys.FORMAT_PROPERTY))) {
-      return;
-    }
     Column changed = col("id").notEqual(newKey);
     long rows = delta.toDF().where(changed).count();
     if (rows > 0) {

@@ -1,13 +1,10 @@
 package io.orderstream.sink;
 
-import io.delta.tables.DeltaTable;
 import io.orderstream.error.Errors;
 import io.orderstream.model.ColumnDef;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.TableDef;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Records on each table with personal columns how {@code personal-columns} writes them (the Delta
@@ -35,16 +32,15 @@ final class PersonalColumnsRecord {
   }
 
   /**
-   * @throws io.orderstream.error.OrderstreamException (exit 2) when the existing table at {@code
-   *     path} was written with another mode or salt
+   * @param stored the existing table's properties
+   * @throws io.orderstream.error.OrderstreamException (exit 2) when the existing table was written
+   *     with another mode or salt
    */
-  static void check(SparkSession spark, TableDef table, String path, PersonalDataMask wanted) {
+  static void check(TableDef table, Map<String, String> stored, PersonalDataMask wanted) {
     if (!hasPersonalColumns(table)) {
       return;
     }
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
-    String recorded = properties.getOrDefault(PROPERTY, BEFORE_THE_SETTING);
+    String recorded = stored.getOrDefault(PROPERTY, BEFORE_THE_SETTING);
     if (!recorded.equals(wanted.record())) {
       throw Errors.personalColumnsChanged(table.name(), described(recorded), wanted.toString());
     }

@@ -1,9 +1,7 @@
 package io.orderstream.sink;
 
-import io.delta.tables.DeltaTable;
 import io.orderstream.model.TableDef;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +37,14 @@ final class SkippingStatistics {
    * statistics they were written with, so every batch still reads them, as it read every file
    * before; rows leave them as their orders change. Delta's {@code OPTIMIZE} would give them
    * statistics but packs them into one file that spans the whole history, which no span skips.
+   *
+   * @param stored the table's properties
    */
-  static void upgrade(SparkSession spark, TableDef table, String path) {
+  static void upgrade(SparkSession spark, TableDef table, String path, Map<String, String> stored) {
     int columns = table.columns().size();
     if (columns <= DELTA_DEFAULT) {
       return;
     }
-    Row detail = DeltaTable.forPath(spark, path).detail().first();
-    Map<String, String> stored = detail.getJavaMap(detail.fieldIndex("properties"));
     String value = stored.get(PROPERTY);
     if (value != null && indexed(value) >= columns) {
       return;

@@ -1,5 +1,7 @@
 package io.orderstream.sink;
 
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import io.orderstream.model.ColumnDef;
@@ -7,9 +9,11 @@ import io.orderstream.model.Keys;
 import io.orderstream.model.PersonalDataMask;
 import io.orderstream.model.TableDef;
 import io.orderstream.model.TableKind;
+import io.orderstream.store.TableState;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SparkSession;
@@ -39,6 +43,9 @@ public final class TableCreator {
   private final TableLocations locations;
   private final PersonalDataMask personalData;
 
+  /** Reads the existing tables' logs on the driver. */
+  private final Engine engine;
+
   /** A creator for tables whose personal columns are kept as they arrive. */
   public TableCreator(SparkSession spark, TableLocations locations) {
     this(spark, locations, PersonalDataMask.KEEP);
@@ -52,6 +59,7 @@ public final class TableCreator {
     this.spark = spark;
     this.locations = locations;
     this.personalData = personalData;
+    this.engine = DefaultEngine.create(spark.sessionState().newHadoopConf());
   }
 
   /**
@@ -69,9 +77,14 @@ public final class TableCreator {
         });
   }
 
+  /**
+   * Every check reads the state the table's log gives (no Spark job); Spark runs only what a check
+   * finds to do.
+   */
   private void createOrUpgrade(SparkSession spark, TableDef table) {
     String path = locations.pathOf(table.name());
-    if (!DeltaTable.isDeltaTable(spark, path)) {
+    Optional<TableState> stored = TableState.read(engine, path);
+    if (stored.isEmpty()) {
       Map<String, String> properties =
           new LinkedHashMap<>(PersonalColumnsRecord.properties(table, personalData));
       properties.putAll(SkippingStatistics.properties(table));
@@ -79,10 +92,11 @@ public final class TableCreator {
       LOG.info("Created table {} at {}", table.name(), path);
       return;
     }
-    PersonalColumnsRecord.check(spark, table, path, personalData);
-    addMissingColumns(spark, table, path);
-    new KeyFormatUpgrade(spark).upgrade(table, path);
-    SkippingStatistics.upgrade(spark, table, path);
+    TableState state = stored.get();
+    PersonalColumnsRecord.check(table, state.properties(), personalData);
+    addMissingColumns(spark, table, path, state);
+    new KeyFormatUpgrade(spark).upgrade(table, path, state.properties());
+    SkippingStatistics.upgrade(spark, table, path, state.properties());
   }
 
   private static void create(
@@ -111,8 +125,9 @@ public final class TableCreator {
     builder.execute();
   }
 
-  private static void addMissingColumns(SparkSession spark, TableDef table, String path) {
-    Set<String> existing = Set.of(spark.read().format("delta").load(path).schema().fieldNames());
+  private static void addMissingColumns(
+      SparkSession spark, TableDef table, String path, TableState state) {
+    Set<String> existing = state.columnNames();
     for (ColumnDef column : table.columns()) {
       if (!existing.contains(column.name())) {
         spark.sql(
@@ -127,7 +142,8 @@ public final class TableCreator {
                 + "')");
         LOG.info("Added column {}.{}", table.name(), column.name());
       }
-      if (column.backfill() != null) {
+      // A column added just now has no statistics yet, so the log says it may hold nulls.
+      if (column.backfill() != null && state.mayHoldNulls(column.name())) {
         backfill(spark, table, column, path);
       }
     }
@@ -136,7 +152,8 @@ public final class TableCreator {
   /**
    * Fills a column in the rows stored before it existed. Checked at every start, not only when the
    * column is added, so a crash between the two leaves nothing unfilled; rows written since are
-   * never null there, and Delta's null counts let the check skip their files.
+   * never null there, and Delta's null counts let the check skip their files (and skip this query
+   * altogether once no file counts a null, {@link TableState#mayHoldNulls}).
    */
   private static void backfill(SparkSession spark, TableDef table, ColumnDef column, String path) {
     DeltaTable delta = DeltaTable.forPath(spark, path);
