@@ -81,6 +81,7 @@ final class BenchChart {
         + row("latency_p95_ms", results)
         + optionalRow("small_batch_ms", results)
         + optionalRow("samples_once_ms", results)
+        + optionalRow("restart_once_ms", results)
         + optionalRow("backlog_small_events_per_s", results)
         + row("batch_ms_by_history", results)
         + optionalRow("batch_ms_by_history_without_history", results)

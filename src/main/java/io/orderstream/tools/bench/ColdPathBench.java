@@ -9,13 +9,19 @@ import java.util.List;
 /**
  * Measures what every newcomer pays before throughput shows: a fresh JVM's {@code run --once} on
  * the bundled samples, and on a small backlog, each timed from start to exit, table listing
- * included, as a user sees it.
+ * included, as a user sees it. Also what a scheduler that starts {@code run --once} every few
+ * minutes pays when nothing new has arrived: a second run on the samples' tables.
  */
 final class ColdPathBench {
   /** The bundled samples, relative to the project folder the benchmark runs from. */
   static final Path SAMPLES = Path.of("samples", "events");
 
-  record Result(long samplesMillis, int smallEvents, int smallFiles, long smallMillis) {
+  /**
+   * @param restartMillis a fresh JVM's {@code run --once} again on the samples, with their tables
+   *     and checkpoint: nothing new to process
+   */
+  record Result(
+      long samplesMillis, long restartMillis, int smallEvents, int smallFiles, long smallMillis) {
     double smallEventsPerSecond() {
       return smallEvents * 1000.0 / smallMillis;
     }
@@ -32,6 +38,13 @@ final class ColdPathBench {
     }
     long samples =
         once(logs.resolve("samples-once.log"), SAMPLES, work.resolve("samples"), size, runCommand);
+    long restart =
+        once(
+            logs.resolve("samples-restart-once.log"),
+            SAMPLES,
+            work.resolve("samples"),
+            size,
+            runCommand);
     Path input = work.resolve("small-backlog/input");
     List<GeneratedEvent> events = BacklogBench.events(size.smallBacklogOrders());
     int files = EventWriter.write(events, input).size();
@@ -42,7 +55,7 @@ final class ColdPathBench {
             work.resolve("small-backlog"),
             size,
             runCommand);
-    return new Result(samples, events.size(), files, small);
+    return new Result(samples, restart, events.size(), files, small);
   }
 
   private static long once(

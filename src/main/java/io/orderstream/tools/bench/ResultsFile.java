@@ -53,6 +53,7 @@ final class ResultsFile {
             "latency_p95_ms",
             "small_batch_ms",
             "samples_once_ms",
+            "restart_once_ms",
             "backlog_small_events_per_s",
             "batch_ms_by_history",
             "batch_ms_by_history_without_history",
