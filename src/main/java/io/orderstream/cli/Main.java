@@ -45,6 +45,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    VerboseLogging.chooseAtStart(args);
     System.exit(execute(commandLine(), args));
   }
 
