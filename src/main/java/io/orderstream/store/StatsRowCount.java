@@ -13,6 +13,7 @@ import io.delta.kernel.internal.actions.DeletionVectorDescriptor;
 import io.delta.kernel.utils.CloseableIterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -67,17 +68,25 @@ public final class StatsRowCount {
   }
 
   private static OptionalLong records(Row add) {
+    JsonNode records = statsOf(add).map(stats -> stats.get("numRecords")).orElse(null);
+    return records != null && records.canConvertToLong()
+        ? OptionalLong.of(records.asLong())
+        : OptionalLong.empty();
+  }
+
+  /**
+   * The statistics of a scan file's add action, parsed; empty when it was written without them or
+   * they do not parse.
+   */
+  static Optional<JsonNode> statsOf(Row add) {
     int stats = add.getSchema().indexOf("stats");
     if (stats < 0 || add.isNullAt(stats)) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
     try {
-      JsonNode records = JSON.readTree(add.getString(stats)).get("numRecords");
-      return records != null && records.canConvertToLong()
-          ? OptionalLong.of(records.asLong())
-          : OptionalLong.empty();
+      return Optional.of(JSON.readTree(add.getString(stats)));
     } catch (JsonProcessingException e) {
-      return OptionalLong.empty();
+      return Optional.empty();
     }
   }
 }

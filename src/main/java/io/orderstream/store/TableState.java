@@ -1,8 +1,6 @@
 package io.orderstream.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.data.FilteredColumnarBatch;
@@ -31,8 +29,6 @@ import java.util.Set;
  * change.
  */
 public final class TableState {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Engine engine;
   private final Snapshot snapshot;
 
@@ -90,15 +86,8 @@ public final class TableState {
   }
 
   private static boolean nullsIn(Row add, String column) {
-    int stats = add.getSchema().indexOf("stats");
-    if (stats < 0 || add.isNullAt(stats)) {
-      return true;
-    }
-    try {
-      JsonNode nulls = JSON.readTree(add.getString(stats)).path("nullCount").get(column);
-      return nulls == null || !nulls.canConvertToLong() || nulls.asLong() > 0;
-    } catch (JsonProcessingException e) {
-      return true;
-    }
+    JsonNode nulls =
+        StatsRowCount.statsOf(add).map(stats -> stats.path("nullCount").get(column)).orElse(null);
+    return nulls == null || !nulls.canConvertToLong() || nulls.asLong() > 0;
   }
 }
