@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.catalyst.expressions.XXH64;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Deterministic keys: the same inputs give the same key on every run, batch and machine, and
@@ -35,6 +37,9 @@ public final class Keys {
 
   public static final String FORMAT_PROPERTY = "orderstream.key-format";
 
+  /** The seed of Spark's {@code xxhash64}, which the driver-side keys below must repeat. */
+  private static final long SPARK_HASH_SEED = 42L;
+
   /** Stands for null inside a hash; a text made only of this character is escaped by one more. */
   private static final String NULL_MARK = "\u0001";
 
@@ -48,6 +53,12 @@ public final class Keys {
     Column base = join(orderId, itemId);
     return when(occurrence.equalTo(1), base)
         .otherwise(concat(base, lit(":"), occurrence.cast("string")));
+  }
+
+  /** {@link #orderItemId} for values on the driver. */
+  public static String orderItemIdText(String orderId, String itemId, int occurrence) {
+    String base = escapedText(orderId) + ":" + escapedText(itemId);
+    return occurrence == 1 ? base : base + ":" + occurrence;
   }
 
   /** {@code order_promotion.id}: order id and promotion id, escaped and joined with ':'. */
@@ -77,6 +88,26 @@ public final class Keys {
         xxhash64(shipmentId, productCode),
         xxhash64(shipmentId, productCode, occurrence),
         occurrence);
+  }
+
+  /**
+   * {@link #shipmentId} for values on the driver: the same hash, as Spark computes it (each part
+   * hashed in turn, the previous result as seed; the occurrence an int), so both sides agree.
+   */
+  public static long shipmentIdValue(String orderId, String shipmentCode, int occurrence) {
+    long hash = hashed(hashed(SPARK_HASH_SEED, orderId), shipmentCode);
+    return occurrence == 1 ? hash : XXH64.hashInt(occurrence, hash);
+  }
+
+  /** {@link #itemShipmentId} for values on the driver, as {@link #shipmentIdValue}. */
+  public static long itemShipmentIdValue(long shipmentId, String productCode, int occurrence) {
+    long hash = hashed(XXH64.hashLong(shipmentId, SPARK_HASH_SEED), productCode);
+    return occurrence == 1 ? hash : XXH64.hashInt(occurrence, hash);
+  }
+
+  /** Spark's step for one text part: a null part leaves the hash as it was. */
+  private static long hashed(long seed, String part) {
+    return part == null ? seed : XXH64.hashUTF8String(UTF8String.fromString(part), seed);
   }
 
   /**

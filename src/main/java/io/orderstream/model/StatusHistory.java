@@ -3,6 +3,7 @@ package io.orderstream.model;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.orderstream.event.EventDecoder;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -138,6 +139,34 @@ public final class StatusHistory {
               orders.addAll(periods.orders());
               items.addAll(periods.items());
             });
+    return new StatusPeriods.Rows(orders, items);
+  }
+
+  /**
+   * Both tables' rows for a few orders, computed on the driver from their {@code order_event} rows
+   * ({@link EventStatuses}): what a small batch does, without a Spark job.
+   *
+   * @param logged every distinct event of each order concerned, once each
+   * @param storedWinnerAt each order's stored winner's instant, or null (see {@link
+   *     #eventStatuses})
+   */
+  public static StatusPeriods.Rows fromEventLog(
+      List<Row> logged, Function<String, Timestamp> storedWinnerAt, long batchId) {
+    EventDecoder decoder = new EventDecoder();
+    Map<String, List<StatusPeriods.Event>> byOrder = new LinkedHashMap<>();
+    for (Row row : logged) {
+      EventStatuses.ofLogged(row, decoder)
+          .ifPresent(e -> byOrder.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e));
+    }
+    List<Row> orders = new ArrayList<>();
+    List<Row> items = new ArrayList<>();
+    byOrder.forEach(
+        (order, events) -> {
+          StatusPeriods.Rows periods =
+              StatusPeriods.of(events, storedWinnerAt.apply(order), batchId);
+          orders.addAll(periods.orders());
+          items.addAll(periods.items());
+        });
     return new StatusPeriods.Rows(orders, items);
   }
 

@@ -16,6 +16,7 @@ import io.orderstream.model.OrderEventLatestTable;
 import io.orderstream.model.OrderEventTable;
 import io.orderstream.model.OrderStatusHistoryTable;
 import io.orderstream.model.StatusHistory;
+import io.orderstream.model.StatusPeriods;
 import io.orderstream.sink.TableLocations;
 import io.orderstream.source.InputRows;
 import io.orderstream.store.DriverScan;
@@ -56,10 +57,13 @@ import org.slf4j.LoggerFactory;
  * <p>A replayed batch finds its events already stored by itself: they still count as news for the
  * histories, which are recomputed the same, but are not stored twice.
  *
- * <p>What a batch brings is small, so it comes to the driver early: the batch's events once, the
- * stored events of its orders once, and one row per event and per line with their statuses, from
- * which {@link io.orderstream.model.StatusPeriods} computes the periods without more Spark jobs.
- * The lookups (stored winners' instants, first periods, stored events) are read on the driver with
+ * <p>What a batch brings is small, so it comes to the driver early: the batch's events once and the
+ * stored events of its orders once. Each event's statuses are then derived on the driver ({@link
+ * io.orderstream.model.EventStatuses}), and {@link io.orderstream.model.StatusPeriods} computes the
+ * periods, without a Spark job; a batch above {@link
+ * BatchProcessor#DRIVER_CHANGE_DETECTION_MAX_EVENTS} events (its own and its orders' stored ones)
+ * derives the statuses in one Spark job instead, with {@code order_item}'s own expressions. The
+ * lookups (stored winners' instants, first periods, stored events) are read on the driver with
  * Delta Kernel ({@link DriverScan}): a Spark query costs a few hundred milliseconds of planning and
  * scheduling on the two cores change detection is using meanwhile. Spark queries remain for runs
  * that write only with Spark's MERGE, and for the stored winners' instants of a table too large to
@@ -204,25 +208,35 @@ public final class EventHistory {
         stored.stream()
             .filter(r -> news.contains(r.<String>getAs(OrderEventTable.ORDER_ID)))
             .toList();
-    List<Row> statuses =
-        StatusHistory.eventStatuses(
-            ChangedOrders.parsed(
-                everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")),
-            Dataset::collectAsList);
+    boolean onDriver =
+        scan != null
+            && storedOfNews.size() + batchEvents.size()
+                <= BatchProcessor.DRIVER_CHANGE_DETECTION_MAX_EVENTS;
+    StatusPeriods.Rows periods =
+        onDriver
+            ? StatusHistory.fromEventLog(
+                everyLoggedEvent(storedOfNews, batchEvents, news),
+                order -> spans.get(order).stored(),
+                batchId)
+            : StatusHistory.onDriver(
+                StatusHistory.eventStatuses(
+                    ChangedOrders.parsed(
+                        everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")),
+                    Dataset::collectAsList),
+                batchId);
     long derived = System.nanoTime();
     LOG.debug(
         "batch {} history: events collected in {} ms, spans in {} ms, stored events ({}) in {} ms,"
-            + " statuses of {} orders in {} ms",
+            + " statuses of {} orders in {} ms ({})",
         batchId,
         (collected - started) / 1_000_000,
         (spanned - collected) / 1_000_000,
         stored.size(),
         (storedRead - spanned) / 1_000_000,
         news.size(),
-        (derived - storedRead) / 1_000_000);
-    return Optional.of(
-        new HistoryBatch(
-            appended, List.copyOf(news), from, to, StatusHistory.onDriver(statuses, batchId)));
+        (derived - storedRead) / 1_000_000,
+        onDriver ? "on the driver" : "in Spark");
+    return Optional.of(new HistoryBatch(appended, List.copyOf(news), from, to, periods));
   }
 
   /**
@@ -417,6 +431,24 @@ public final class EventHistory {
               }
             });
     return rows;
+  }
+
+  /**
+   * Every distinct event of the orders with news, as {@code order_event} rows: the stored ones, and
+   * the batch's that are not stored yet ({@link #everyEvent}'s rule, on the driver).
+   */
+  private static List<Row> everyLoggedEvent(
+      List<Row> storedOfNews, List<Row> batchEvents, Set<String> news) {
+    Set<String> storedIds = new HashSet<>();
+    storedOfNews.forEach(r -> storedIds.add(r.getAs(OrderEventTable.ID)));
+    List<Row> every = new ArrayList<>(storedOfNews);
+    for (Row row : batchEvents) {
+      if (news.contains(row.<String>getAs(OrderEventTable.ORDER_ID))
+          && !storedIds.contains(row.<String>getAs(OrderEventTable.ID))) {
+        every.add(row);
+      }
+    }
+    return every;
   }
 
   /**

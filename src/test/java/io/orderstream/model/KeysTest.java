@@ -1,6 +1,7 @@
 package io.orderstream.model;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderstream.testing.SparkTest;
@@ -91,6 +92,46 @@ class KeysTest {
 
     assertThat(shipments).hasSameSizeAs(HOSTILE).doesNotHaveDuplicates();
     assertThat(itemShipments).hasSameSizeAs(inOneShipment).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void keysComputedOnTheDriverEqualSparksForTheSameParts() {
+    List<Row> withUnicode = new java.util.ArrayList<>(HOSTILE);
+    withUnicode.add(RowFactory.create("pedido-ç", "𝔘nicode ünïcode", 3));
+    withUnicode.add(RowFactory.create("", "", 2));
+    List<String> orderItems =
+        withUnicode.stream()
+            .map(r -> Keys.orderItemIdText(r.getString(0), r.getString(1), r.getInt(2)))
+            .toList();
+    List<String> shipments =
+        withUnicode.stream()
+            .map(
+                r ->
+                    String.valueOf(
+                        Keys.shipmentIdValue(r.getString(0), r.getString(1), r.getInt(2))))
+            .toList();
+    List<String> itemShipments =
+        withUnicode.stream()
+            .map(
+                r ->
+                    String.valueOf(
+                        Keys.itemShipmentIdValue(
+                            Keys.shipmentIdValue(r.getString(0), "SHIP", 1),
+                            r.getString(1),
+                            r.getInt(2))))
+            .toList();
+
+    assertThat(orderItems)
+        .isEqualTo(keys(Keys.orderItemId(col("a"), col("b"), col("n")), withUnicode));
+    assertThat(shipments)
+        .isEqualTo(keys(Keys.shipmentId(col("a"), col("b"), col("n")).cast("string"), withUnicode));
+    assertThat(itemShipments)
+        .isEqualTo(
+            keys(
+                Keys.itemShipmentId(
+                        Keys.shipmentId(col("a"), lit("SHIP"), lit(1)), col("b"), col("n"))
+                    .cast("string"),
+                withUnicode));
   }
 
   @Test
