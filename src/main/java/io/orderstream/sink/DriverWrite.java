@@ -268,19 +268,19 @@ public final class DriverWrite {
     Map<Object, Row> concerned = new HashMap<>();
     Map<io.delta.kernel.data.Row, Set<Object>> keysByFile = new LinkedHashMap<>();
     for (io.delta.kernel.data.Row file : stored.files()) {
-      Set<Object> keys = new HashSet<>();
+      Set<Object> keys;
       List<Row> rows;
       if (rule.keys().isPresent()) {
-        Set<Object> wanted = rule.keys().get();
-        boolean holdsOne = false;
-        for (Row row : probedFiles.rowsOf(file, keyOnly, () -> stored.probeKeys(file))) {
-          keys.add(row.get(0));
-          holdsOne |= wanted.contains(row.get(0));
-        }
-        rows = holdsOne ? probedFiles.rowsOf(file, probed, () -> stored.probe(file)) : List.of();
+        keys = probedFiles.keysOf(file, keyOnly, () -> stored.probeKeys(file));
+        rows =
+            meet(rule.keys().get(), keys)
+                ? probedFiles.rowsOf(file, probed, () -> stored.probe(file))
+                : List.of();
       } else {
         rows = probedFiles.rowsOf(file, probed, () -> stored.probe(file));
-        rows.forEach(row -> keys.add(row.getAs(key)));
+        Set<Object> read = new HashSet<>();
+        rows.forEach(row -> read.add(row.getAs(key)));
+        keys = read;
       }
       for (Row row : rows) {
         if (rule.concerns().test(row)) {
@@ -298,7 +298,7 @@ public final class DriverWrite {
     long now = System.currentTimeMillis();
     List<io.delta.kernel.data.Row> touched =
         keysByFile.entrySet().stream()
-            .filter(file -> file.getValue().stream().anyMatch(plan.leaving()::contains))
+            .filter(file -> meet(plan.leaving(), file.getValue()))
             .map(Map.Entry::getKey)
             .toList();
     long touchedBytes =
@@ -395,6 +395,18 @@ public final class DriverWrite {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /** Whether the two sets share a value: a pass over the smaller, a lookup in the larger. */
+  private static boolean meet(Set<Object> some, Set<Object> others) {
+    Set<Object> smaller = some.size() <= others.size() ? some : others;
+    Set<Object> larger = smaller == some ? others : some;
+    for (Object value : smaller) {
+      if (larger.contains(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

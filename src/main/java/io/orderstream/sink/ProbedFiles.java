@@ -2,9 +2,12 @@ package io.orderstream.sink;
 
 import io.orderstream.model.ColumnDef;
 import io.orderstream.store.DriverScan;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 
@@ -21,9 +24,12 @@ import org.apache.spark.sql.Row;
  */
 final class ProbedFiles {
   private final long maxValues;
-  private final Map<String, List<Row>> byFile = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, Kept> byFile = new LinkedHashMap<>(64, 0.75f, true);
   private long values;
   private long opened;
+
+  /** What is kept of one file, and how many values it counts for. */
+  private record Kept(Object content, long values) {}
 
   /**
    * @param maxValues the most values kept over every table, a row counting its columns plus one for
@@ -38,19 +44,36 @@ final class ProbedFiles {
    *
    * @param probed the columns read, part of the key: a file read for other columns is read again
    */
+  @SuppressWarnings("unchecked")
   List<Row> rowsOf(
       io.delta.kernel.data.Row file, List<ColumnDef> probed, Supplier<List<Row>> read) {
-    String key = key(file, probed);
-    synchronized (this) {
-      List<Row> kept = byFile.get(key);
-      if (kept != null) {
-        return kept;
-      }
-      opened++;
-    }
-    List<Row> fileRows = List.copyOf(read.get());
-    keep(key, fileRows, (long) fileRows.size() * (probed.size() + 1));
-    return fileRows;
+    return (List<Row>)
+        kept(
+            key(file, probed),
+            () -> {
+              List<Row> fileRows = List.copyOf(read.get());
+              return new Kept(fileRows, (long) fileRows.size() * (probed.size() + 1));
+            });
+  }
+
+  /**
+   * The keys of {@code file} as a set, from its key-only rows read with {@code read} unless kept: a
+   * batch asks whether a file holds any of its few keys, which a set answers without a pass over
+   * every row of the file.
+   *
+   * @param keyOnly the key column, part of the cache's key
+   */
+  @SuppressWarnings("unchecked")
+  Set<Object> keysOf(
+      io.delta.kernel.data.Row file, List<ColumnDef> keyOnly, Supplier<List<Row>> read) {
+    return (Set<Object>)
+        kept(
+            key(file, keyOnly) + "\nas a set",
+            () -> {
+              Set<Object> keys = new HashSet<>();
+              read.get().forEach(row -> keys.add(row.get(0)));
+              return new Kept(Collections.unmodifiableSet(keys), (long) keys.size() * 2);
+            });
   }
 
   /** How many files were read because they were not kept, since this was made. */
@@ -58,22 +81,31 @@ final class ProbedFiles {
     return opened;
   }
 
-  private synchronized void keep(String key, List<Row> fileRows, long fileValues) {
-    if (fileValues > maxValues || byFile.containsKey(key)) {
+  private Object kept(String key, Supplier<Kept> read) {
+    synchronized (this) {
+      Kept kept = byFile.get(key);
+      if (kept != null) {
+        return kept.content();
+      }
+      opened++;
+    }
+    Kept fresh = read.get();
+    keep(key, fresh);
+    return fresh.content();
+  }
+
+  private synchronized void keep(String key, Kept fresh) {
+    if (fresh.values() > maxValues || byFile.containsKey(key)) {
       return;
     }
-    byFile.put(key, fileRows);
-    values += fileValues;
+    byFile.put(key, fresh);
+    values += fresh.values();
     var eldest = byFile.entrySet().iterator();
     while (values > maxValues && eldest.hasNext()) {
       var entry = eldest.next();
-      values -= valuesOf(entry.getValue());
+      values -= entry.getValue().values();
       eldest.remove();
     }
-  }
-
-  private static long valuesOf(List<Row> fileRows) {
-    return fileRows.isEmpty() ? 0 : (long) fileRows.size() * (fileRows.get(0).size() + 1);
   }
 
   private static String key(io.delta.kernel.data.Row file, List<ColumnDef> probed) {
