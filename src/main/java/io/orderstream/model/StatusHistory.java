@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
@@ -129,17 +130,7 @@ public final class StatusHistory {
     Map<String, List<Row>> byOrder = new LinkedHashMap<>();
     eventStatuses.forEach(
         r -> byOrder.computeIfAbsent(r.getAs("order_id"), k -> new ArrayList<>()).add(r));
-    List<Row> orders = new ArrayList<>();
-    List<Row> items = new ArrayList<>();
-    byOrder
-        .values()
-        .forEach(
-            rows -> {
-              StatusPeriods.Rows periods = ofOneOrder(rows.iterator(), batchId);
-              orders.addAll(periods.orders());
-              items.addAll(periods.items());
-            });
-    return new StatusPeriods.Rows(orders, items);
+    return eachOrder(byOrder, (order, rows) -> ofOneOrder(rows.iterator(), batchId));
   }
 
   /**
@@ -158,14 +149,20 @@ public final class StatusHistory {
       EventStatuses.ofLogged(row, decoder)
           .ifPresent(e -> byOrder.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e));
     }
+    return eachOrder(
+        byOrder, (order, events) -> StatusPeriods.of(events, storedWinnerAt.apply(order), batchId));
+  }
+
+  /** Both tables' rows of every order, each order's computed by {@code periods}, in order. */
+  private static <T> StatusPeriods.Rows eachOrder(
+      Map<String, T> byOrder, BiFunction<String, T, StatusPeriods.Rows> periods) {
     List<Row> orders = new ArrayList<>();
     List<Row> items = new ArrayList<>();
     byOrder.forEach(
-        (order, events) -> {
-          StatusPeriods.Rows periods =
-              StatusPeriods.of(events, storedWinnerAt.apply(order), batchId);
-          orders.addAll(periods.orders());
-          items.addAll(periods.items());
+        (order, of) -> {
+          StatusPeriods.Rows rows = periods.apply(order, of);
+          orders.addAll(rows.orders());
+          items.addAll(rows.items());
         });
     return new StatusPeriods.Rows(orders, items);
   }
