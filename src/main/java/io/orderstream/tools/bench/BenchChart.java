@@ -87,6 +87,8 @@ final class BenchChart {
         + optionalRow("batch_ms_by_history_without_history", results)
         + optionalRow("history_flatness", results)
         + optionalRow("history_overhead", results)
+        + optionalRow("first_batch_ms_by_history", results)
+        + optionalRow("first_batch_ms_by_history_without_history", results)
         + row("baseline_batch_ms_by_history", results)
         + "</table>\n</body></html>\n";
   }

@@ -59,6 +59,8 @@ final class ResultsFile {
             "batch_ms_by_history_without_history",
             "history_flatness",
             "history_overhead",
+            "first_batch_ms_by_history",
+            "first_batch_ms_by_history_without_history",
             "baseline_batch_ms_by_history",
             "export_first_rows_per_s",
             "export_batch_ms_by_history",
