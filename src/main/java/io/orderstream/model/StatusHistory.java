@@ -41,6 +41,9 @@ import org.apache.spark.sql.types.DataTypes;
  * always {@code order_item.order_status} (or {@code item_status}).
  */
 public final class StatusHistory {
+  /** Events a slice holds at least, so that a small batch is decoded on the calling thread. */
+  private static final int EVENTS_PER_SLICE = 2_000;
+
   public static final String ORDER_UPDATED_AT = StatusHistoryColumns.ORDER_UPDATED_AT;
 
   /**
@@ -143,14 +146,41 @@ public final class StatusHistory {
    */
   public static StatusPeriods.Rows fromEventLog(
       List<Row> logged, Function<String, Timestamp> storedWinnerAt, long batchId) {
-    EventDecoder decoder = new EventDecoder();
     Map<String, List<StatusPeriods.Event>> byOrder = new LinkedHashMap<>();
-    for (Row row : logged) {
-      EventStatuses.ofLogged(row, decoder)
-          .ifPresent(e -> byOrder.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e));
+    for (List<StatusPeriods.Event> slice : decodedInSlices(logged)) {
+      slice.forEach(e -> byOrder.computeIfAbsent(e.orderId(), k -> new ArrayList<>()).add(e));
     }
     return eachOrder(
         byOrder, (order, events) -> StatusPeriods.of(events, storedWinnerAt.apply(order), batchId));
+  }
+
+  /**
+   * Each event's statuses, decoded from its JSON in consecutive slices side by side (one decoder
+   * each: a decoder is not shared between threads), the slices in the events' order. Decoding is
+   * the step's whole cost; a backlog's batch holds tens of thousands of events.
+   */
+  private static List<List<StatusPeriods.Event>> decodedInSlices(List<Row> logged) {
+    int slices =
+        (int)
+            Math.max(
+                1,
+                Math.min(
+                    Runtime.getRuntime().availableProcessors(), logged.size() / EVENTS_PER_SLICE));
+    int size = (logged.size() + slices - 1) / Math.max(1, slices);
+    return java.util.stream.IntStream.range(0, slices)
+        .parallel()
+        .mapToObj(
+            s -> {
+              EventDecoder decoder = new EventDecoder();
+              List<StatusPeriods.Event> events = new ArrayList<>();
+              for (Row row :
+                  logged.subList(
+                      Math.min(logged.size(), s * size), Math.min(logged.size(), (s + 1) * size))) {
+                EventStatuses.ofLogged(row, decoder).ifPresent(events::add);
+              }
+              return events;
+            })
+        .toList();
   }
 
   /** Both tables' rows of every order, each order's computed by {@code periods}, in order. */

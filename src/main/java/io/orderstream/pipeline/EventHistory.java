@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import io.orderstream.error.Errors;
 import io.orderstream.event.DecodedRows;
+import io.orderstream.model.ArrivedEvents;
 import io.orderstream.model.ColumnDef;
 import io.orderstream.model.HistoryBatch;
 import io.orderstream.model.Lineage;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -57,17 +60,17 @@ import org.slf4j.LoggerFactory;
  * <p>A replayed batch finds its events already stored by itself: they still count as news for the
  * histories, which are recomputed the same, but are not stored twice.
  *
- * <p>What a batch brings is small, so it comes to the driver early: the batch's events once and the
- * stored events of its orders once. Each event's statuses are then derived on the driver ({@link
- * io.orderstream.model.EventStatuses}), and {@link io.orderstream.model.StatusPeriods} computes the
- * periods, without a Spark job; a batch above {@link
- * BatchProcessor#DRIVER_CHANGE_DETECTION_MAX_EVENTS} events (its own and its orders' stored ones)
- * derives the statuses in one Spark job instead, with {@code order_item}'s own expressions. The
- * lookups (stored winners' instants, first periods, stored events) are read on the driver with
- * Delta Kernel ({@link DriverScan}): a Spark query costs a few hundred milliseconds of planning and
- * scheduling on the two cores change detection is using meanwhile. Spark queries remain for runs
- * that write only with Spark's MERGE, and for the stored winners' instants of a table too large to
- * keep on the driver.
+ * <p>The batch's events come to the driver once, with their positions, and the stored events of its
+ * orders once. Identical events of one batch are told apart there ({@link ArrivedEvents}). Each
+ * event's statuses are then derived on the driver ({@link io.orderstream.model.EventStatuses}, in
+ * slices side by side for a backlog's batch), and {@link io.orderstream.model.StatusPeriods}
+ * computes the periods, without a Spark job. The lookups (stored winners' instants, first periods,
+ * stored events) are read on the driver with Delta Kernel ({@link DriverScan}): a Spark query costs
+ * a few hundred milliseconds of planning and scheduling on the two cores change detection is using
+ * meanwhile. Spark queries remain for runs that write only with Spark's MERGE (which derive the
+ * statuses in one Spark job too, with {@code order_item}'s own expressions), and for the stored
+ * winners' instants of a table too large to keep on the driver; both read a Spark copy of the batch
+ * without its repeated events, made only then.
  */
 public final class EventHistory {
   private static final Logger LOG = LoggerFactory.getLogger(EventHistory.class);
@@ -119,56 +122,65 @@ public final class EventHistory {
   public Optional<HistoryBatch> of(Dataset<Row> events, long batchId) {
     SparkSession spark = events.sparkSession();
     long started = System.nanoTime();
-    List<Row> batchEvents = OrderEventTable.rows(events, batchId).collectAsList();
-    if (!repeatsAnEvent(batchEvents)) {
-      // The common case, a feed without duplicates in one batch: no shuffle to remove them.
-      return of(spark, events, batchEvents, batchId, started);
+    ArrivedEvents arrived = ArrivedEvents.collect(events, batchId);
+    if (!arrived.repeats()) {
+      // The common case, a feed without duplicates in one batch: nothing to remove.
+      return of(spark, () -> events, arrived.rows(), batchId, started);
     }
-    // Of identical events in one batch, the first by input name and position is the one kept.
-    Dataset<Row> batch =
-        events
-            .withColumn(
-                "copy",
-                row_number()
-                    .over(
-                        Window.partitionBy(col("order_id"), col("event_hash"))
-                            .orderBy(col("source"), col("position"))))
-            .where(col("copy").equalTo(1))
-            .drop("copy")
-            .persist(StorageLevel.MEMORY_AND_DISK());
+    // The Spark twin of the copies removed on the driver, for the lookups that fall back to Spark;
+    // built only if one does.
+    AtomicReference<Dataset<Row>> deduplicated = new AtomicReference<>();
     try {
       return of(
-          spark, batch, OrderEventTable.rows(batch, batchId).collectAsList(), batchId, started);
+          spark,
+          () ->
+              deduplicated.updateAndGet(
+                  built ->
+                      built != null
+                          ? built
+                          : firstCopies(events).persist(StorageLevel.MEMORY_AND_DISK())),
+          arrived.firstCopies(),
+          batchId,
+          started);
     } finally {
-      batch.unpersist();
+      if (deduplicated.get() != null) {
+        deduplicated.get().unpersist();
+      }
     }
   }
 
-  /** Whether two of the batch's events ({@code order_event} rows) are the same event. */
-  private static boolean repeatsAnEvent(List<Row> batchEvents) {
-    Set<String> ids = new HashSet<>();
-    for (Row row : batchEvents) {
-      if (!ids.add(row.getAs(OrderEventTable.ID))) {
-        return true;
-      }
-    }
-    return false;
+  /** Of identical events in one batch, the first by input name and position is the one kept. */
+  private static Dataset<Row> firstCopies(Dataset<Row> events) {
+    return events
+        .withColumn(
+            "copy",
+            row_number()
+                .over(
+                    Window.partitionBy(col("order_id"), col("event_hash"))
+                        .orderBy(col("source"), col("position"))))
+        .where(col("copy").equalTo(1))
+        .drop("copy");
   }
 
   /**
-   * @param batch the batch's events, each distinct event once
+   * @param batch the batch's events, each distinct event once, for the lookups that fall back to
+   *     Spark
    * @param batchEvents the same, as {@code order_event} rows on the driver
    */
   private Optional<HistoryBatch> of(
-      SparkSession spark, Dataset<Row> batch, List<Row> batchEvents, long batchId, long started) {
+      SparkSession spark,
+      Supplier<Dataset<Row>> batch,
+      List<Row> batchEvents,
+      long batchId,
+      long started) {
     long collected = System.nanoTime();
     if (batchEvents.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Span> spans =
         storedWinners == null
-            ? spans(spark, batch, tables)
-            : spansOnDriver(batchEvents).orElseGet(() -> spans(spark, batch, tables));
+            ? spans(spark, batch.get(), tables)
+            : spansOnDriver(batchEvents).orElseGet(() -> spans(spark, batch.get(), tables));
     long spanned = System.nanoTime();
     List<Row> stored = storedEvents(spark, spans);
     long storedRead = System.nanoTime();
@@ -208,10 +220,8 @@ public final class EventHistory {
         stored.stream()
             .filter(r -> news.contains(r.<String>getAs(OrderEventTable.ORDER_ID)))
             .toList();
-    boolean onDriver =
-        scan != null
-            && storedOfNews.size() + batchEvents.size()
-                <= BatchProcessor.DRIVER_CHANGE_DETECTION_MAX_EVENTS;
+    // Every event concerned is on the driver already, stored and arrived alike.
+    boolean onDriver = scan != null;
     StatusPeriods.Rows periods =
         onDriver
             ? StatusHistory.fromEventLog(
@@ -221,7 +231,8 @@ public final class EventHistory {
             : StatusHistory.onDriver(
                 StatusHistory.eventStatuses(
                     ChangedOrders.parsed(
-                        everyEvent(spark, storedOfNews, batch, news, spans), col("s_updated_at")),
+                        everyEvent(spark, storedOfNews, batch.get(), news, spans),
+                        col("s_updated_at")),
                     Dataset::collectAsList),
                 batchId);
     long derived = System.nanoTime();
