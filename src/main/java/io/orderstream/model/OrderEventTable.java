@@ -11,8 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Every distinct valid event, raw, stored once: what {@code rebuild} derives every table from, and
@@ -91,13 +89,5 @@ public final class OrderEventTable {
   /** The key of an order's event: the order id escaped, ':', the content hash. */
   public static Column idOf(Column orderId, Column eventHash) {
     return concat(Keys.escaped(orderId), lit(":"), eventHash);
-  }
-
-  /**
-   * The table's rows for decoded events ({@code event.DecodedRows} columns), stored by {@code
-   * batchId}.
-   */
-  public static Dataset<Row> rows(Dataset<Row> events, long batchId) {
-    return events.withColumn(Lineage.BATCH_ID, lit(batchId)).select(DEFINITION.selection());
   }
 }
