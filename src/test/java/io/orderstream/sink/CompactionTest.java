@@ -37,9 +37,8 @@ class CompactionTest {
   @Test
   void compactingMergesTheSmallFilesAndResetsTheCount() {
     SparkSession spark = SparkTestSession.get();
-    TableLocations locations = new TableLocations(dir.toString());
-    String path = locations.pathOf("order_item");
-    Compaction compaction = new Compaction(locations, 2);
+    String path = new TableLocations(dir.toString()).pathOf("order_item");
+    Compaction compaction = everySecondWrite();
     for (int i = 0; i < 3; i++) {
       spark
           .range(i * 10, i * 10 + 10)
@@ -52,11 +51,7 @@ class CompactionTest {
     }
     assertThat(files(spark, path)).isEqualTo(6);
 
-    String log;
-    try (LogCapture capture = LogCapture.of(Compaction.class.getName(), Level.DEBUG)) {
-      compaction.runDue(spark);
-      log = capture.text();
-    }
+    String log = runDueLogged(compaction, spark);
 
     assertThat(log).contains("compacted order_item: 6 files into 1");
     assertThat(files(spark, path)).isEqualTo(1);
@@ -67,22 +62,23 @@ class CompactionTest {
   @Test
   void aTableWhoseOneSmallFileIsRewrittenByEveryWriteIsNotCompacted() {
     SparkSession spark = SparkTestSession.get();
-    TableLocations locations = new TableLocations(dir.toString());
-    String path = locations.pathOf("seller");
-    Compaction compaction = new Compaction(locations, 2);
-    for (int i = 0; i < 3; i++) {
-      // Each write replaces the table's only file, as a small dimension's writes do.
-      spark.range(i, i + 10).coalesce(1).write().format("delta").mode("overwrite").save(path);
+    String path = new TableLocations(dir.toString()).pathOf("seller");
+    Compaction compaction = everySecondWrite();
+    // Each write replaces the table's only file, as a small dimension's writes do.
+    for (long first : new long[] {0, 1, 2}) {
+      spark
+          .range(first, first + 10)
+          .coalesce(1)
+          .write()
+          .format("delta")
+          .mode("overwrite")
+          .save(path);
       compaction.recordWrites(Map.of("seller", new MergeMetrics(0, 10, 0)));
     }
     long version = version(spark, path);
     assertThat(files(spark, path)).isEqualTo(1);
 
-    String log;
-    try (LogCapture capture = LogCapture.of(Compaction.class.getName(), Level.DEBUG)) {
-      compaction.runDue(spark);
-      log = capture.text();
-    }
+    String log = runDueLogged(compaction, spark);
 
     assertThat(log)
         .contains("seller: not compacted, its 1 files leave OPTIMIZE nothing to bin-pack")
@@ -122,6 +118,19 @@ class CompactionTest {
         .hasMessageContaining(Compaction.WRITES_CONF)
         .hasMessageContaining("'0'")
         .satisfies(e -> assertThat(((OrderstreamException) e).exitCode()).isEqualTo(2));
+  }
+
+  /** Compaction of the tables under {@code dir}, due after two writes. */
+  private Compaction everySecondWrite() {
+    return new Compaction(new TableLocations(dir.toString()), 2);
+  }
+
+  /** Runs the due compaction; returns what {@link Compaction} logged meanwhile, debug included. */
+  private static String runDueLogged(Compaction compaction, SparkSession spark) {
+    try (LogCapture capture = LogCapture.of(Compaction.class.getName(), Level.DEBUG)) {
+      compaction.runDue(spark);
+      return capture.text();
+    }
   }
 
   private static Compaction.LiveFile file(
