@@ -10,6 +10,8 @@ import io.orderstream.tools.generate.GeneratedEvent;
 import io.orderstream.tools.generate.GeneratorSpec;
 import io.orderstream.tools.generate.OutputFormat;
 import io.orderstream.tools.generate.SampleGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RunningPipelineTest {
 
   @Test
-  void eachDeliveryReturnsOnceItsFilesCommittedAndThePipelineRunsOnBetweenThem(@TempDir Path dir) {
+  void eachDeliveryReturnsOnceItsFilesCommittedAndThePipelineRunsOnBetweenThem(@TempDir Path dir)
+      throws IOException {
     SparkSession spark = SparkTestSession.get();
-    Path input = dir.resolve("input");
+    // The pipeline checks its input folder as it starts, before the first delivery creates it.
+    Path input = Files.createDirectories(dir.resolve("input"));
     List<GeneratedEvent> first = orders(3, 1);
     List<GeneratedEvent> second = orders(2, 2);
 
