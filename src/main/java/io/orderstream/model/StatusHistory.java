@@ -161,12 +161,10 @@ public final class StatusHistory {
    */
   private static List<List<StatusPeriods.Event>> decodedInSlices(List<Row> logged) {
     int slices =
-        (int)
-            Math.max(
-                1,
-                Math.min(
-                    Runtime.getRuntime().availableProcessors(), logged.size() / EVENTS_PER_SLICE));
-    int size = (logged.size() + slices - 1) / Math.max(1, slices);
+        Math.max(
+            1,
+            Math.min(Runtime.getRuntime().availableProcessors(), logged.size() / EVENTS_PER_SLICE));
+    int size = (logged.size() + slices - 1) / slices;
     return java.util.stream.IntStream.range(0, slices)
         .parallel()
         .mapToObj(

@@ -133,12 +133,12 @@ public final class EventHistory {
     try {
       return of(
           spark,
-          () ->
-              deduplicated.updateAndGet(
-                  built ->
-                      built != null
-                          ? built
-                          : firstCopies(events).persist(StorageLevel.MEMORY_AND_DISK())),
+          () -> {
+            if (deduplicated.get() == null) {
+              deduplicated.set(firstCopies(events).persist(StorageLevel.MEMORY_AND_DISK()));
+            }
+            return deduplicated.get();
+          },
           arrived.firstCopies(),
           batchId,
           started);

@@ -9,7 +9,6 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.tables.DeltaTable;
 import io.orderstream.error.Errors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,11 +185,8 @@ public final class Compaction {
         }
       }
       return Optional.of(files);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.debug("{}: files not listed before compacting ({})", path, e.toString());
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      // Kernel refuses what it cannot read (a newer protocol, a table feature): OPTIMIZE decides.
+    } catch (IOException | RuntimeException e) {
+      // Also what Kernel refuses to read (a newer protocol, a table feature): OPTIMIZE decides.
       LOG.debug("{}: files not listed before compacting ({})", path, e.toString());
       return Optional.empty();
     }

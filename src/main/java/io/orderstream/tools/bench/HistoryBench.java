@@ -85,6 +85,30 @@ final class HistoryBench {
   /** The batches timed in one pipeline: its first, then the steady ones. */
   private record Timed(long firstMillis, List<Long> millis, int split) {}
 
+  /**
+   * One pipeline's batches at a history level: the first one's seed and day, and the steady ones'
+   * (the r-th gets {@code seed + r}, {@code day + 3 r}); days count from {@link #BATCHES_START}.
+   *
+   * @param label how the progress lines name the series ("" or ", history off")
+   * @param name what the staging folders and delivered files are named after
+   */
+  private record Series(
+      String label,
+      String name,
+      String prefix,
+      long firstSeed,
+      long firstDay,
+      long seed,
+      long day) {
+    List<GeneratedEvent> first(HistoryBench bench) {
+      return bench.newOrders(firstSeed, Duration.ofDays(firstDay));
+    }
+
+    List<GeneratedEvent> steady(HistoryBench bench, int r) {
+      return bench.newOrders(seed + r, Duration.ofDays(day + 3L * r));
+    }
+  }
+
   private final SparkSession spark;
   private final BenchSize size;
   private final Path work;
@@ -203,12 +227,14 @@ final class HistoryBench {
     Timed timed =
         timeInOnePipeline(
             orders,
-            FIRST_BATCH_SEED + orders,
-            Duration.ofDays(30L * level + 9L),
-            r -> BATCH_SEED + orders + r,
-            r -> Duration.ofDays(30L * level + 3L * r),
-            "batch-",
-            "b",
+            new Series(
+                "",
+                "batch-",
+                "b",
+                FIRST_BATCH_SEED + orders,
+                30L * level + 9L,
+                BATCH_SEED + orders,
+                30L * level),
             (r, batch, staging) -> {
               stagings.add(staging);
               if (r >= 0) {
@@ -259,12 +285,14 @@ final class HistoryBench {
     try {
       return timeInOnePipeline(
           orders,
-          FIRST_BATCH_WITHOUT_HISTORY_SEED + orders,
-          Duration.ofDays(30L * level + 12L),
-          r -> BATCH_WITHOUT_HISTORY_SEED + orders + r,
-          r -> Duration.ofDays(30L * level + 15L + 3L * r),
-          "off-batch-",
-          "n",
+          new Series(
+              ", history off",
+              "off-batch-",
+              "n",
+              FIRST_BATCH_WITHOUT_HISTORY_SEED + orders,
+              30L * level + 12L,
+              BATCH_WITHOUT_HISTORY_SEED + orders,
+              30L * level + 15L),
           (r, batch, staging) -> {
             if (withBaseline) {
               // The baseline's store holds every event the tables were derived from.
@@ -285,33 +313,26 @@ final class HistoryBench {
    * Starts a pipeline, gives it a first batch, then {@link BenchSize#repeats()} more, each once the
    * one before committed, and stops it. Each batch is new orders' lifecycles ({@link #newOrders}).
    */
-  private Timed timeInOnePipeline(
-      int orders,
-      long firstSeed,
-      Duration firstAfter,
-      java.util.function.IntToLongFunction seed,
-      java.util.function.IntFunction<Duration> after,
-      String stagingName,
-      String prefix,
-      AfterBatch afterBatch) {
-    String mode = stagingName.startsWith("off") ? ", history off" : "";
+  private Timed timeInOnePipeline(int orders, Series series, AfterBatch afterBatch) {
     List<Long> millis = new ArrayList<>();
     long firstMillis;
     int split = 0;
     try (RunningPipeline running = RunningPipeline.start(spark, config(false))) {
-      List<GeneratedEvent> first = newOrders(firstSeed, firstAfter);
-      Path firstStaging = work.resolve("history/" + stagingName + orders + "-first");
+      List<GeneratedEvent> first = series.first(this);
+      Path firstStaging = work.resolve("history/" + series.name() + orders + "-first");
       firstMillis =
-          running.deliver(first, firstStaging, input, prefix + orders + "-first-").millis();
+          running
+              .deliver(first, firstStaging, input, series.prefix() + orders + "-first-")
+              .millis();
       say(
           "history %d orders%s: the pipeline's first batch, %d events, %d ms",
-          orders, mode, first.size(), firstMillis);
+          orders, series.label(), first.size(), firstMillis);
       afterBatch.accept(-1, first, firstStaging);
       for (int r = 0; r < size.repeats(); r++) {
-        List<GeneratedEvent> batch = newOrders(seed.applyAsLong(r), after.apply(r));
-        Path staging = work.resolve("history/" + stagingName + orders + "-" + r);
+        List<GeneratedEvent> batch = series.steady(this, r);
+        Path staging = work.resolve("history/" + series.name() + orders + "-" + r);
         RunningPipeline.Delivered delivered =
-            running.deliver(batch, staging, input, prefix + orders + "-" + r + "-");
+            running.deliver(batch, staging, input, series.prefix() + orders + "-" + r + "-");
         millis.add(delivered.millis());
         if (delivered.batches() > 1) {
           split++;
@@ -319,7 +340,7 @@ final class HistoryBench {
         say(
             "history %d orders%s: batch of %d events %d ms%s",
             orders,
-            mode,
+            series.label(),
             batch.size(),
             delivered.millis(),
             delivered.batches() > 1 ? " (" + delivered.batches() + " batches)" : "");
