@@ -1,9 +1,6 @@
 package io.orderstream.event;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * One field of the order event: its JSON name, kind, whether an event is unusable without it, and
@@ -29,11 +26,5 @@ public record EventField(String name, FieldKind kind, boolean required, List<Eve
 
   static EventField list(String name, EventField... elementFields) {
     return new EventField(name, FieldKind.LIST, false, List.of(elementFields));
-  }
-
-  /** Children by JSON name, for the decoder's walk. */
-  Map<String, EventField> childrenByName() {
-    return children.stream()
-        .collect(Collectors.toUnmodifiableMap(EventField::name, Function.identity()));
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Checks one event document against {@link EventSchema} and builds its normalized form.
@@ -28,8 +27,6 @@ final class EventNormalizer {
 
   /** Jackson's limit for a JSON number; longer numeric text takes quadratic time to read. */
   private static final int MAX_NUMBER_CHARS = 1000;
-
-  private static final Map<String, EventField> ROOT_FIELDS = EventSchema.ROOT.childrenByName();
 
   ObjectNode normalize(JsonNode document) throws InvalidEventException {
     if (!document.isObject()) {
@@ -52,9 +49,9 @@ final class EventNormalizer {
   private ObjectNode normalizeObject(EventField definition, JsonNode node, String path)
       throws InvalidEventException {
     ObjectNode out = NODES.objectNode();
-    Map<String, EventField> fields =
-        definition == EventSchema.ROOT ? ROOT_FIELDS : definition.childrenByName();
-    for (EventField field : fields.values()) {
+    // In the schema's order, so that of several offending fields the same one is reported in
+    // every run.
+    for (EventField field : definition.children()) {
       JsonNode value = node.get(field.name());
       String fieldPath = path.isEmpty() ? field.name() : path + "." + field.name();
       if (value == null || value.isNull()) {

@@ -28,7 +28,10 @@ public final class Timestamps {
    * is not such an instant or lies outside years 0001-9999.
    */
   public static Optional<Instant> parse(String text) {
-    return parseIso(text.trim()).filter(i -> !i.isBefore(FIRST) && !i.isAfter(LAST));
+    String trimmed = text.trim();
+    Instant common = CommonLayout.parse(trimmed);
+    return (common != null ? Optional.of(common) : parseIso(trimmed))
+        .filter(i -> !i.isBefore(FIRST) && !i.isAfter(LAST));
   }
 
   private static Optional<Instant> parseIso(String trimmed) {
@@ -45,6 +48,9 @@ public final class Timestamps {
 
   /** Microsecond precision, UTC: the precision of Spark's TIMESTAMP. */
   public static String canonical(Instant instant) {
-    return CANONICAL.format(instant);
+    if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+      return CANONICAL.format(instant);
+    }
+    return CommonLayout.canonical(instant);
   }
 }

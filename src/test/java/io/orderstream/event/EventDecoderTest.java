@@ -346,6 +346,44 @@ class EventDecoderTest {
   }
 
   @Test
+  void ofSeveralOffendingFieldsTheFirstInTheSchemaIsReported() {
+    ObjectNode event = minimal();
+    // Text fields in the schema's order; each given an object, which is no text.
+    for (String field :
+        List.of("stat_pedi", "stat_pgto", "cod_idef_clie", "idt_loja", "cod_aces_tokn")) {
+      event.putObject(field).put("x", 1);
+    }
+
+    Rejected rejected = onlyRejection(compact(event));
+
+    assertThat(rejected.reason()).isEqualTo(RejectReason.WRONG_TYPE);
+    assertThat(rejected.detail()).startsWith("stat_pedi:");
+  }
+
+  @Test
+  void theNormalizedEventsFieldsFollowTheSchema() {
+    ObjectNode event = minimal();
+    List<String> sent = new ArrayList<>();
+    event.fieldNames().forEachRemaining(sent::add);
+    ObjectNode reversed = event.objectNode();
+    for (int i = sent.size() - 1; i >= 0; i--) {
+      reversed.set(sent.get(i), event.get(sent.get(i)));
+    }
+
+    List<String> normalized = new ArrayList<>();
+    parse(onlyEvent(compact(reversed)).normalizedJson())
+        .fieldNames()
+        .forEachRemaining(normalized::add);
+
+    List<String> schemaOrder =
+        EventSchema.ROOT.children().stream()
+            .map(EventField::name)
+            .filter(normalized::contains)
+            .toList();
+    assertThat(normalized).hasSizeGreaterThan(3).isEqualTo(schemaOrder);
+  }
+
+  @Test
   void decodeMoneyIsRoundedHalfUpToCents() {
     ObjectNode event = minimal();
     firstLine(event).put("vlr_prod", new BigDecimal("10.005"));
