@@ -57,6 +57,41 @@ public final class EventDecoder {
     return List.of(notUtf8(content, source, 0));
   }
 
+  /**
+   * The normalized form of a stored event's raw JSON, as {@link #decodeBytes} would give it (empty
+   * when that gives anything but one event), without what only a new event needs: its hash and its
+   * normalized text, which were half the decoding. What the status histories read stored events
+   * with.
+   */
+  public Optional<JsonNode> normalizedStored(String raw) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(raw);
+    } catch (JsonProcessingException notOneDocument) {
+      tree = null;
+    }
+    if (tree == null || !tree.isObject()) {
+      // Not one object (no stored event is): whatever a file of this text decodes to.
+      List<DecodeResult> decoded = decodeBytes(raw.getBytes(StandardCharsets.UTF_8), "");
+      return decoded.size() == 1 && decoded.get(0) instanceof DecodeResult.Event event
+          ? Optional.of(readBack(event.normalizedJson()))
+          : Optional.empty();
+    }
+    try {
+      return Optional.of(normalizer.normalize(tree));
+    } catch (InvalidEventException noLongerValid) {
+      return Optional.empty();
+    }
+  }
+
+  private static JsonNode readBack(String normalizedJson) {
+    try {
+      return JSON.readTree(normalizedJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the decoder wrote JSON it cannot read back", e);
+    }
+  }
+
   public List<DecodeResult> decodeFile(String content, String source) {
     String text = stripByteOrderMark(content == null ? "" : content);
     if (text.isBlank()) {

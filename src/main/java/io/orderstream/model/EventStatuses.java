@@ -1,11 +1,7 @@
 package io.orderstream.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.orderstream.event.DecodeResult;
 import io.orderstream.event.EventDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -29,8 +25,6 @@ import org.apache.spark.unsafe.types.UTF8String;
  * {@code order_item.item_status}.
  */
 public final class EventStatuses {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private EventStatuses() {}
 
   /**
@@ -39,18 +33,12 @@ public final class EventStatuses {
    * no longer a valid event (a rule tightened since it was stored), which the Spark path drops too.
    */
   public static Optional<StatusPeriods.Event> ofLogged(Row logged, EventDecoder decoder) {
-    String raw = logged.getAs(OrderEventTable.RAW_EVENT);
-    String source = logged.getAs(OrderEventTable.SOURCE);
-    List<DecodeResult> decoded = decoder.decodeBytes(raw.getBytes(StandardCharsets.UTF_8), source);
-    if (decoded.size() != 1 || !(decoded.get(0) instanceof DecodeResult.Event event)) {
+    Optional<JsonNode> decoded =
+        decoder.normalizedStored(logged.<String>getAs(OrderEventTable.RAW_EVENT));
+    if (decoded.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode normalized;
-    try {
-      normalized = JSON.readTree(event.normalizedJson());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the decoder wrote JSON it cannot read back", e);
-    }
+    JsonNode normalized = decoded.get();
     String orderId = logged.getAs(OrderEventTable.ORDER_ID);
     return Optional.of(
         new StatusPeriods.Event(
@@ -59,7 +47,7 @@ public final class EventStatuses {
             logged.getAs(OrderEventTable.UPDATED_AT_NANOS),
             logged.getAs(OrderEventTable.VERSION),
             logged.getAs(OrderEventTable.EVENT_HASH),
-            source,
+            logged.getAs(OrderEventTable.SOURCE),
             orderStatus(normalized),
             lines(orderId, normalized)));
   }

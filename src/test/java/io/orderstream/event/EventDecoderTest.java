@@ -39,6 +39,45 @@ class EventDecoderTest {
   /** Far more than these inputs need; only a hang or a runaway computation exceeds it. */
   private static final Duration QUICKLY = Duration.ofSeconds(10);
 
+  // --- stored events read again for their statuses
+
+  @Test
+  void aStoredEventsRawJsonGivesTheNormalizedFormItsFileGave() throws Exception {
+    EventDecoder decoder = new EventDecoder();
+    List<String> files = new ArrayList<>();
+    try (Stream<java.nio.file.Path> lifecycle =
+        java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/fixtures/lifecycle"))) {
+      for (java.nio.file.Path file : lifecycle.sorted().toList()) {
+        files.add(java.nio.file.Files.readString(file));
+      }
+    }
+    // Pretty, one line, an array of two, JSON Lines with a byte order mark: raw text of each kind.
+    String first = files.get(0);
+    files.add(pretty(parse(first)));
+    files.add("[" + compact(parse(first)) + "," + compact(parse(files.get(1))) + "]");
+    files.add("\uFEFF" + compact(parse(first)) + "\n" + compact(parse(files.get(2))) + "\n");
+
+    int events = 0;
+    for (String file : files) {
+      for (DecodeResult result : decoder.decodeFile(file, SOURCE)) {
+        Event event = (Event) result;
+        assertThat(decoder.normalizedStored(event.rawJson()))
+            .as(event.rawJson())
+            .hasValueSatisfying(n -> assertThat(n.toString()).isEqualTo(event.normalizedJson()));
+        events++;
+      }
+    }
+    assertThat(events).isGreaterThan(files.size());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFixtures")
+  void rawJsonThatIsNoEventGivesNoNormalizedForm(String file, String reason) {
+    assertThat(new EventDecoder().normalizedStored(fixtureText("bad/" + file)))
+        .as(reason)
+        .isEmpty();
+  }
+
   // --- bad fixtures
 
   static Stream<Arguments> badFixtures() {
