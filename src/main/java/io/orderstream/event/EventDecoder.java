@@ -59,9 +59,9 @@ public final class EventDecoder {
 
   /**
    * The normalized form of a stored event's raw JSON, as {@link #decodeBytes} would give it (empty
-   * when that gives anything but one event), without what only a new event needs: its hash and its
-   * normalized text, which were half the decoding. What the status histories read stored events
-   * with.
+   * when that gives anything but one event), without what only a new event needs: its content hash,
+   * and its normalized text, which a reader of the tree would parse back. What the status histories
+   * read stored events with.
    */
   public Optional<JsonNode> normalizedStored(String raw) {
     JsonNode tree;

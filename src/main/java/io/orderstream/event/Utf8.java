@@ -16,9 +16,10 @@ final class Utf8 {
   private Utf8() {}
 
   static Optional<String> decode(byte[] bytes) {
-    // The lenient decoder is several times faster than a strict one and marks every malformed
-    // sequence with U+FFFD: without one the bytes were valid. Only text holding U+FFFD, sent or
-    // substituted, is decoded again strictly to tell which.
+    // The lenient decoder is far cheaper than a strict CharsetDecoder (about a quarter of the
+    // decoder's time in a profile) and marks every malformed sequence with U+FFFD: without one
+    // the bytes were valid. Only text holding U+FFFD, sent or substituted, is decoded again
+    // strictly to tell which.
     String lenient = new String(bytes, StandardCharsets.UTF_8);
     if (lenient.indexOf(REPLACEMENT) < 0) {
       return Optional.of(lenient);
