@@ -12,6 +12,7 @@ import io.orderstream.sink.Compaction;
 import io.orderstream.sink.DriverWrite;
 import io.orderstream.sink.EventLogSeed;
 import io.orderstream.sink.ManifestRecorder;
+import io.orderstream.sink.PhaseTimes;
 import io.orderstream.sink.SessionPool;
 import io.orderstream.sink.TableCreator;
 import io.orderstream.sink.TableLocations;
@@ -155,13 +156,23 @@ public final class Pipeline {
     CheckpointIdentity identity =
         CheckpointIdentity.loadOrCreate(config.checkpoint(), config.tables(), hadoop);
     TableOwnership.claim(config.tables(), config.checkpoint(), identity, hadoop);
-    new TableCreator(spark, locations, personalData)
-        .createMissing(
-            java.util.stream.Stream.concat(Tables.all().stream(), Tables.OPERATIONAL.stream())
-                .toList());
-    new ManifestRecorder(locations).afterCreate(spark, identity.appId());
+    // What a start costs before the first batch, step by step, for --verbose.
+    PhaseTimes startup = new PhaseTimes();
+    startup.run(
+        "tables",
+        () ->
+            new TableCreator(spark, locations, personalData)
+                .createMissing(
+                    java.util.stream.Stream.concat(
+                            Tables.all().stream(), Tables.OPERATIONAL.stream())
+                        .toList()));
+    startup.run(
+        "manifest", () -> new ManifestRecorder(locations).afterCreate(spark, identity.appId()));
     if (keepHistory) {
-      EventLogSeed.seedIfNew(spark, locations);
+      // About 6 s of a fresh JVM's first run, on new tables too, where there is nothing to seed.
+      // Skipping it there made the samples' run 2-4 s shorter and a backlog's first batch longer
+      // (docs/performance.md, "Start-up checks from the tables' logs" and "A cheaper decoder").
+      startup.run("event_log_seed", () -> EventLogSeed.seedIfNew(spark, locations));
     }
 
     AtomicLong batches = new AtomicLong();
@@ -193,7 +204,8 @@ public final class Pipeline {
       if (config.once() && backlogListener != null) {
         backlogListener.accept(backlog(source, spark));
       }
-      StreamingQuery query = start(spark, source, processor);
+      StreamingQuery query = startup.time("stream", () -> start(spark, source, processor));
+      LOG.debug("Start-up phases (ms): {}", startup.snapshot());
       stopper = stop.attach(query);
       if (providedSession == null) {
         stop.onSignals();

@@ -1,13 +1,14 @@
 package io.orderstream.sink;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Wall-clock milliseconds per named phase of one batch, for the batch log. Safe to record from the
- * threads that write tables side by side.
+ * Wall-clock milliseconds per named phase of one batch (for the batch log) or of a start. Safe to
+ * record from the threads that write tables side by side.
  */
 public final class PhaseTimes {
   private final Map<String, Long> millis = new ConcurrentHashMap<>();
@@ -22,8 +23,18 @@ public final class PhaseTimes {
     }
   }
 
-  /** The phases recorded so far, by name. */
+  /** {@link #time} for work that returns nothing. */
+  public void run(String phase, Runnable work) {
+    time(
+        phase,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** The phases recorded so far, by name, in the names' order. */
   public Map<String, Long> snapshot() {
-    return Map.copyOf(new TreeMap<>(millis));
+    return Collections.unmodifiableMap(new TreeMap<>(millis));
   }
 }
