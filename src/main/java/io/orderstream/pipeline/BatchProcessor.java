@@ -158,12 +158,7 @@ public final class BatchProcessor {
       }
       if (quarantine != null) {
         Dataset<Row> rejectedRows = quarantine;
-        phases.time(
-            "quarantine",
-            () -> {
-              sink.writeQuarantine(rejectedRows, txn);
-              return null;
-            });
+        phases.run("quarantine", () -> sink.writeQuarantine(rejectedRows, txn));
       }
       HistoryAlongside<PreparedHistory>.Pending historyUnderWay = pendingHistory;
       Dataset<Row> unprocessable = orders.unprocessable();
@@ -178,12 +173,7 @@ public final class BatchProcessor {
               ? Map.of()
               : sink.write(orders.prepared(), historyChanges, txn, phases);
       // Only now is the batch in every table: readers of the manifests move on to this state.
-      phases.time(
-          "manifest",
-          () -> {
-            manifests.afterBatch(inputs.sparkSession(), appId, batchId);
-            return null;
-          });
+      phases.run("manifest", () -> manifests.afterBatch(inputs.sparkSession(), appId, batchId));
       BatchReport report =
           new BatchReport(
               batchId,
