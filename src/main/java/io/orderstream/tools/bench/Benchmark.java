@@ -177,25 +177,32 @@ public final class Benchmark {
     double load = Machine.loadAverage();
     say(
         "cold path: run --once on the bundled samples, again on them, then on %d orders in JSON"
-            + " Lines, each in a fresh JVM",
+            + " Lines, each in a fresh JVM, and the floor job on each input",
         size.smallBacklogOrders());
     ColdPathBench.Result cold = ColdPathBench.run(size, work, logs, runCommand);
     say(
-        "cold path: samples %d ms, again with nothing new %d ms; small backlog %d events in %d ms"
-            + " (%.0f events/s)",
+        "cold path: samples %d ms (floor %d ms), again with nothing new %d ms; small backlog %d"
+            + " events in %d ms (%.0f events/s; floor %d ms, %.0f events/s)",
         cold.samplesMillis(),
+        cold.samplesFloorMillis(),
         cold.restartMillis(),
         cold.smallEvents(),
         cold.smallMillis(),
-        cold.smallEventsPerSecond());
+        cold.smallEventsPerSecond(),
+        cold.smallFloorMillis(),
+        cold.smallFloorEventsPerSecond());
     results.put("samples_once_ms", cold.samplesMillis());
+    results.put("samples_floor_ms", cold.samplesFloorMillis());
     results.put("restart_once_ms", cold.restartMillis());
     results.put("backlog_small_events_per_s", round(cold.smallEventsPerSecond()));
+    results.put("backlog_small_floor_events_per_s", round(cold.smallFloorEventsPerSecond()));
     detail.put(
         "cold_path",
         ordered(
             "samples_once_ms",
             cold.samplesMillis(),
+            "samples_floor_ms",
+            cold.samplesFloorMillis(),
             "restart_once_ms",
             cold.restartMillis(),
             "small_backlog_orders",
@@ -206,6 +213,8 @@ public final class Benchmark {
             cold.smallFiles(),
             "small_backlog_once_ms",
             cold.smallMillis(),
+            "small_backlog_floor_ms",
+            cold.smallFloorMillis(),
             "measured_at",
             Instant.now().toString(),
             "load_average_before",

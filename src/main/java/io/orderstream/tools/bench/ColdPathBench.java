@@ -4,13 +4,16 @@ import io.orderstream.tools.generate.EventWriter;
 import io.orderstream.tools.generate.GeneratedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Measures what every newcomer pays before throughput shows: a fresh JVM's {@code run --once} on
  * the bundled samples, and on a small backlog, each timed from start to exit, table listing
  * included, as a user sees it. Also what a scheduler that starts {@code run --once} every few
- * minutes pays when nothing new has arrived: a second run on the samples' tables.
+ * minutes pays when nothing new has arrived: a second run on the samples' tables. Each input also
+ * goes through the floor job ({@link FloorJob}, read and append to one table) in a fresh JVM, so
+ * the figures sit beside what the engine alone costs at that size.
  */
 final class ColdPathBench {
   /** The bundled samples, relative to the project folder the benchmark runs from. */
@@ -21,9 +24,19 @@ final class ColdPathBench {
    *     and checkpoint: nothing new to process
    */
   record Result(
-      long samplesMillis, long restartMillis, int smallEvents, int smallFiles, long smallMillis) {
+      long samplesMillis,
+      long samplesFloorMillis,
+      long restartMillis,
+      int smallEvents,
+      int smallFiles,
+      long smallMillis,
+      long smallFloorMillis) {
     double smallEventsPerSecond() {
       return smallEvents * 1000.0 / smallMillis;
+    }
+
+    double smallFloorEventsPerSecond() {
+      return smallEvents * 1000.0 / smallFloorMillis;
     }
   }
 
@@ -45,6 +58,12 @@ final class ColdPathBench {
             work.resolve("samples"),
             size,
             runCommand);
+    long samplesFloor =
+        floor(
+            logs.resolve("samples-floor.log"),
+            work.resolve("samples"),
+            SAMPLES.toString(),
+            FloorJob.MULTI_LINE);
     Path input = work.resolve("small-backlog/input");
     List<GeneratedEvent> events = BacklogBench.events(size.smallBacklogOrders());
     int files = EventWriter.write(events, input).size();
@@ -55,7 +74,19 @@ final class ColdPathBench {
             work.resolve("small-backlog"),
             size,
             runCommand);
-    return new Result(samples, restart, events.size(), files, small);
+    long smallFloor =
+        floor(
+            logs.resolve("small-backlog-floor.log"),
+            work.resolve("small-backlog"),
+            input.toString());
+    return new Result(samples, samplesFloor, restart, events.size(), files, small, smallFloor);
+  }
+
+  /** The floor job's time on {@code input}, its table under {@code folder}. */
+  private static long floor(Path log, Path folder, String input, String... options) {
+    List<String> args = new ArrayList<>(List.of(input, folder.resolve("floor-table").toString()));
+    args.addAll(List.of(options));
+    return ChildJvm.run(log, FloorJob.class.getName(), args.toArray(String[]::new));
   }
 
   private static long once(

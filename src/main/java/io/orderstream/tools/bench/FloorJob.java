@@ -9,9 +9,13 @@ import org.apache.spark.sql.SparkSession;
  * append them to one Delta table, nothing else. Run in its own JVM ({@link ChildJvm}) so it pays
  * the same start-up as {@code orderstream run --once}.
  *
- * <p>Arguments: input folder, table folder.
+ * <p>Arguments: input folder, table folder, and {@code multi-line} when each file is one pretty
+ * JSON document (as the bundled samples are) rather than JSON Lines.
  */
 public final class FloorJob {
+  /** The third argument for files that each hold one document over several lines. */
+  static final String MULTI_LINE = "multi-line";
+
   private FloorJob() {}
 
   public static void main(String[] args) {
@@ -25,6 +29,7 @@ public final class FloorJob {
           .read()
           .schema(EventSchema.sparkType())
           .option("timestampFormat", EventSchema.TIMESTAMP_PATTERN)
+          .option("multiLine", args.length > 2 && args[2].equals(MULTI_LINE))
           .json(args[0])
           .write()
           .format("delta")
