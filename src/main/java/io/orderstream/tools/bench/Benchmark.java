@@ -132,6 +132,8 @@ public final class Benchmark {
               BacklogBench.EVENTS_PER_FILE,
               "max_files_per_trigger",
               size.backlogFilesPerTrigger(),
+              "max_bytes_per_trigger",
+              BacklogBench.BYTES_PER_TRIGGER,
               "run_once_ms",
               backlog.runMillis(),
               "floor_ms",
