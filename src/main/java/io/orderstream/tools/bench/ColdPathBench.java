@@ -20,8 +20,10 @@ final class ColdPathBench {
   static final Path SAMPLES = Path.of("samples", "events");
 
   /**
+   * @param samplesFloorMillis the floor job on the samples, one document per file
    * @param restartMillis a fresh JVM's {@code run --once} again on the samples, with their tables
    *     and checkpoint: nothing new to process
+   * @param smallFloorMillis the floor job on the small backlog's files
    */
   record Result(
       long samplesMillis,
