@@ -58,11 +58,7 @@ final class BacklogBench {
     List<String> args = runArguments(runCommand, input.toString(), work.resolve("backlog"), size);
     long run = ChildJvm.run(logs.resolve(RUN_LOG), runCommand.get(0), args.toArray(String[]::new));
     long floor =
-        ChildJvm.run(
-            logs.resolve("floor.log"),
-            FloorJob.class.getName(),
-            input.toString(),
-            work.resolve("floor/table").toString());
+        FloorJob.timed(logs.resolve("floor.log"), input, work.resolve("floor/table"), false);
     return new Result(backlog.events(), backlog.files().size(), run, floor);
   }
 

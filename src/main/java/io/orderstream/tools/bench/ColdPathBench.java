@@ -4,7 +4,6 @@ import io.orderstream.tools.generate.EventWriter;
 import io.orderstream.tools.generate.GeneratedEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,11 +60,8 @@ final class ColdPathBench {
             size,
             runCommand);
     long samplesFloor =
-        floor(
-            logs.resolve("samples-floor.log"),
-            work.resolve("samples"),
-            SAMPLES.toString(),
-            FloorJob.MULTI_LINE);
+        FloorJob.timed(
+            logs.resolve("samples-floor.log"), SAMPLES, work.resolve("samples/floor-table"), true);
     Path input = work.resolve("small-backlog/input");
     List<GeneratedEvent> events = BacklogBench.events(size.smallBacklogOrders());
     int files = EventWriter.write(events, input).size();
@@ -77,18 +73,12 @@ final class ColdPathBench {
             size,
             runCommand);
     long smallFloor =
-        floor(
+        FloorJob.timed(
             logs.resolve("small-backlog-floor.log"),
-            work.resolve("small-backlog"),
-            input.toString());
+            input,
+            work.resolve("small-backlog/floor-table"),
+            false);
     return new Result(samples, samplesFloor, restart, events.size(), files, small, smallFloor);
-  }
-
-  /** The floor job's time on {@code input}, its table under {@code folder}. */
-  private static long floor(Path log, Path folder, String input, String... options) {
-    List<String> args = new ArrayList<>(List.of(input, folder.resolve("floor-table").toString()));
-    args.addAll(List.of(options));
-    return ChildJvm.run(log, FloorJob.class.getName(), args.toArray(String[]::new));
   }
 
   private static long once(

@@ -2,6 +2,9 @@ package io.orderstream.tools.bench;
 
 import io.orderstream.event.EventSchema;
 import io.orderstream.pipeline.SparkSessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -14,9 +17,23 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class FloorJob {
   /** The third argument for files that each hold one document over several lines. */
-  static final String MULTI_LINE = "multi-line";
+  private static final String MULTI_LINE = "multi-line";
 
   private FloorJob() {}
+
+  /**
+   * Runs the floor job in a new JVM, output to {@code log}.
+   *
+   * @param multiLine each file is one document over several lines, as the bundled samples are
+   * @return its wall time in ms
+   */
+  static long timed(Path log, Path input, Path table, boolean multiLine) {
+    List<String> args = new ArrayList<>(List.of(input.toString(), table.toString()));
+    if (multiLine) {
+      args.add(MULTI_LINE);
+    }
+    return ChildJvm.run(log, FloorJob.class.getName(), args.toArray(String[]::new));
+  }
 
   public static void main(String[] args) {
     SparkSession.Builder builder =
